@@ -1,0 +1,39 @@
+/**
+ * Finds local images and links that point at no file, and references to
+ * other hosts (a deck must work offline unless the host is allowed).
+ * Pure: the adapter passes `exists` and the resolved path function.
+ */
+import type { CompiledDeck, Diagnostic } from '../types.ts';
+import { isLocalUrl } from './deck-assets.ts';
+
+export interface ReferenceIo {
+  /** Absolute path of `url` as written in `file`. */
+  resolve(url: string, file: string): string;
+  exists(path: string): boolean;
+}
+
+export function checkReferences(deck: CompiledDeck, io: ReferenceIo): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const slide of deck.slides) {
+    for (const asset of slide.assets) {
+      const at = { file: slide.file, line: asset.line };
+      if (isLocalUrl(asset.url)) {
+        const path = decodeURI(asset.url.split(/[?#]/)[0]!);
+        if (!io.exists(io.resolve(path, slide.file))) {
+          diagnostics.push({ ...at, severity: 'error', code: 'missing-file', message: `${asset.kind} "${asset.url}" not found` });
+        }
+      } else if (/^(https?:)?\/\//i.test(asset.url)) {
+        const host = new URL(asset.url, 'http://localhost').hostname;
+        if (!deck.settings.allowedHosts.includes(host)) {
+          diagnostics.push({
+            ...at,
+            severity: asset.kind === 'image' ? 'error' : 'warning',
+            code: 'external-host',
+            message: `${asset.kind} "${asset.url}" is on another host (${host}): the deck would need the network; add it to allowedHosts in the deck settings to allow it`,
+          });
+        }
+      }
+    }
+  }
+  return diagnostics;
+}

@@ -1,0 +1,151 @@
+/**
+ * The compiler: Markdown sources in, slides and diagnostics out. Pure: it reads
+ * no file and logs nothing; adapters hand it the text and report its findings.
+ */
+import type { CompiledDeck, Diagnostic, Slide, SourceFile } from '../types.ts';
+import { createMarkdown } from './create-markdown.ts';
+import { parseDeckSettings } from './deck-settings.ts';
+import type { RenderEnv } from './render-env.ts';
+import { splitFrontMatter, splitSlides, type SplitSlide } from './split-slides.ts';
+import { slugify, uniqueId } from './slug.ts';
+
+export interface DeckSources {
+  /** Markdown files; compiled in path order. */
+  slides: SourceFile[];
+  /** `deck.yaml`, if the deck has one. */
+  settings?: SourceFile | null;
+}
+
+export interface CompileOptions {
+  /** Rewrites local image and link URLs (relative to their file), e.g. for the bundler. */
+  resolveUrl?: (url: string, file: string) => string;
+}
+
+const markdown = createMarkdown();
+
+export function compileDeck(sources: DeckSources, options: CompileOptions = {}): CompiledDeck {
+  const diagnostics: Diagnostic[] = [];
+  const files = [...sources.slides].sort((a, b) => a.path.localeCompare(b.path, 'en'));
+
+  const front = files[0] ? splitFrontMatter(files[0].text) : null;
+  let settingsResult;
+  if (sources.settings) {
+    settingsResult = parseDeckSettings(sources.settings.text, sources.settings.path, 1);
+    if (front?.yaml) {
+      diagnostics.push({ severity: 'warning', code: 'front-matter-ignored', message: `front matter ignored: ${sources.settings.path} holds the deck settings`, file: files[0]!.path, line: 1 });
+    }
+  } else {
+    settingsResult = parseDeckSettings(front?.yaml?.text ?? null, files[0]?.path ?? 'deck.yaml', front?.yaml?.line ?? 1);
+  }
+  const { settings } = settingsResult;
+  diagnostics.push(...settingsResult.diagnostics);
+
+  const slides: Slide[] = [];
+  const usedIds = new Map<string, number>();
+  let h = -1;
+  files.forEach((file, fileIndex) => {
+    const body = fileIndex === 0 && front ? front.body : { text: file.text, line: 1 };
+    const pieces = splitSlides(body.text, body.line);
+    const stacks = groupStacks(pieces);
+    stacks.forEach((stack, stackIndex) => {
+      const kept = stack.filter((piece) => {
+        if (!isBlank(piece)) return true;
+        const atEdge = (stackIndex === 0 || stackIndex === stacks.length - 1) && stack.length === 1;
+        if (!atEdge) {
+          diagnostics.push({ severity: 'warning', code: 'empty-slide', message: 'empty slide (two separators in a row?) is skipped', file: file.path, line: piece.line });
+        }
+        return false;
+      });
+      if (kept.length === 0) return;
+      h++;
+      kept.forEach((piece, v) => {
+        const slide = compileSlide(piece, file.path, h, v, settings, options, diagnostics);
+        const explicit = slide.attributes.id;
+        const id = uniqueId(explicit ?? (slugify(slide.title) || `folie-${h + 1}${v ? `-${v + 1}` : ''}`), usedIds);
+        if (explicit && id !== explicit) {
+          diagnostics.push({ severity: 'error', code: 'duplicate-id', message: `slide id "${explicit}" is used more than once`, file: file.path, line: piece.line });
+        }
+        slide.id = id;
+        slide.attributes.id = id;
+        slides.push(slide);
+      });
+    });
+  });
+
+  if (files.length > 0 && slides.length === 0) {
+    diagnostics.push({ severity: 'error', code: 'no-slides', message: 'the deck has no slides', file: files[0]!.path, line: 1 });
+  }
+  diagnostics.sort((a, b) => a.file.localeCompare(b.file, 'en') || a.line - b.line);
+  return { settings, slides, diagnostics };
+}
+
+function groupStacks(pieces: SplitSlide[]): SplitSlide[][] {
+  const stacks: SplitSlide[][] = [];
+  for (const piece of pieces) {
+    if (piece.v === 0) stacks.push([piece]);
+    else stacks[stacks.length - 1]!.push(piece);
+  }
+  return stacks;
+}
+
+function isBlank(piece: SplitSlide): boolean {
+  const withoutComments = piece.body.text.replace(/<!--[\s\S]*?-->/g, '');
+  return withoutComments.trim() === '' && (piece.notes?.text.trim() ?? '') === '';
+}
+
+function compileSlide(
+  piece: SplitSlide,
+  file: string,
+  h: number,
+  v: number,
+  settings: CompiledDeck['settings'],
+  options: CompileOptions,
+  diagnostics: Diagnostic[],
+): Slide {
+  const env: RenderEnv = {
+    file,
+    line: piece.body.line,
+    settings,
+    diagnostics,
+    slideAttributes: {},
+    charts: [],
+    chartIdPrefix: `chart-${h + 1}${v ? `-${v + 1}` : ''}-`,
+    assets: [],
+    title: '',
+    ...(options.resolveUrl && { resolveUrl: options.resolveUrl }),
+  };
+  const html = markdown.render(piece.body.text, env);
+  let notesHtml = '';
+  if (piece.notes) {
+    notesHtml = markdown.render(piece.notes.text, { ...env, line: piece.notes.line, slideAttributes: {}, title: 'notes' });
+  }
+  return {
+    id: '',
+    h,
+    v,
+    file,
+    line: piece.line,
+    title: env.title || plainText(html).slice(0, 60),
+    attributes: env.slideAttributes,
+    html,
+    notesHtml,
+    notesText: plainText(notesHtml),
+    charts: env.charts,
+    assets: env.assets,
+  };
+}
+
+/** Text content of rendered HTML, for titles, handouts and search. */
+export function plainText(html: string): string {
+  return html
+    .replace(/<(script|style)[\s\S]*?<\/\1>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, '\u00a0')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/[ \t\n]+/g, ' ')
+    .trim();
+}

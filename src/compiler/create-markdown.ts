@@ -1,0 +1,25 @@
+/** The markdown-it pipeline of the deck, in one ordered chain. */
+import MarkdownIt from 'markdown-it';
+import hljs from 'highlight.js';
+import deckAssets from './deck-assets.ts';
+import deckChart from './deck-chart.ts';
+import deckElementAttributes from './deck-element-attributes.ts';
+import deckSlideAttributes from './deck-slide-attributes.ts';
+import deckTitle from './deck-title.ts';
+import { escapeHtml } from './escape-html.ts';
+
+/** Code is highlighted at build time, so the browser needs no highlighter. */
+function highlight(code: string, language: string): string {
+  const lang = language.trim().split(/\s+/)[0] ?? '';
+  const body = lang && hljs.getLanguage(lang) ? hljs.highlight(code, { language: lang, ignoreIllegals: true }).value : escapeHtml(code);
+  return `<pre><code class="hljs${lang ? ` language-${escapeHtml(lang)}` : ''}">${body}</code></pre>`;
+}
+
+export function createMarkdown(): InstanceType<typeof MarkdownIt> {
+  return new MarkdownIt({ html: true, linkify: false, typographer: false, highlight })
+    .use(deckSlideAttributes)
+    .use(deckElementAttributes)
+    .use(deckTitle)
+    .use(deckAssets)
+    .use(deckChart);
+}

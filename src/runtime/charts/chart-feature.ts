@@ -1,0 +1,107 @@
+/**
+ * Chart lifecycle: a chart is created when its slide is shown and destroyed
+ * when the slide is left; in the print view every chart is drawn up front,
+ * without animation, at ≥ 2× pixel density. A failing chart shows its error
+ * in its figure and does not break the deck.
+ */
+import type { RevealApi } from 'reveal.js';
+import type { ChartSpec } from '../../types.ts';
+import type { DrawnChart } from './draw-chart.ts';
+
+type DrawModule = typeof import('./draw-chart.ts');
+let drawModule: Promise<DrawModule> | null = null;
+const loadDraw = () => (drawModule ??= import('./draw-chart.ts'));
+
+export interface ChartFeature {
+  /** Draws the charts the current view needs; resolves when all are drawn. */
+  drawCurrent(): Promise<void>;
+  dispose(): void;
+}
+
+function readSpec(figure: HTMLElement): ChartSpec {
+  const script = figure.querySelector('script.deck-chart-spec');
+  return JSON.parse(script?.textContent ?? 'null') as ChartSpec;
+}
+
+function showError(figure: HTMLElement, error: unknown): void {
+  figure.classList.add('deck-chart-failed');
+  figure.setAttribute('data-drawn', 'error');
+  const message = document.createElement('p');
+  message.className = 'deck-chart-error';
+  message.textContent = `Diagramm konnte nicht gezeichnet werden: ${error instanceof Error ? error.message : String(error)}`;
+  figure.querySelector('.deck-chart-canvas')?.replaceWith(message);
+}
+
+export function chartFeature(reveal: RevealApi): ChartFeature {
+  const live = new Map<HTMLElement, DrawnChart>();
+  const print = reveal.isPrintView();
+  const scroll = reveal.isScrollView();
+
+  async function draw(figures: HTMLElement[], animate: boolean): Promise<void> {
+    const pending = figures.filter((figure) => !live.has(figure) && !figure.classList.contains('deck-chart-failed'));
+    if (pending.length === 0) {
+      await Promise.all(figures.map((figure) => live.get(figure)?.drawn));
+      return;
+    }
+    const { drawChart } = await loadDraw();
+    await document.fonts.ready;
+    const pixelRatio = print ? Math.max(2, window.devicePixelRatio) : undefined;
+    await Promise.all(
+      figures.map((figure) => {
+        if (figure.classList.contains('deck-chart-failed')) return undefined;
+        let chart = live.get(figure);
+        if (!chart) {
+          try {
+            chart = drawChart(figure, readSpec(figure), { animate, ...(pixelRatio && { pixelRatio }) });
+            live.set(figure, chart);
+          } catch (error) {
+            showError(figure, error);
+            return undefined;
+          }
+        }
+        return chart.drawn;
+      }),
+    );
+  }
+
+  const figuresIn = (root: ParentNode | null | undefined) =>
+    root ? Array.from(root.querySelectorAll<HTMLElement>('figure.deck-chart[data-chart-id]')) : [];
+
+  function releaseOthers(keep: HTMLElement[]) {
+    for (const [figure, chart] of live) {
+      if (!keep.includes(figure) || !figure.isConnected) {
+        chart.destroy();
+        live.delete(figure);
+      }
+    }
+  }
+
+  async function drawCurrent(): Promise<void> {
+    if (print) return draw(figuresIn(reveal.getSlidesElement()), false);
+    const current = figuresIn(reveal.getCurrentSlide());
+    if (!scroll) releaseOthers(current);
+    return draw(current, true);
+  }
+
+  const onSlideChanged = () => void drawCurrent();
+  reveal.on('slidechanged', onSlideChanged);
+
+  // In the scroll view, draw each chart as it scrolls into sight.
+  let observer: IntersectionObserver | null = null;
+  if (scroll) {
+    observer = new IntersectionObserver((entries) => {
+      const visible = entries.filter((e) => e.isIntersecting).map((e) => e.target as HTMLElement);
+      if (visible.length) void draw(visible, true);
+    }, { threshold: 0.25 });
+    figuresIn(reveal.getSlidesElement()).forEach((figure) => observer!.observe(figure));
+  }
+
+  return {
+    drawCurrent,
+    dispose() {
+      reveal.off('slidechanged', onSlideChanged);
+      observer?.disconnect();
+      releaseOthers([]);
+    },
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * Draws one chart into its figure; loaded on first need, so Chart.js is not
+ * part of the first-slide bundle. Resolves once the pixels are on the canvas
+ * (after the animation) and marks the figure `data-drawn`.
+ */
+import type { ChartSpec } from '../../types.ts';
+import { Chart } from './chart-registry.ts';
+import { chartConfig, chartStyle } from './chart-config.ts';
+
+export interface DrawnChart {
+  drawn: Promise<void>;
+  destroy(): void;
+}
+
+export interface DrawOptions {
+  animate: boolean;
+  /** Canvas pixels per CSS pixel; ≥ 2 for print. */
+  pixelRatio?: number;
+}
+
+export function drawChart(figure: HTMLElement, spec: ChartSpec, options: DrawOptions): DrawnChart {
+  const canvas = figure.querySelector('canvas');
+  if (!canvas) throw new Error(`chart ${spec.id} has no canvas`);
+  let resolveDrawn!: () => void;
+  const drawn = new Promise<void>((resolve) => (resolveDrawn = resolve));
+  const markDrawn = () => {
+    figure.setAttribute('data-drawn', '');
+    resolveDrawn();
+  };
+  const config = chartConfig(spec, chartStyle(figure), options.animate, markDrawn);
+  if (options.pixelRatio) config.options = { ...config.options, devicePixelRatio: options.pixelRatio };
+  const chart = new Chart(canvas, config);
+  // Without animation the first render is synchronous: the pixels are there now.
+  if (!options.animate) markDrawn();
+  return {
+    drawn,
+    destroy() {
+      chart.destroy();
+      figure.removeAttribute('data-drawn');
+      resolveDrawn();
+    },
+  };
+}

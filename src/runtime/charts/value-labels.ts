@@ -1,0 +1,51 @@
+/**
+ * Draws each value, formatted for the deck language, directly on its bar,
+ * point or segment, so charts need no legend or axis reading from afar.
+ */
+import type { Chart, Plugin } from 'chart.js';
+
+export interface ValueLabelOptions {
+  /** Formatted labels per dataset and point. */
+  formatted: string[][];
+  color: string;
+  font: string;
+  /** Draw inside the element (stacked bars, segments) instead of beyond its end. */
+  inside: boolean;
+}
+
+declare module 'chart.js' {
+  interface PluginOptionsByType<TType> {
+    deckValueLabels?: ValueLabelOptions | false;
+  }
+}
+
+export const valueLabels: Plugin = {
+  id: 'deckValueLabels',
+  afterDatasetsDraw(chart: Chart, _args, pluginOptions) {
+    const options = pluginOptions as ValueLabelOptions | false;
+    if (!options || !options.formatted) return;
+    const { ctx } = chart;
+    const horizontal = chart.options.indexAxis === 'y';
+    const type = (chart.config as { type?: string }).type;
+    const radial = type === 'doughnut' || type === 'pie';
+    ctx.save();
+    ctx.font = options.font;
+    chart.data.datasets.forEach((_dataset, d) => {
+      const meta = chart.getDatasetMeta(d);
+      if (meta.hidden) return;
+      meta.data.forEach((element, i) => {
+        const text = options.formatted[d]?.[i];
+        if (!text) return;
+        const inside = options.inside || radial;
+        const { x, y } = inside ? element.tooltipPosition(true) : element.getProps(['x', 'y'], true);
+        ctx.fillStyle = inside ? '#ffffff' : options.color;
+        ctx.textAlign = inside ? 'center' : horizontal ? 'left' : 'center';
+        ctx.textBaseline = inside ? 'middle' : horizontal ? 'middle' : 'bottom';
+        const dx = !inside && horizontal ? 10 : 0;
+        const dy = !inside && !horizontal ? -8 : 0;
+        ctx.fillText(text, (x as number) + dx, (y as number) + dy);
+      });
+    });
+    ctx.restore();
+  },
+};

@@ -1,0 +1,6 @@
+import 'reveal.js/reveal.css';
+import 'virtual:deck-theme.css';
+import manifest from 'virtual:deck';
+import { startDeck } from './start-deck.ts';
+
+void startDeck(manifest);

@@ -1,0 +1,11 @@
+/**
+ * The one readiness signal: `<html data-deck-ready>` once reveal.js is ready,
+ * fonts are loaded and every chart of the current view is drawn. Exporters
+ * and tests wait on it; it stays set while navigating.
+ */
+export const READY_ATTRIBUTE = 'data-deck-ready';
+
+export function markReady(): void {
+  document.documentElement.setAttribute(READY_ATTRIBUTE, '');
+  document.dispatchEvent(new CustomEvent('deck:ready'));
+}

@@ -1,0 +1,17 @@
+/** A theme is a built-in name (`default`) or a CSS file relative to the slides folder. */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const THEMES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../runtime/theme');
+
+export function resolveTheme(theme: string, slidesDir: string): string {
+  if (/\.css$/i.test(theme)) {
+    const path = resolve(slidesDir, theme);
+    if (!existsSync(path)) throw new Error(`theme file not found: ${path}`);
+    return path;
+  }
+  const builtIn = join(THEMES_DIR, `${theme}.css`);
+  if (!existsSync(builtIn)) throw new Error(`unknown theme "${theme}": use "default" or a path to a .css file`);
+  return builtIn;
+}
