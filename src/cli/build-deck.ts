@@ -21,7 +21,7 @@ export async function buildDeck(options: BuildOptions): Promise<{ outDir: string
   const outDir = resolve(options.outDir);
   const temporary = join(dirname(outDir), `.${basename(outDir)}.tmp-${process.pid}`);
   try {
-    await build({ ...createViteConfig({ slidesDir: options.slidesDir, outDir: temporary }), logLevel: 'error' });
+    await build({ ...createViteConfig({ slidesDir: options.slidesDir, outDir: temporary }), logLevel: 'silent' });
   } catch (error) {
     rmSync(temporary, { recursive: true, force: true });
     throw toCliError(error);
@@ -39,9 +39,13 @@ export function toCliError(error: unknown): CliError {
 }
 
 function findDeckError(error: unknown): DeckBuildError | null {
-  // Vite may wrap the plugin's error; look through its causes.
-  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    if ((e as DeckBuildError).isDeckBuildError) return e as DeckBuildError;
+  // Vite and Rolldown wrap plugin errors: look through `errors` and `cause`.
+  const queue: unknown[] = [error];
+  for (let seen = 0; queue.length && seen < 20; seen++) {
+    const e = queue.shift() as { isDeckBuildError?: boolean; errors?: unknown[]; cause?: unknown } | null;
+    if (!e || typeof e !== 'object') continue;
+    if (e.isDeckBuildError) return e as DeckBuildError;
+    queue.push(...(Array.isArray(e.errors) ? e.errors : []), e.cause);
   }
   return null;
 }

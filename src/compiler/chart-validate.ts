@@ -53,11 +53,15 @@ export function validateChart(
   checkShape(input, report);
   const resolve = colourResolver(settings.palette, report);
   const highlight = resolveHighlight(input, report);
+  const paletteCycle = Object.values(settings.palette);
+  const colours = input.series.map((series, i) => ({
+    color: series.color ? resolve(series.color, ['series', i, 'color']) : paletteCycle[i % paletteCycle.length]!,
+    colors: series.colors?.map((c, j) => resolve(c, ['series', i, 'colors', j])),
+  }));
   if (diagnostics.length) return { spec: null, diagnostics };
 
   const unit = input.unit ?? '';
   const decimals = input.decimals ?? decimalsOf(input.series.flatMap((s) => s.values));
-  const paletteCycle = Object.values(settings.palette);
   const spec: ChartSpec = {
     id: block.id,
     type: input.type,
@@ -71,8 +75,8 @@ export function validateChart(
     series: input.series.map((series, i) => ({
       name: series.name,
       values: series.values,
-      color: series.color ? resolve(series.color, ['series', i, 'color']) : paletteCycle[i % paletteCycle.length]!,
-      ...(series.colors && { colors: series.colors.map((c, j) => resolve(c, ['series', i, 'colors', j])) }),
+      color: colours[i]!.color,
+      ...(colours[i]!.colors && { colors: colours[i]!.colors }),
       formatted: series.values.map((v) => formatValue(v, settings.lang, unit, decimals)),
     })),
     highlight,
@@ -82,8 +86,7 @@ export function validateChart(
     note: input.note ?? '',
     height: input.height ?? 440,
   };
-  // Colour errors are found while building the spec.
-  return diagnostics.length ? { spec: null, diagnostics } : { spec, diagnostics };
+  return { spec, diagnostics };
 }
 
 function checkShape(input: ChartInput, report: (path: Path, message: string) => void): void {

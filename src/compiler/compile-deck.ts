@@ -139,7 +139,8 @@ function compileSlide(
 export function plainText(html: string): string {
   return html
     .replace(/<(script|style)[\s\S]*?<\/\1>/g, '')
-    .replace(/<[^>]+>/g, ' ')
+    .replace(/<\/?(p|li|ul|ol|h[1-6]|div|br|tr|td|th|table|pre|blockquote|figure|figcaption|section|aside)\b[^>]*>/gi, ' ')
+    .replace(/<[^>]+>/g, '')
     .replace(/&nbsp;/g, '\u00a0')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

@@ -3,7 +3,7 @@
  * Returns the attributes and whatever could not be read, so it can be reported.
  */
 
-const ATTRIBUTE = /\s*([A-Za-z_:][\w:.-]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'))?/y;
+const ATTRIBUTE = /\s*([A-Za-z_:][\w:.-]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?(?=\s|$)/y;
 
 export interface ParsedAttributes {
   attributes: [string, string][];
@@ -20,7 +20,7 @@ export function parseAttributes(text: string): ParsedAttributes {
     ATTRIBUTE.lastIndex = position;
     const match = ATTRIBUTE.exec(source);
     if (!match || match[0].trim() === '') break;
-    attributes.push([match[1]!, match[2] ?? match[3] ?? '']);
+    attributes.push([match[1]!, match[2] ?? match[3] ?? match[4] ?? '']);
     position = ATTRIBUTE.lastIndex;
   }
   return { attributes, rest: source.slice(position).trim() };

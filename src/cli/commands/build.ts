@@ -1,0 +1,14 @@
+import type { Command } from 'commander';
+import { buildDeck } from '../build-deck.ts';
+
+export function registerBuild(program: Command): void {
+  program
+    .command('build')
+    .description('build a static deck')
+    .argument('[slides-dir]', 'folder of Markdown slides', 'slides')
+    .option('--out <dir>', 'output folder', 'dist')
+    .action(async (slidesDir: string, options: { out: string }) => {
+      const { outDir, seconds } = await buildDeck({ slidesDir, outDir: options.out });
+      console.log(`built ${outDir} in ${seconds.toFixed(2)} s`);
+    });
+}

@@ -1,0 +1,21 @@
+import { existsSync } from 'node:fs';
+import type { Command } from 'commander';
+import { preview } from 'vite';
+import { createViteConfig } from '../../vite/create-vite-config.ts';
+import { buildDeck } from '../build-deck.ts';
+
+export function registerPreview(program: Command): void {
+  program
+    .command('preview')
+    .description('serve a built deck (built first if the output is missing)')
+    .argument('[slides-dir]', 'folder of Markdown slides', 'slides')
+    .option('--out <dir>', 'built folder', 'dist')
+    .option('--host <host>', 'host to listen on', '127.0.0.1')
+    .option('--port <port>', 'port', (v) => Number.parseInt(v, 10), 4173)
+    .option('--build', 'build before serving')
+    .action(async (slidesDir: string, options: { out: string; host: string; port: number; build?: boolean }) => {
+      if (options.build || !existsSync(options.out)) await buildDeck({ slidesDir, outDir: options.out });
+      const server = await preview({ ...createViteConfig({ slidesDir, outDir: options.out, host: options.host, port: options.port }), logLevel: 'info' });
+      server.printUrls();
+    });
+}

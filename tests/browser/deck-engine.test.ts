@@ -1,0 +1,88 @@
+/** The built sample deck in a real Chromium: navigation, charts drawn, notes, readiness, offline. */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChrome } from '../../src/browser/launch-chrome.ts';
+import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
+import { buildFixture, SAMPLE_DECK } from '../support/build-fixture.ts';
+import { openDeck, paintedPixels } from '../support/deck-page.ts';
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await serveStatic(await buildFixture(SAMPLE_DECK));
+  browser = await launchChrome();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('built deck', () => {
+  it('visits every slide, draws every chart and shows the notes', async () => {
+    const { page, foreignRequests, consoleErrors } = await openDeck(browser, server.url);
+    expect(await page.evaluate(() => typeof window.Reveal.getIndices)).toBe('function');
+    const slides = await page.evaluate(() => window.Reveal.getSlides().map((s) => ({ id: s.id, charts: s.querySelectorAll('figure.deck-chart').length, notes: s.querySelector('aside.notes')?.textContent ?? '' })));
+    expect(slides.map((s) => s.id)).toEqual(['beispiel-deck', 'liste-mit-fragmenten', 'investitionen', 'umsatzanteil', 'stapel-oben', 'stapel-unten']);
+    expect(slides.filter((s) => s.notes).length).toBe(5);
+    expect(slides[2]!.notes).toContain('13 Mrd. US-$ insgesamt');
+
+    for (const [index, slide] of slides.entries()) {
+      await page.evaluate((i) => {
+        const target = window.Reveal.getSlides()[i]!;
+        const { h, v } = window.Reveal.getIndices(target);
+        window.Reveal.slide(h, v ?? 0);
+      }, index);
+      expect(await page.evaluate(() => window.Reveal.getCurrentSlide().id)).toBe(slide.id);
+      if (slide.charts > 0) {
+        await page.waitForSelector(`section#${slide.id} figure.deck-chart[data-drawn]`, { timeout: 1000 });
+        const pixels = await paintedPixels(page, `section#${slide.id}`);
+        expect(pixels[0]).toBeGreaterThan(5000);
+      }
+    }
+    await page.waitForURL(/#\/stapel-unten$/, { timeout: 2000 });
+    expect(await page.evaluate(() => document.documentElement.hasAttribute('data-deck-ready'))).toBe(true);
+    expect(foreignRequests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps charts lazy: Chart.js loads only when a chart slide is shown', async () => {
+    const { page } = await openDeck(browser, server.url);
+    const scripts = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.js')));
+    expect((await scripts()).some((name) => name.includes('draw-chart'))).toBe(false);
+    await page.evaluate(() => window.Reveal.slide(2));
+    await page.waitForSelector('section#investitionen figure[data-drawn]', { timeout: 2000 });
+    expect((await scripts()).some((name) => name.includes('draw-chart'))).toBe(true);
+    await page.evaluate(() => window.Reveal.slide(3));
+    await page.waitForSelector('section#umsatzanteil figure[data-drawn]', { timeout: 2000 });
+    // The chart of the slide left behind is destroyed.
+    expect(await page.$('section#investitionen figure[data-drawn]')).toBeNull();
+    await page.close();
+  });
+
+  it('draws every chart up front in the print view at 2x density', async () => {
+    const { page } = await openDeck(browser, `${server.url}?print-pdf`);
+    const figures = await page.$$eval('figure.deck-chart', (all) => all.map((f) => f.hasAttribute('data-drawn')));
+    expect(figures).toEqual([true, true]);
+    const ratio = await page.$eval('figure.deck-chart canvas', (c) => (c as HTMLCanvasElement).width / c.getBoundingClientRect().width);
+    expect(ratio).toBeGreaterThanOrEqual(1.99);
+    const pixels = await paintedPixels(page, 'figure.deck-chart');
+    expect(Math.min(...pixels)).toBeGreaterThan(5000);
+    await page.close();
+  });
+
+  it('keeps the chart data as a visually hidden table, shown without scripts', async () => {
+    const { page } = await openDeck(browser, server.url);
+    const hidden = await page.$eval('table.deck-chart-data', (t) => getComputedStyle(t).clipPath);
+    expect(hidden).toBe('inset(50%)');
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 720 } });
+    const noScript = await context.newPage();
+    await noScript.goto(server.url);
+    const box = await noScript.$eval('table.deck-chart-data', (t) => t.getBoundingClientRect().height);
+    expect(box).toBeGreaterThan(20);
+    await context.close();
+    await page.close();
+  });
+});
