@@ -1,5 +1,5 @@
 /** A ChartSpec translated into a Chart.js configuration, styled from the theme. */
-import type { ChartConfiguration } from 'chart.js';
+import type { Chart, ChartConfiguration } from 'chart.js';
 import type { ChartSpec } from '../../types.ts';
 import type { ValueLabelOptions } from './value-labels.ts';
 
@@ -20,6 +20,16 @@ export function chartStyle(element: Element): ChartStyle {
     fontFamily: value('--deck-font', 'sans-serif'),
     fontSize: Number.parseFloat(value('--deck-chart-font-size', '22')),
   };
+}
+
+let measuring: CanvasRenderingContext2D | null = null;
+
+/** Width in px of the widest text in `font`. */
+function widestText(texts: string[], font: string): number {
+  measuring ??= document.createElement('canvas').getContext('2d');
+  if (!measuring) return 0;
+  measuring.font = font;
+  return Math.max(0, ...texts.map((text) => measuring!.measureText(text).width));
 }
 
 /** `#0078d4` at 45 % opacity: non-highlighted points step back. */
@@ -74,12 +84,31 @@ export function chartConfig(spec: ChartSpec, style: ChartStyle, animate: boolean
       maintainAspectRatio: false,
       indexAxis: spec.horizontal ? 'y' : 'x',
       animation: animate ? { duration: 700, onComplete: onDrawn } : false,
-      layout: { padding: radial ? 24 : { top: 8, right: spec.horizontal ? 110 : 8 } },
+      // Horizontal bars carry their value beyond the bar's end: keep room for the widest one.
+      layout: { padding: radial ? 24 : { top: 8, right: spec.horizontal ? widestText(valueLabels.formatted.flat(), valueLabels.font) + 20 : 8 } },
       plugins: {
         legend: {
           display: radial || spec.series.length > 1,
           position: radial ? 'right' : 'top',
-          labels: { color: style.text, font, boxWidth: 26, padding: 18 },
+          labels: {
+            color: style.text,
+            font,
+            boxWidth: 26,
+            padding: 18,
+            // A series' own colour, even where `highlight` fades some of its points.
+            ...(!radial && {
+              generateLabels: (chart: Chart) =>
+                spec.series.map((series, i) => ({
+                  text: series.name,
+                  fillStyle: series.color,
+                  strokeStyle: series.color,
+                  lineWidth: 0,
+                  fontColor: style.text,
+                  hidden: !chart.isDatasetVisible(i),
+                  datasetIndex: i,
+                })),
+            }),
+          },
         },
         tooltip: { enabled: animate, callbacks: { label: (item) => `${item.dataset.label}: ${spec.series[item.datasetIndex]?.formatted[item.dataIndex] ?? ''}` } },
         deckValueLabels: valueLabels,

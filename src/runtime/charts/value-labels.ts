@@ -30,6 +30,13 @@ export const valueLabels: Plugin = {
     const radial = type === 'doughnut' || type === 'pie';
     ctx.save();
     ctx.font = options.font;
+    // Shrink the labels until the widest fits its bar's slot (never below 14 px).
+    if (!radial && !horizontal) {
+      const slot = chart.chartArea.width / Math.max(1, chart.data.labels?.length ?? 1) / Math.max(1, chart.data.datasets.length);
+      const widest = Math.max(...options.formatted.flat().map((text) => ctx.measureText(text).width));
+      const size = Number.parseFloat(/(\d+(\.\d+)?)px/.exec(options.font)?.[1] ?? '22');
+      if (widest > slot * 0.96) ctx.font = options.font.replace(/\d+(\.\d+)?px/, `${Math.max(14, Math.floor((size * slot * 0.96) / widest))}px`);
+    }
     chart.data.datasets.forEach((_dataset, d) => {
       const meta = chart.getDatasetMeta(d);
       if (meta.hidden) return;
