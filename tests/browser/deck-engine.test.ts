@@ -1,4 +1,7 @@
 /** The built sample deck in a real Chromium: navigation, charts drawn, notes, readiness, offline. */
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChrome } from '../../src/browser/launch-chrome.ts';
@@ -8,9 +11,11 @@ import { openDeck, paintedPixels } from '../support/deck-page.ts';
 
 let browser: Browser;
 let server: StaticServer;
+let built: string;
 
 beforeAll(async () => {
-  server = await serveStatic(await buildFixture(SAMPLE_DECK));
+  built = await buildFixture(SAMPLE_DECK);
+  server = await serveStatic(built);
   browser = await launchChrome();
 });
 
@@ -71,6 +76,23 @@ describe('built deck', () => {
     const pixels = await paintedPixels(page, 'figure.deck-chart');
     expect(Math.min(...pixels)).toBeGreaterThan(5000);
     await page.close();
+  });
+
+  it('works from a sub-folder of a static host (relative URLs)', async () => {
+    const host = mkdtempSync(join(tmpdir(), 'deck-host-'));
+    cpSync(built, join(host, 'talks', '2025'), { recursive: true });
+    const nested = await serveStatic(host);
+    try {
+      const { page, consoleErrors } = await openDeck(browser, `${nested.url}talks/2025/`);
+      await page.evaluate(() => window.Reveal.slide(2));
+      await page.waitForSelector('section#investitionen figure[data-drawn]', { timeout: 2000 });
+      const fontsLoaded = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').length);
+      expect(fontsLoaded).toBeGreaterThan(0);
+      expect(consoleErrors).toEqual([]);
+      await page.close();
+    } finally {
+      await nested.close();
+    }
   });
 
   it('keeps the chart data as a visually hidden table, shown without scripts', async () => {
