@@ -46,7 +46,8 @@ export function chartConfig(spec: ChartSpec, style: ChartStyle, animate: boolean
   const font = { family: style.fontFamily, size: style.fontSize };
   const format = new Intl.NumberFormat(spec.lang, { maximumFractionDigits: spec.decimals });
   const valueLabels: ValueLabelOptions = {
-    formatted: spec.series.map((s) => s.formatted),
+    // Inside stacked segments the number alone fits; the axis carries the unit.
+    formatted: spec.series.map((s) => (spec.stacked ? s.formatted.map((f) => f.split('\u00a0')[0]!) : s.formatted)),
     color: style.text,
     font: `600 ${style.fontSize}px ${style.fontFamily}`,
     inside: spec.stacked,
@@ -62,7 +63,8 @@ export function chartConfig(spec: ChartSpec, style: ChartStyle, animate: boolean
     // Room for the value labels above the highest bar.
     grace: spec.stacked ? 0 : '12%',
   };
-  const categoryAxis = { stacked: spec.stacked, grid: { display: false }, border: { color: style.grid }, ticks: { color: style.text, font } };
+  // Line charts keep their first and last points (and labels) off the chart's edges.
+  const categoryAxis = { stacked: spec.stacked, offset: spec.type !== 'line' || spec.labels.length < 8, grid: { display: false }, border: { color: style.grid }, ticks: { color: style.text, font } };
 
   return {
     type: spec.type,
@@ -85,7 +87,15 @@ export function chartConfig(spec: ChartSpec, style: ChartStyle, animate: boolean
       indexAxis: spec.horizontal ? 'y' : 'x',
       animation: animate ? { duration: 700, onComplete: onDrawn } : false,
       // Horizontal bars carry their value beyond the bar's end: keep room for the widest one.
-      layout: { padding: radial ? 24 : { top: 8, right: spec.horizontal ? widestText(valueLabels.formatted.flat(), valueLabels.font) + 20 : 8 } },
+      layout: {
+        padding: radial
+          ? 24
+          : {
+              top: 8,
+              right: spec.horizontal ? widestText(valueLabels.formatted.flat(), valueLabels.font) + 20 : spec.type === 'line' ? 24 : 8,
+              left: spec.type === 'line' ? 16 : 0,
+            },
+      },
       plugins: {
         legend: {
           display: radial || spec.series.length > 1,

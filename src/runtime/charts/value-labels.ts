@@ -9,7 +9,7 @@ export interface ValueLabelOptions {
   formatted: string[][];
   color: string;
   font: string;
-  /** Draw inside the element (stacked bars, segments) instead of beyond its end. */
+  /** Draw inside the element (stacked bars) instead of beyond its end. */
   inside: boolean;
 }
 
@@ -17,6 +17,40 @@ declare module 'chart.js' {
   interface PluginOptionsByType<TType> {
     deckValueLabels?: ValueLabelOptions | false;
   }
+}
+
+interface Box {
+  x: number;
+  y: number;
+  base: number;
+  width: number;
+  height: number;
+}
+
+const MIN_FONT_PX = 14;
+
+function fontSize(font: string): number {
+  return Number.parseFloat(/(\d+(?:\.\d+)?)px/.exec(font)?.[1] ?? '22');
+}
+
+function withFontSize(font: string, px: number): string {
+  return font.replace(/\d+(?:\.\d+)?px/, `${px}px`);
+}
+
+/** Shrinks the font until the widest label fits the width each bar gets (vertical bars only). */
+function fittedFont(chart: Chart, options: ValueLabelOptions, ctx: CanvasRenderingContext2D): string {
+  const barsPerCategory = options.inside ? 1 : Math.max(1, chart.data.datasets.length);
+  const slot = chart.chartArea.width / Math.max(1, chart.data.labels?.length ?? 1) / barsPerCategory;
+  const widest = Math.max(...options.formatted.flat().map((text) => ctx.measureText(text).width));
+  if (widest <= slot * 0.96) return options.font;
+  return withFontSize(options.font, Math.max(MIN_FONT_PX, Math.floor((fontSize(options.font) * slot * 0.96) / widest)));
+}
+
+/** Whether `text` fits inside a stacked bar segment. */
+function fitsInside(box: Box, horizontal: boolean, textWidth: number, px: number): boolean {
+  const length = Math.abs((horizontal ? box.x : box.y) - box.base);
+  const thickness = horizontal ? box.height : box.width;
+  return horizontal ? length >= textWidth + 8 && thickness >= px : length >= px + 4 && thickness >= textWidth + 4;
 }
 
 export const valueLabels: Plugin = {
@@ -30,13 +64,9 @@ export const valueLabels: Plugin = {
     const radial = type === 'doughnut' || type === 'pie';
     ctx.save();
     ctx.font = options.font;
-    // Shrink the labels until the widest fits its bar's slot (never below 14 px).
-    if (!radial && !horizontal) {
-      const slot = chart.chartArea.width / Math.max(1, chart.data.labels?.length ?? 1) / Math.max(1, chart.data.datasets.length);
-      const widest = Math.max(...options.formatted.flat().map((text) => ctx.measureText(text).width));
-      const size = Number.parseFloat(/(\d+(\.\d+)?)px/.exec(options.font)?.[1] ?? '22');
-      if (widest > slot * 0.96) ctx.font = options.font.replace(/\d+(\.\d+)?px/, `${Math.max(14, Math.floor((size * slot * 0.96) / widest))}px`);
-    }
+    if (!radial && !horizontal) ctx.font = fittedFont(chart, options, ctx);
+    const px = fontSize(ctx.font);
+
     chart.data.datasets.forEach((_dataset, d) => {
       const meta = chart.getDatasetMeta(d);
       if (meta.hidden) return;
@@ -44,13 +74,22 @@ export const valueLabels: Plugin = {
         const text = options.formatted[d]?.[i];
         if (!text) return;
         const inside = options.inside || radial;
-        const { x, y } = inside ? element.tooltipPosition(true) : element.getProps(['x', 'y'], true);
+        if (inside && !radial) {
+          // A label that does not fit its stacked segment is left out (the table and tooltip keep it).
+          const box = element.getProps(['x', 'y', 'base', 'width', 'height'], true) as unknown as Box;
+          if (!fitsInside(box, horizontal, ctx.measureText(text).width, px)) return;
+        }
+        const { x, y } = radial
+          ? element.tooltipPosition(true)
+          : inside
+            ? (element as unknown as { getCenterPoint(final: boolean): { x: number; y: number } }).getCenterPoint(true)
+            : (element.getProps(['x', 'y'], true) as { x: number; y: number });
         ctx.fillStyle = inside ? '#ffffff' : options.color;
-        ctx.textAlign = inside ? 'center' : horizontal ? 'left' : 'center';
-        ctx.textBaseline = inside ? 'middle' : horizontal ? 'middle' : 'bottom';
+        ctx.textAlign = inside || !horizontal ? 'center' : 'left';
+        ctx.textBaseline = inside || horizontal ? 'middle' : 'bottom';
         const dx = !inside && horizontal ? 10 : 0;
         const dy = !inside && !horizontal ? -8 : 0;
-        ctx.fillText(text, (x as number) + dx, (y as number) + dy);
+        ctx.fillText(text, (x ?? 0) + dx, (y ?? 0) + dy);
       });
     });
     ctx.restore();
