@@ -1,14 +1,23 @@
 /**
  * Applies slide edits pushed by the dev server without reloading: changed
- * slides are swapped in place, a structural change rebuilds the slides and
- * returns to the same slide (or the nearest one). The speaker view follows.
+ * slides are swapped in place (same slide, same fragment), a structural
+ * change rebuilds the slides and returns to the same slide, or the nearest
+ * one. Afterwards `deck:updated` tells the speaker link and others.
  */
 import type { RevealApi } from 'reveal.js';
-import { DECK_UPDATE_EVENT, type DeckUpdate } from '../types.ts';
+import { DECK_UPDATE_EVENT, type DeckManifest, type DeckUpdate } from '../types.ts';
 import type { ChartFeature } from './charts/chart-feature.ts';
+import { nearestSlide } from './nearest-slide.ts';
 
-function flatSlides(reveal: RevealApi): HTMLElement[] {
-  return Array.from(reveal.getSlidesElement()?.querySelectorAll<HTMLElement>('section[data-source]') ?? []);
+/** Fired on `document` after an update was applied; `detail` is the update. */
+export const DECK_UPDATED_EVENT = 'deck:updated';
+
+/** reveal.js's state classes, kept on a slide that is swapped in place. */
+const STATE_CLASSES = ['present', 'past', 'future', 'visible'];
+
+/** The deck's slides in presentation order (stacks flattened), as the compiler numbers them. */
+export function flatSlides(container: ParentNode | null | undefined): HTMLElement[] {
+  return Array.from(container?.querySelectorAll<HTMLElement>('section[data-source]') ?? []);
 }
 
 function parseSections(html: string): HTMLElement[] {
@@ -17,36 +26,64 @@ function parseSections(html: string): HTMLElement[] {
   return Array.from(template.content.children) as HTMLElement[];
 }
 
-export function applyUpdate(reveal: RevealApi, update: DeckUpdate, charts: ChartFeature): void {
-  const { h, v, f } = reveal.getIndices();
-  if (update.kind === 'content') {
-    const slides = flatSlides(reveal);
-    for (const { index, html } of update.changed) {
-      const [fresh] = parseSections(html);
-      const old = slides[index];
-      if (!fresh || !old) continue;
-      // Keep reveal.js's state classes (present, past, future…) on the swapped slide.
-      fresh.className = [fresh.className, ...Array.from(old.classList).filter((c) => ['present', 'past', 'future', 'visible'].includes(c))].join(' ').trim();
-      old.replaceWith(fresh);
-    }
-  } else {
-    const container = reveal.getSlidesElement();
-    if (container) container.innerHTML = update.html;
+/** Puts the update's markup into `container` (the `.slides` element), without reveal.js. */
+export function applyUpdateMarkup(container: HTMLElement, update: DeckUpdate): void {
+  if (update.kind === 'structure') {
+    container.innerHTML = update.html;
+    return;
   }
-  reveal.sync();
-  const last = reveal.getHorizontalSlides().length - 1;
-  reveal.slide(Math.min(h ?? 0, last), v ?? 0, f ?? undefined);
-  void charts.drawCurrent();
-  // Tell the speaker view (and anything else listening) that the slide changed.
-  reveal.dispatchEvent({ target: reveal.getCurrentSlide(), type: 'slidechanged', data: { indexh: reveal.getIndices().h, indexv: reveal.getIndices().v, previousSlide: null, currentSlide: reveal.getCurrentSlide() } });
+  const slides = flatSlides(container);
+  for (const { index, html } of update.changed) {
+    const [fresh] = parseSections(html);
+    const old = slides[index];
+    if (!fresh || !old) continue;
+    fresh.classList.add(...Array.from(old.classList).filter((c) => STATE_CLASSES.includes(c)));
+    old.replaceWith(fresh);
+  }
 }
 
-export function hotReload(reveal: RevealApi, charts: ChartFeature): () => void {
+/** Vite shows build errors in this element; a good update after a bad one removes it. */
+function clearErrorOverlay(): void {
+  document.querySelectorAll<HTMLElement & { close?: () => void }>('vite-error-overlay').forEach((overlay) => (overlay.close ? overlay.close() : overlay.remove()));
+}
+
+/** Runs on the new markup before reveal.js reads it (e.g. to set slide backgrounds). */
+export type PrepareSlides = (container: HTMLElement) => void;
+
+export function applyUpdate(reveal: RevealApi, update: DeckUpdate, before: DeckManifest, charts: ChartFeature, prepare?: PrepareSlides): void {
+  const container = reveal.getSlidesElement();
+  if (!container) return;
+  if (update.kind === 'structure' && reveal.isScrollView()) {
+    // The scroll view wraps every slide in pages of its own; rebuilding them in place is
+    // not supported by reveal.js, and the hash brings the reader back to the same slide.
+    window.location.reload();
+    return;
+  }
+  const { h, v, f } = reveal.getIndices();
+  const current = flatSlides(container).indexOf(reveal.getCurrentSlide());
+  applyUpdateMarkup(container, update);
+  prepare?.(container);
+  reveal.sync();
+
+  if (update.kind === 'content') {
+    reveal.slide(h ?? 0, v ?? 0, f ?? undefined);
+  } else {
+    const target = update.manifest.slides[nearestSlide(before.slides, current, update.manifest.slides)];
+    const sameSlide = target && target.id === before.slides[current]?.id;
+    if (target) reveal.slide(target.h, target.v, sameSlide ? (f ?? undefined) : undefined);
+  }
+  void charts.drawCurrent();
+}
+
+export function hotReload(reveal: RevealApi, charts: ChartFeature, manifest: DeckManifest, prepare?: PrepareSlides): () => void {
   if (!import.meta.hot) return () => {};
   const hot = import.meta.hot;
+  let current = manifest;
   const listener = (update: DeckUpdate) => {
-    applyUpdate(reveal, update, charts);
-    document.dispatchEvent(new CustomEvent('deck:updated', { detail: update.kind }));
+    applyUpdate(reveal, update, current, charts, prepare);
+    current = update.manifest;
+    clearErrorOverlay();
+    document.dispatchEvent(new CustomEvent<DeckUpdate>(DECK_UPDATED_EVENT, { detail: update }));
   };
   hot.on(DECK_UPDATE_EVENT, listener);
   return () => hot.off(DECK_UPDATE_EVENT, listener);

@@ -26,7 +26,7 @@ export async function startDeck(manifest: DeckManifest): Promise<void> {
 
   await reveal.initialize();
   const charts = chartFeature(reveal);
-  const disposers = [charts.dispose, speakerNotes(reveal), hotReload(reveal, charts)];
+  const disposers = [charts.dispose, speakerNotes(reveal), hotReload(reveal, charts, manifest, () => applyDarkSlideBackgrounds(root))];
   window.addEventListener('pagehide', () => disposers.forEach((dispose) => dispose()), { once: true });
 
   await document.fonts.ready;

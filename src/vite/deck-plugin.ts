@@ -4,7 +4,7 @@
  * slide edits to the open deck without a reload.
  */
 import { relative, resolve, sep } from 'node:path';
-import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
+import type { ErrorPayload, Plugin, ResolvedConfig } from 'vite';
 import { formatDiagnostic, hasErrors, renderSections } from '../compiler/index.ts';
 import { escapeHtml } from '../compiler/escape-html.ts';
 import { compileFolder, resolveReference } from '../loader/compile-folder.ts';
@@ -53,9 +53,10 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
 
   const isDeckSource = (file: string) => file.startsWith(slidesDir + sep) && /\.(md|markdown|ya?ml)$/i.test(file);
 
-  function sendError(server: ViteDevServer, compiled: CompiledDeck) {
+  /** Vite's error payload for the first error of a deck: the overlay shows its file:line. */
+  function errorPayload(compiled: CompiledDeck): ErrorPayload {
     const first = compiled.diagnostics.find((d) => d.severity === 'error')!;
-    server.ws.send({
+    return {
       type: 'error',
       err: {
         message: new DeckBuildError(compiled.diagnostics).message,
@@ -64,7 +65,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
         loc: { file: resolve(first.file), line: first.line, column: 1 },
         plugin: 'deck',
       },
-    });
+    };
   }
 
   return {
@@ -111,10 +112,23 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
     },
     configureServer(server) {
       server.watcher.add(slidesDir);
-      let failing = false;
+      // The last deck without errors: edits are diffed against it, so fixing a bad
+      // edit is an ordinary update that keeps the presenter where they are.
+      let lastGood: CompiledDeck | null = null;
+      // A browser asked for the deck while it had errors: that page never started.
+      let servedBroken = false;
+      // A page opened while the deck is broken shows the overlay too.
+      server.ws.on('vite:client:connect', (_data, client) => {
+        const compiled = current();
+        if (hasErrors(compiled.diagnostics)) client.send(errorPayload(compiled));
+      });
+      server.middlewares.use((request, _response, next) => {
+        if (request.url?.includes(VIRTUAL_DECK) && hasErrors(current().diagnostics)) servedBroken = true;
+        next();
+      });
       const onChange = (file: string) => {
         if (!isDeckSource(file)) return;
-        const before = current();
+        const before = lastGood ?? current();
         let after: CompiledDeck;
         try {
           after = compile();
@@ -127,14 +141,22 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
         if (module) server.moduleGraph.invalidateModule(module);
         for (const d of after.diagnostics) server.config.logger.warn(formatDiagnostic(d), { timestamp: true });
         if (hasErrors(after.diagnostics)) {
-          failing = true;
-          sendError(server, after);
+          if (!hasErrors(before.diagnostics)) lastGood = before;
+          server.ws.send(errorPayload(after));
           return;
         }
-        const update = failing ? 'reload' : diffDecks(before, after);
-        failing = false;
+        const recovering = lastGood !== null || hasErrors(before.diagnostics);
+        lastGood = null;
+        // A page opened while the deck was broken never started: only a reload revives it.
+        if (servedBroken) {
+          servedBroken = false;
+          server.ws.send({ type: 'full-reload', path: '*' });
+          return;
+        }
+        const update = diffDecks(before, after);
         if (update === 'reload') server.ws.send({ type: 'full-reload', path: '*' });
-        else if (update) server.ws.send({ type: 'custom', event: DECK_UPDATE_EVENT, data: update });
+        // After an error, even an edit back to the last good deck is sent: it clears the overlay.
+        else if (update || recovering) server.ws.send({ type: 'custom', event: DECK_UPDATE_EVENT, data: update ?? { kind: 'content', changed: [], manifest: toManifest(after) } });
       };
       server.watcher.on('change', onChange);
       server.watcher.on('add', onChange);
