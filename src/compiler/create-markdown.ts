@@ -6,6 +6,10 @@ import deckChart from './deck-chart.ts';
 import deckElementAttributes from './deck-element-attributes.ts';
 import deckSlideAttributes from './deck-slide-attributes.ts';
 import deckTitle from './deck-title.ts';
+import deckHtmlReferences from './deck-html-references.ts';
+import deckImageAlt from './deck-image-alt.ts';
+import deckSourceLines from './deck-source-lines.ts';
+import deckUnknownDirective from './deck-unknown-directive.ts';
 import { escapeHtml } from './escape-html.ts';
 
 /** Code is highlighted at build time, so the browser needs no highlighter. */
@@ -21,5 +25,10 @@ export function createMarkdown(): InstanceType<typeof MarkdownIt> {
     .use(deckElementAttributes)
     .use(deckTitle)
     .use(deckAssets)
-    .use(deckChart);
+    .use(deckChart)
+    .use(deckUnknownDirective)
+    .use(deckImageAlt)
+    .use(deckHtmlReferences)
+    // Last: marks what the plugins above produced, and wraps the chart plugin's fence renderer.
+    .use(deckSourceLines);
 }

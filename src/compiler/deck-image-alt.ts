@@ -1,0 +1,38 @@
+/**
+ * Images need a text alternative for screen readers: a Markdown image with an
+ * empty alt (`![](chart.png)`) and an HTML `<img>` without an `alt` attribute
+ * are `image-alt` warnings (`<img alt="">` marks a decorative image on purpose).
+ */
+import type { MarkdownIt } from 'markdown-it';
+import { htmlTags } from './html-references.ts';
+import { childLines, countNewlines } from './inline-lines.ts';
+import { deckEnv, lineOf, type RenderEnv } from './render-env.ts';
+
+function warn(env: RenderEnv, line: number, message: string): void {
+  env.diagnostics.push({ severity: 'warning', code: 'image-alt', message, file: env.file, line });
+}
+
+function checkHtml(env: RenderEnv, html: string, firstLine: number): void {
+  for (const tag of htmlTags(html)) {
+    if (tag.name === 'img' && !tag.attributes.has('alt')) {
+      warn(env, firstLine + countNewlines(html, tag.index), `<img src="${tag.attributes.get('src') ?? ''}"> has no alt attribute: describe the image (alt="" if it is decorative)`);
+    }
+  }
+}
+
+export default function deckImageAlt(md: MarkdownIt): void {
+  md.core.ruler.push('deck_image_alt', (state) => {
+    const env = deckEnv(state.env);
+    for (const token of state.tokens) {
+      if (token.type === 'html_block') checkHtml(env, token.content, lineOf(env, token.map));
+      if (token.type !== 'inline' || !token.children) continue;
+      const lines = childLines(env, token);
+      token.children.forEach((child, i) => {
+        if (child.type === 'html_inline') checkHtml(env, child.content, lines[i]!);
+        if (child.type === 'image' && child.content.trim() === '') {
+          warn(env, lines[i]!, `image "${child.attrGet('src') ?? ''}" has no alt text: describe it between the brackets, ![…](…)`);
+        }
+      });
+    }
+  });
+}
