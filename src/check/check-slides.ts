@@ -1,0 +1,82 @@
+/**
+ * Visits every slide of an open deck and every fragment state of it, and
+ * collects what the page probes find: layout (overflow, clipping) and text
+ * size in each state, charts once the slide is shown, accessibility with all
+ * fragments shown, and uncaught script errors. Findings point at the Markdown
+ * line of the block they concern, else at the slide's first line.
+ */
+import type { Diagnostic } from '../types.ts';
+import type { CheckOptions } from './check-options.ts';
+import { DOCUMENT_RULES } from './check-options.ts';
+import type { CheckPage } from './open-check-page.ts';
+import type { PageFinding } from './page-finding.ts';
+import { probeAccessibility } from './page/probe-accessibility.ts';
+import { chartsSettled, probeCharts } from './page/probe-charts.ts';
+import { probeLayout } from './page/probe-layout.ts';
+import { probeTextSize } from './page/probe-text-size.ts';
+import { parseSource, type SourceLocation } from './source-location.ts';
+
+interface SlidePosition {
+  h: number;
+  v: number;
+  source: string | null;
+}
+
+export async function checkSlides(checkPage: CheckPage, options: CheckOptions, fallback: SourceLocation): Promise<Diagnostic[]> {
+  const { page } = checkPage;
+  const diagnostics: Diagnostic[] = [];
+  const slides = await page.evaluate((): SlidePosition[] =>
+    window.Reveal.getSlides().map((section) => {
+      const { h, v } = window.Reveal.getIndices(section);
+      return { h, v: v ?? 0, source: section.getAttribute('data-source') };
+    }),
+  );
+  for (const error of checkPage.takeErrors()) {
+    diagnostics.push({ ...fallback, severity: 'error', code: 'runtime-error', message: `the deck's scripts failed while loading: ${error}` });
+  }
+
+  for (const slide of slides) {
+    const at = parseSource(slide.source, fallback);
+    // One finding per rule and line; later fragment states (more content shown) update the message.
+    const found = new Map<string, { finding: PageFinding; step: number }>();
+    const add = (findings: PageFinding[], step = 0) => {
+      for (const finding of findings) {
+        const key = finding.key ?? `${finding.code}:${finding.line}`;
+        const seen = found.get(key);
+        found.set(key, { finding, step: seen ? seen.step : step });
+      }
+    };
+
+    await page.evaluate(({ h, v }) => {
+      window.Reveal.slide(h, v);
+      window.Reveal.navigateFragment(-1);
+    }, slide);
+    await page.waitForFunction(chartsSettled, undefined, { timeout: options.chartTimeoutMs, polling: 50 }).catch(() => undefined);
+    add(await page.evaluate(probeCharts, { waitedMs: options.chartTimeoutMs }));
+
+    for (let step = 0; ; step++) {
+      add(await page.evaluate(probeLayout, { tolerance: options.overflowTolerance }), step);
+      add(await page.evaluate(probeTextSize, { minFontSize: options.minFontSize }), step);
+      if (!(await page.evaluate(() => window.Reveal.nextFragment()))) break;
+    }
+    add(await page.evaluate(probeAccessibility, { scope: 'slide' as const, tags: options.accessibilityTags, documentRules: DOCUMENT_RULES }));
+    for (const error of checkPage.takeErrors()) add([{ code: 'runtime-error', severity: 'error', message: `the deck's scripts failed on this slide: ${error}`, line: null }]);
+
+    for (const { finding, step } of found.values()) {
+      diagnostics.push({
+        severity: finding.severity,
+        code: finding.code,
+        message: step > 0 ? `${finding.message} (once fragment ${step} is shown)` : finding.message,
+        file: at.file,
+        line: finding.line ?? at.line,
+      });
+    }
+  }
+  return diagnostics;
+}
+
+/** Page-wide accessibility rules (the document's language and title), reported at the deck settings. */
+export async function checkDocument(checkPage: CheckPage, options: CheckOptions, settingsAt: SourceLocation): Promise<Diagnostic[]> {
+  const findings = await checkPage.page.evaluate(probeAccessibility, { scope: 'document' as const, tags: options.accessibilityTags, documentRules: DOCUMENT_RULES });
+  return findings.map((finding) => ({ ...settingsAt, severity: finding.severity, code: finding.code, message: finding.message }));
+}

@@ -1,0 +1,99 @@
+/**
+ * Runs inside the page (passed to `page.evaluate`, so it must not use anything
+ * from outside its own body): finds content of the current slide that lies
+ * outside the slide box (`overflow`) and content cut off or scrolled away by a
+ * box with `overflow` other than `visible`, such as a code block that scrolls
+ * (`clipped`). Sizes are reported in slide pixels (the deck's own 1280×720).
+ */
+import type { PageFinding } from '../page-finding.ts';
+
+export interface LayoutProbeOptions {
+  /** Slide pixels of overflow that are tolerated (sub-pixel rounding). */
+  tolerance: number;
+}
+
+export function probeLayout(options: LayoutProbeOptions): PageFinding[] {
+  const section = window.Reveal.getCurrentSlide() as HTMLElement;
+  const slide = section.getBoundingClientRect();
+  const scale = slide.width / section.offsetWidth || 1;
+  const lineOf = (node: Node): number | null => {
+    const element = node instanceof Element ? node : node.parentElement;
+    const marked = element?.closest('[data-line]');
+    return marked && section.contains(marked) ? Number(marked.getAttribute('data-line')) : null;
+  };
+  const edges = ['top', 'right', 'bottom', 'left'] as const;
+  type Edge = (typeof edges)[number];
+  const worst = new Map<Edge, { amount: number; line: number | null }>();
+  const findings: PageFinding[] = [];
+
+  const measure = (box: DOMRect, node: Node) => {
+    if (box.width === 0 && box.height === 0) return;
+    const beyond: Record<Edge, number> = {
+      top: (slide.top - box.top) / scale,
+      right: (box.right - slide.right) / scale,
+      bottom: (box.bottom - slide.bottom) / scale,
+      left: (slide.left - box.left) / scale,
+    };
+    for (const edge of edges) {
+      if (beyond[edge] <= options.tolerance) continue;
+      const line = lineOf(node);
+      const seen = worst.get(edge);
+      // The amount is the largest overflow; the line is the first (topmost) content that crosses the edge.
+      if (!seen) worst.set(edge, { amount: beyond[edge], line });
+      else worst.set(edge, { amount: Math.max(seen.amount, beyond[edge]), line: seen.line === null || (line !== null && line < seen.line) ? line : seen.line });
+    }
+  };
+
+  const REPLACED = new Set(['IMG', 'CANVAS', 'SVG', 'VIDEO', 'IFRAME', 'OBJECT', 'EMBED', 'INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'svg']);
+  const clips = (style: CSSStyleDeclaration) => style.overflowX !== 'visible' || style.overflowY !== 'visible';
+  const decorated = (style: CSSStyleDeclaration) =>
+    style.backgroundImage !== 'none' || !/rgba\(0, 0, 0, 0\)|transparent/.test(style.backgroundColor) || parseFloat(style.borderTopWidth) + parseFloat(style.borderBottomWidth) + parseFloat(style.borderLeftWidth) + parseFloat(style.borderRightWidth) > 0;
+
+  const visit = (element: Element, insideClip: boolean) => {
+    if (element.matches('aside.notes, script, style, template, noscript')) return;
+    const style = getComputedStyle(element);
+    if (style.display === 'none') return;
+    const box = element.getBoundingClientRect();
+    const clipping = clips(style) || style.clipPath !== 'none' || style.clip.startsWith('rect');
+    // Visually hidden helpers (the chart's data table): 1×1 px and clipped, never seen.
+    if (clipping && box.width <= 1 && box.height <= 1) return;
+    const shown = style.visibility === 'visible' && parseFloat(style.opacity) > 0;
+
+    if (!insideClip && shown && (REPLACED.has(element.tagName) || decorated(style))) measure(box, element);
+    if (shown && clips(style) && element instanceof HTMLElement) {
+      const hiddenY = style.overflowY !== 'visible' ? element.scrollHeight - element.clientHeight : 0;
+      const hiddenX = style.overflowX !== 'visible' ? element.scrollWidth - element.clientWidth : 0;
+      if (hiddenY > 1 || hiddenX > 1) {
+        const scrolls = /auto|scroll/.test(style.overflowY + style.overflowX);
+        const what = element.matches('pre, pre *') ? 'code block' : `<${element.tagName.toLowerCase()}>`;
+        const parts = [hiddenY > 1 && `${Math.round(hiddenY)} px of ${element.scrollHeight} px in height`, hiddenX > 1 && `${Math.round(hiddenX)} px of ${element.scrollWidth} px in width`].filter(Boolean);
+        findings.push({
+          code: 'clipped',
+          severity: 'error',
+          message: `${what} ${scrolls ? 'scrolls' : 'cuts off its content'}: ${parts.join(' and ')} not visible; shorten it or split the slide`,
+          line: lineOf(element),
+        });
+      }
+    }
+    for (const child of Array.from(element.childNodes)) {
+      if (child instanceof Element) visit(child, insideClip || clips(style));
+      else if (child.nodeType === Node.TEXT_NODE && !insideClip && !clips(style) && shown && child.textContent!.trim() !== '') {
+        const range = document.createRange();
+        range.selectNodeContents(child);
+        for (const rect of Array.from(range.getClientRects())) measure(rect, child);
+      }
+    }
+  };
+  for (const child of Array.from(section.children)) visit(child, false);
+
+  for (const [edge, { amount, line }] of worst) {
+    findings.push({
+      code: 'overflow',
+      severity: 'error',
+      message: `content overflows the slide at the ${edge} by ${Math.round(amount)} px: shorten it, shrink it or split the slide`,
+      line,
+      key: `overflow:${edge}`,
+    });
+  }
+  return findings;
+}
