@@ -1,0 +1,103 @@
+/**
+ * The print view (`?print-pdf`) made dependable for PDF, whether printed by
+ * the exporter or from the browser's print dialog:
+ *
+ * - Charts print as vector paths. Chromium prints a canvas as the recording of
+ *   its last full redraw when that redraw happened after `beforeprint`, and as
+ *   a bitmap otherwise; so every chart is redrawn, synchronously, in
+ *   `beforeprint`. The PDF gets sharp charts with real text, a fraction of the
+ *   size, and printing skips compressing megapixels of bitmaps.
+ * - Fragment pages get their charts. With `pdfSeparateFragments`, reveal.js
+ *   copies a slide's page once per fragment step with `cloneNode`, which copies
+ *   neither the canvas pixels nor the chart behind them (but does copy
+ *   `data-drawn`); the copies are drawn here once both the print layout and the
+ *   deck's own charts are done.
+ * - Every slide is in the PDF's structure tree: reveal.js marks slides other
+ *   than the current one `aria-hidden`, which would leave them out of a tagged
+ *   PDF and of its outline. Headings on fragment copies are kept out of the
+ *   outline, so each slide has one bookmark.
+ *
+ * Chart.js is loaded by the print view's charts anyway; this module asks for it
+ * first, so its handle is there before the charts are drawn.
+ */
+import type { ChartSpec } from '../types.ts';
+
+type ChartModule = typeof import('./charts/chart-registry.ts');
+type DrawModule = typeof import('./charts/draw-chart.ts');
+
+const isPrintView = () => /print-pdf/i.test(window.location.search);
+
+/** Pages that reveal.js copied for fragment steps: a later page holding an already seen slide id. */
+function fragmentCopies(root: Element): HTMLElement[] {
+  const seen = new Set<string>();
+  const copies: HTMLElement[] = [];
+  for (const page of root.querySelectorAll<HTMLElement>('.slides > .pdf-page')) {
+    const id = page.querySelector('section[id]')?.id;
+    if (!id) continue;
+    if (seen.has(id)) copies.push(page);
+    seen.add(id);
+  }
+  return copies;
+}
+
+function includeInStructure(root: Element): void {
+  root.querySelectorAll('.slides section[aria-hidden]').forEach((section) => section.removeAttribute('aria-hidden'));
+  for (const page of fragmentCopies(root)) {
+    page.querySelectorAll('h1, h2, h3, h4, h5, h6').forEach((heading) => heading.setAttribute('role', 'paragraph'));
+  }
+}
+
+export function preparePrintView(): void {
+  const root = document.querySelector('.reveal');
+  if (!isPrintView() || !root) return;
+
+  let laidOut = false;
+  let deckReady = false;
+  root.addEventListener('pdf-ready', () => {
+    laidOut = true;
+    includeInStructure(root);
+    if (deckReady) drawCopies();
+  });
+  document.addEventListener('deck:ready', () => {
+    deckReady = true;
+    if (laidOut) drawCopies();
+  });
+
+  if (!root.querySelector('figure.deck-chart')) return;
+  let charts: ChartModule | null = null;
+  const loading = Promise.all([import('./charts/chart-registry.ts'), import('./charts/draw-chart.ts')]);
+  void loading.then(([chartModule]) => (charts = chartModule));
+
+  window.addEventListener('beforeprint', () => {
+    for (const chart of Object.values(charts?.Chart.instances ?? {})) chart.draw();
+  });
+
+  /** Runs synchronously when the later of layout and readiness happens, so no one sees a stale `data-drawn`. */
+  function drawCopies(): void {
+    const figures = fragmentCopies(root!)
+      .flatMap((page) => Array.from(page.querySelectorAll<HTMLElement>('figure.deck-chart:not(.deck-chart-failed)')))
+      .filter((figure) => {
+        const canvas = figure.querySelector('canvas');
+        return canvas && !charts?.Chart.getChart(canvas);
+      });
+    if (figures.length === 0) return;
+    figures.forEach((figure) => figure.removeAttribute('data-drawn'));
+    void loading.then(([, draw]) => drawFigures(draw, figures));
+  }
+}
+
+function drawFigures({ drawChart }: DrawModule, figures: HTMLElement[]): void {
+  const pixelRatio = Math.max(2, window.devicePixelRatio);
+  for (const figure of figures) {
+    const spec = JSON.parse(figure.querySelector('script.deck-chart-spec')?.textContent ?? 'null') as ChartSpec;
+    try {
+      drawChart(figure, spec, { animate: false, pixelRatio });
+    } catch (error) {
+      // Same fallback as the deck's own charts: the figure says what failed, the page still prints.
+      figure.setAttribute('data-drawn', 'error');
+      console.error(error);
+    }
+  }
+}
+
+preparePrintView();
