@@ -43,7 +43,7 @@ export function applyUpdateMarkup(container: HTMLElement, update: DeckUpdate): v
 }
 
 /** Vite shows build errors in this element; a good update after a bad one removes it. */
-function clearErrorOverlay(): void {
+export function clearErrorOverlay(): void {
   document.querySelectorAll<HTMLElement & { close?: () => void }>('vite-error-overlay').forEach((overlay) => (overlay.close ? overlay.close() : overlay.remove()));
 }
 

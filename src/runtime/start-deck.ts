@@ -6,6 +6,9 @@ import type { DeckManifest } from '../types.ts';
 import { applyDarkSlideBackgrounds } from './dark-slides.ts';
 import { chartFeature } from './charts/chart-feature.ts';
 import { hotReload } from './hot-reload.ts';
+import { pageRole } from './page-role.ts';
+import { presentingConfig } from './presenting-config.ts';
+import { presentingControls } from './presenting-controls.ts';
 import { markReady } from './readiness.ts';
 import { revealConfig } from './reveal-config.ts';
 import { speakerNotes } from './speaker-notes.ts';
@@ -17,16 +20,23 @@ declare global {
 }
 
 export async function startDeck(manifest: DeckManifest): Promise<void> {
+  const role = pageRole();
+  if (role === 'speaker') {
+    // The speaker view's window: its own code, loaded only there.
+    const { startSpeakerView } = await import('./speaker-view/start-speaker-view.ts');
+    startSpeakerView(manifest);
+    return;
+  }
   const root = document.querySelector<HTMLElement>('.reveal');
   if (!root) throw new Error('the page has no .reveal element');
   applyDarkSlideBackgrounds(root);
-  const reveal = new Reveal(root, { ...revealConfig(manifest.settings), plugins: [Zoom, Search] });
+  const reveal = new Reveal(root, { ...revealConfig(manifest.settings), ...presentingConfig(role), plugins: [Zoom, Search] });
   // Like reveal.js's script build: tools (decktape, plugins, tests) drive `window.Reveal`.
   window.Reveal = reveal;
 
   await reveal.initialize();
   const charts = chartFeature(reveal);
-  const disposers = [charts.dispose, speakerNotes(reveal), hotReload(reveal, charts, manifest, () => applyDarkSlideBackgrounds(root))];
+  const disposers = [charts.dispose, speakerNotes(reveal), hotReload(reveal, charts, manifest, () => applyDarkSlideBackgrounds(root)), presentingControls(reveal)];
   window.addEventListener('pagehide', () => disposers.forEach((dispose) => dispose()), { once: true });
 
   await document.fonts.ready;

@@ -1,0 +1,51 @@
+/**
+ * What the speaker view knows of each slide: title from the manifest, notes,
+ * timing and fragment count from the slide markup that the page carries.
+ */
+import type { DeckManifest } from '../../types.ts';
+
+export interface SpeakerSlide {
+  id: string;
+  h: number;
+  v: number;
+  title: string;
+  /** Notes as compiled from Markdown; '' when the slide has none. */
+  notesHtml: string;
+  /** `data-timing` in seconds, null when not set. */
+  timing: number | null;
+  /** Number of fragment steps, as reveal.js counts them. */
+  fragments: number;
+}
+
+function fragmentSteps(section: Element): number {
+  const steps = new Set<string>();
+  let unnumbered = 0;
+  for (const fragment of section.querySelectorAll('.fragment')) {
+    if (fragment.closest('aside.notes')) continue;
+    const index = fragment.getAttribute('data-fragment-index');
+    if (index === null) unnumbered++;
+    else steps.add(index);
+  }
+  return steps.size + unnumbered;
+}
+
+function timing(section: Element): number | null {
+  const value = Number.parseFloat(section.getAttribute('data-timing') ?? '');
+  return Number.isFinite(value) && value >= 0 ? value : null;
+}
+
+export function readSpeakerSlides(container: ParentNode, manifest: DeckManifest): SpeakerSlide[] {
+  return manifest.slides.map(({ id, h, v, title }) => {
+    const section = container.querySelector(`section[id="${CSS.escape(id)}"]`);
+    const notes = Array.from(section?.querySelectorAll(':scope > aside.notes') ?? []);
+    return {
+      id,
+      h,
+      v,
+      title,
+      notesHtml: notes.map((aside) => aside.innerHTML).join('\n').trim(),
+      timing: section ? timing(section) : null,
+      fragments: section ? fragmentSteps(section) : 0,
+    };
+  });
+}

@@ -1,0 +1,112 @@
+/**
+ * The speaker view's page: a bar with position, stopwatch, clock and pacing;
+ * the current and next slide on one side; the notes on the other, in a
+ * column of their own that scrolls, so long notes never push the previews
+ * away.
+ */
+import { createSlidePreview, type SlidePreview } from './slide-preview.ts';
+
+export interface SpeakerLayout {
+  root: HTMLElement;
+  position: HTMLElement;
+  elapsed: HTMLElement;
+  toggleTimer: HTMLButtonElement;
+  resetTimer: HTMLButtonElement;
+  clock: HTMLElement;
+  pacing: HTMLElement;
+  slideTime: HTMLElement;
+  connection: HTMLElement;
+  prev: HTMLButtonElement;
+  next: HTMLButtonElement;
+  blackout: HTMLButtonElement;
+  current: SlidePreview;
+  currentCaption: HTMLElement;
+  upcoming: SlidePreview;
+  upcomingCaption: HTMLElement;
+  upcomingBox: HTMLElement;
+  notesTitle: HTMLElement;
+  notes: HTMLElement;
+  smaller: HTMLButtonElement;
+  larger: HTMLButtonElement;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = ''): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text) node.textContent = text;
+  return node;
+}
+
+function button(className: string, text: string, label: string, shortcut?: string): HTMLButtonElement {
+  const node = element('button', `speaker-button ${className}`, text);
+  node.type = 'button';
+  node.setAttribute('aria-label', label);
+  node.title = shortcut ? `${label} (${shortcut})` : label;
+  return node;
+}
+
+function stat(label: string, value: HTMLElement): HTMLElement {
+  const box = element('div', 'speaker-stat');
+  box.append(element('span', 'speaker-stat-label', label), value);
+  return box;
+}
+
+function previewBox(preview: SlidePreview, caption: HTMLElement, className: string): HTMLElement {
+  const figure = element('figure', `speaker-preview ${className}`);
+  const screen = element('div', 'speaker-screen');
+  screen.append(preview.frame);
+  figure.append(caption, screen);
+  return figure;
+}
+
+export function createSpeakerLayout(): SpeakerLayout {
+  const root = element('div', 'speaker-view');
+  root.setAttribute('role', 'application');
+  root.setAttribute('aria-label', 'Sprecheransicht');
+
+  const bar = element('header', 'speaker-bar');
+  const position = element('div', 'speaker-position');
+  const elapsed = element('span', 'speaker-elapsed', '0:00');
+  const toggleTimer = button('speaker-timer-toggle', '', 'Stoppuhr anhalten');
+  const resetTimer = button('speaker-timer-reset', '↺', 'Stoppuhr zurücksetzen');
+  const clock = element('span', 'speaker-clock');
+  const pacing = element('span', 'speaker-pacing');
+  const slideTime = element('span', 'speaker-slide-time');
+  const connection = element('span', 'speaker-connection', 'Suche die Präsentation …');
+  connection.setAttribute('role', 'status');
+  const timer = stat('Vergangen', elapsed);
+  timer.append(toggleTimer, resetTimer);
+  const nav = element('nav', 'speaker-nav');
+  nav.setAttribute('aria-label', 'Folien');
+  const prev = button('speaker-prev', '←', 'Vorherige Folie', '←');
+  const next = button('speaker-next', '→', 'Nächste Folie', '→');
+  const blackout = button('speaker-blackout', 'Schwarzbild', 'Schwarzbild ein/aus', 'B');
+  nav.append(prev, next, blackout);
+  bar.append(position, timer, stat('Plan', pacing), stat('Diese Folie', slideTime), stat('Uhrzeit', clock), connection, nav);
+
+  const current = createSlidePreview('Aktuelle Folie');
+  const currentCaption = element('figcaption', 'speaker-caption', 'Aktuelle Folie');
+  const upcoming = createSlidePreview('Nächste Folie');
+  const upcomingCaption = element('figcaption', 'speaker-caption speaker-next-title');
+  const upcomingBox = previewBox(upcoming, upcomingCaption, 'speaker-upcoming');
+  const slides = element('section', 'speaker-slides');
+  slides.setAttribute('aria-label', 'Folien');
+  slides.append(previewBox(current, currentCaption, 'speaker-current'), upcomingBox);
+
+  const notesPanel = element('section', 'speaker-notes-panel');
+  const notesHead = element('div', 'speaker-notes-head');
+  const notesTitle = element('h2', 'speaker-notes-title', 'Notizen');
+  const smaller = button('speaker-smaller', 'A−', 'Notizen kleiner', '−');
+  const larger = button('speaker-larger', 'A+', 'Notizen größer', '+');
+  notesHead.append(notesTitle, smaller, larger);
+  const notes = element('div', 'speaker-notes');
+  notes.tabIndex = 0;
+  notes.setAttribute('aria-label', 'Notizen');
+  notesPanel.append(notesHead, notes);
+
+  const main = element('main', 'speaker-main');
+  main.append(slides, notesPanel);
+  root.append(bar, main);
+
+  return { root, position, elapsed, toggleTimer, resetTimer, clock, pacing, slideTime, connection, prev, next, blackout, current, currentCaption, upcoming, upcomingCaption, upcomingBox, notesTitle, notes, smaller, larger };
+}

@@ -1,0 +1,171 @@
+/**
+ * The speaker view (`?speaker`): current and next slide, notes, stopwatch,
+ * clock and pacing. It follows the deck and steers it over the speaker
+ * channel, and on the dev server applies slide edits itself. This module
+ * and its CSS load only in the speaker window.
+ */
+import './speaker-view.css';
+import { DECK_UPDATE_EVENT, type DeckManifest, type DeckUpdate } from '../../types.ts';
+import { applyUpdateMarkup, clearErrorOverlay } from '../hot-reload.ts';
+import { formatDuration, pace, planTimings, type Plan } from './pacing.ts';
+import { readSpeakerSlides, type SpeakerSlide } from './speaker-deck.ts';
+import { createSpeakerLayout } from './speaker-layout.ts';
+import { speakerChannelName, type DeckState, type SpeakerCommand, type SpeakerMessage } from './speaker-protocol.ts';
+import { createStopwatch } from './stopwatch.ts';
+import { notesSize, speakerKeys } from './speaker-keys.ts';
+
+const HELLO_INTERVAL_MS = 1500;
+const TICK_MS = 500;
+
+function makePlan(slides: SpeakerSlide[], manifest: DeckManifest): Plan {
+  const options = manifest.settings.revealOptions as { totalTime?: number; defaultTiming?: number };
+  return planTimings(slides.map((s) => s.timing), { totalTime: options.totalTime ?? null, defaultTiming: options.defaultTiming ?? null });
+}
+
+const PAUSE_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><rect x="6" y="5" width="4" height="14"/><rect x="14" y="5" width="4" height="14"/></svg>';
+const PLAY_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M7 5v14l12-7z"/></svg>';
+
+const PACE_TEXT = { ahead: 'voraus', behind: 'im Verzug', 'on-track': 'im Plan' } as const;
+
+export function startSpeakerView(initial: DeckManifest): () => void {
+  const deckRoot = document.querySelector<HTMLElement>('.reveal');
+  const container = deckRoot?.querySelector<HTMLElement>('.slides');
+  if (!deckRoot || !container) throw new Error('the page has no .reveal .slides element');
+  deckRoot.style.display = 'none';
+  document.documentElement.classList.add('deck-speaker-page');
+  document.title = `Sprecheransicht – ${initial.settings.title}`;
+
+  let manifest = initial;
+  let slides = readSpeakerSlides(container, manifest);
+  let plan = makePlan(slides, manifest);
+  let state: DeckState | null = null;
+  let shownId = '';
+  let slideSince = Date.now();
+  const stopwatch = createStopwatch();
+  const layout = createSpeakerLayout();
+  layout.root.style.setProperty('--speaker-aspect', String(manifest.settings.width / manifest.settings.height));
+  document.body.append(layout.root);
+
+  const channel = new BroadcastChannel(speakerChannelName());
+  const send = (command: SpeakerCommand) => channel.postMessage(command);
+  const currentIndex = () => (state ? slides.findIndex((s) => s.id === state!.id) : -1);
+
+  function renderSlides(): void {
+    if (!state) return;
+    const index = currentIndex();
+    const slide = slides[index];
+    if (!slide) return;
+    if (slide.id !== shownId) {
+      shownId = slide.id;
+      slideSince = Date.now();
+      layout.notes.scrollTop = 0;
+    }
+    layout.position.textContent = `Folie ${index + 1} von ${slides.length}`;
+    layout.current.show({ h: state.h, v: state.v, f: state.f });
+    const shown = Math.max(0, state.f + 1);
+    layout.currentCaption.textContent = slide.fragments > 0 ? `Aktuelle Folie · Einblendung ${shown} von ${slide.fragments}` : 'Aktuelle Folie';
+
+    const upcoming = slides[index + 1];
+    layout.upcoming.show(upcoming ? { h: upcoming.h, v: upcoming.v, f: -1 } : null);
+    layout.upcomingCaption.textContent = upcoming ? `Nächste Folie: ${upcoming.title}` : 'Ende der Präsentation';
+    layout.upcomingBox.toggleAttribute('data-end', !upcoming);
+
+    layout.notes.innerHTML = slide.notesHtml || '<p class="speaker-no-notes">Keine Notizen zu dieser Folie.</p>';
+    layout.notesTitle.textContent = `Notizen · ${slide.title}`;
+    layout.blackout.setAttribute('aria-pressed', String(state.paused));
+    layout.root.toggleAttribute('data-paused', state.paused);
+    tick();
+  }
+
+  function tick(): void {
+    const now = Date.now();
+    const elapsed = stopwatch.elapsed(now);
+    layout.elapsed.textContent = formatDuration(elapsed);
+    const running = stopwatch.running();
+    if (layout.toggleTimer.dataset.running !== String(running)) {
+      layout.toggleTimer.innerHTML = running ? PAUSE_ICON : PLAY_ICON;
+      layout.toggleTimer.dataset.running = String(running);
+      layout.toggleTimer.setAttribute('aria-label', running ? 'Stoppuhr anhalten' : 'Stoppuhr fortsetzen');
+      layout.toggleTimer.title = layout.toggleTimer.getAttribute('aria-label')!;
+    }
+    layout.clock.textContent = new Date(now).toLocaleTimeString(manifest.settings.lang, { hour: '2-digit', minute: '2-digit' });
+    const index = currentIndex();
+    if (!plan.hasTimings || index < 0) {
+      layout.pacing.textContent = '–';
+      layout.slideTime.textContent = formatDuration((now - slideSince) / 1000);
+      return;
+    }
+    const p = pace(plan, index, elapsed);
+    layout.pacing.textContent = p.status === 'on-track' ? PACE_TEXT[p.status] : `${formatDuration(p.offset)} ${PACE_TEXT[p.status]}`;
+    layout.pacing.dataset.status = p.status;
+    layout.pacing.title = `Geplant: ${formatDuration(plan.total)}, verbleibend: ${formatDuration(p.remaining)}`;
+    const onSlide = (now - slideSince) / 1000;
+    layout.slideTime.textContent = `${formatDuration(onSlide)} / ${formatDuration(p.slideBudget)}`;
+    layout.slideTime.dataset.over = String(onSlide > p.slideBudget);
+  }
+
+  function setConnected(connected: boolean): void {
+    layout.root.toggleAttribute('data-connected', connected);
+    layout.connection.textContent = connected ? '' : 'Präsentation nicht verbunden – bitte das Fenster der Präsentation geöffnet lassen.';
+  }
+
+  channel.onmessage = (event: MessageEvent<SpeakerMessage>) => {
+    const message = event.data;
+    if (message.type === 'closed') setConnected(false);
+    if (message.type !== 'state') return;
+    state = message;
+    setConnected(true);
+    renderSlides();
+  };
+  const hello = window.setInterval(() => {
+    if (!layout.root.hasAttribute('data-connected')) send({ type: 'hello' });
+  }, HELLO_INTERVAL_MS);
+  send({ type: 'hello' });
+  window.setTimeout(() => {
+    if (!state) setConnected(false);
+  }, HELLO_INTERVAL_MS);
+
+  const size = notesSize(layout.root);
+  const step = (direction: 'next' | 'prev') => send({ type: direction });
+  const go = (index: number) => {
+    const target = slides[Math.min(Math.max(index, 0), slides.length - 1)];
+    if (target) send({ type: 'go', h: target.h, v: target.v, f: -1 });
+  };
+  layout.prev.addEventListener('click', () => step('prev'));
+  layout.next.addEventListener('click', () => step('next'));
+  layout.upcomingBox.addEventListener('click', () => step('next'));
+  layout.blackout.addEventListener('click', () => send({ type: 'toggle-pause' }));
+  layout.toggleTimer.addEventListener('click', () => (stopwatch.toggle(), tick()));
+  layout.resetTimer.addEventListener('click', () => (stopwatch.reset(), (slideSince = Date.now()), tick()));
+  layout.smaller.addEventListener('click', () => size.change(-1));
+  layout.larger.addEventListener('click', () => size.change(1));
+  const removeKeys = speakerKeys({
+    next: () => step('next'),
+    prev: () => step('prev'),
+    first: () => go(0),
+    last: () => go(slides.length - 1),
+    blackout: () => send({ type: 'toggle-pause' }),
+    larger: () => size.change(1),
+    smaller: () => size.change(-1),
+  });
+  const ticking = window.setInterval(tick, TICK_MS);
+
+  // On the dev server the speaker view applies slide edits itself, like the deck does.
+  const onUpdate = (update: DeckUpdate) => {
+    applyUpdateMarkup(container, update);
+    manifest = update.manifest;
+    slides = readSpeakerSlides(container, manifest);
+    plan = makePlan(slides, manifest);
+    clearErrorOverlay();
+    renderSlides();
+  };
+  import.meta.hot?.on(DECK_UPDATE_EVENT, onUpdate);
+
+  return () => {
+    window.clearInterval(hello);
+    window.clearInterval(ticking);
+    removeKeys();
+    import.meta.hot?.off(DECK_UPDATE_EVENT, onUpdate);
+    channel.close();
+  };
+}
