@@ -2,8 +2,18 @@
 
 const NBSP = '\u00a0';
 
+// Creating an Intl.NumberFormat costs far more than formatting with one (a large
+// deck formats thousands of chart values): keep one per language and precision.
+const formatters = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(value: number, lang: string, decimals: number): string {
-  return new Intl.NumberFormat(lang, { maximumFractionDigits: decimals, minimumFractionDigits: 0 }).format(value);
+  const key = `${lang}|${decimals}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(lang, { maximumFractionDigits: decimals, minimumFractionDigits: 0 });
+    formatters.set(key, formatter);
+  }
+  return formatter.format(value);
 }
 
 /** A value with its unit, separated by a non-breaking space (no space before `%` outside German). */
