@@ -14,6 +14,7 @@ registerDev(program);
 registerBuild(program);
 registerPreview(program);
 registerCheck(program);
+(await import('./commands/export.ts')).registerExport(program);
 
 try {
   await program.parseAsync();

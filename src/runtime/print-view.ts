@@ -17,10 +17,13 @@
  *   PDF and of its outline. Headings on fragment copies are kept out of the
  *   outline, so each slide has one bookmark.
  *
+ * - Slides keep their on-screen layout (print.css).
+ *
  * Chart.js is loaded by the print view's charts anyway; this module asks for it
  * first, so its handle is there before the charts are drawn.
  */
 import type { ChartSpec } from '../types.ts';
+import './print.css';
 
 type ChartModule = typeof import('./charts/chart-registry.ts');
 type DrawModule = typeof import('./charts/draw-chart.ts');

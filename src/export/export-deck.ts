@@ -1,0 +1,170 @@
+/**
+ * `deck export`: builds the deck (or reuses a fresh build), serves it on an
+ * ephemeral 127.0.0.1 port, opens its print view once in one Chromium page and
+ * writes what was asked for: the slides PDF or the handout, PNGs, and the
+ * single-file HTML. Chromium is found before any work, launched once while the
+ * build runs, and always closed.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { findChrome } from '../browser/find-chrome.ts';
+import { ChromeNotFoundError } from '../browser/launch-chrome.ts';
+import { CliError } from '../cli/cli-error.ts';
+import { slugify } from '../compiler/slug.ts';
+import { writeFileAtomically } from './atomic-file.ts';
+import { defaultPdfPath, needsBrowser, resolveExportOptions, type ExportOptions, type ResolvedExportOptions } from './export-options.ts';
+import { ensureFreshBuild, type FreshBuild } from './fresh-build.ts';
+import type { PrintView } from './open-print-view.ts';
+import { parseSlideRange, parseSlideSpans } from './page-range.ts';
+import type { PdfInfo } from './pdf-info.ts';
+import { silentProgress, type Progress } from './progress.ts';
+
+export interface ExportedFile {
+  kind: 'pdf' | 'handout' | 'png' | 'html';
+  path: string;
+  /** Pages (PDF), slides (handout), images (PNG). */
+  count: number;
+  seconds: number;
+}
+
+export interface ExportResult {
+  build: FreshBuild | null;
+  files: ExportedFile[];
+  /** Slides in the deck (not only the exported range). */
+  slides: number;
+  warnings: string[];
+  seconds: number;
+}
+
+interface DeckInfo {
+  title: string;
+  author: string;
+  lang: string;
+  name: string;
+}
+
+const decodeEntities = (text: string) =>
+  text.replace(/&(amp|lt|gt|quot|#39);/g, (_, entity: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[entity]!);
+
+/** Title, author and language as the build wrote them into `index.html`. */
+export function readDeckInfo(outDir: string): DeckInfo {
+  const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+  const title = decodeEntities(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '').trim();
+  const author = decodeEntities(/<meta name="author" content="([^"]*)"/.exec(html)?.[1] ?? '');
+  const lang = /<html lang="([^"]*)"/.exec(html)?.[1] ?? 'de';
+  return { title, author, lang, name: slugify(title) || 'deck' };
+}
+
+function pdfInfo(deck: DeckInfo): PdfInfo {
+  return { title: deck.title, author: deck.author, creator: 'markdown-deck (reveal.js, Chromium)' };
+}
+
+function selectedSlides(range: string | null, view: PrintView): Set<number> | null {
+  if (!range) return null;
+  const parsed = parseSlideRange(range, view.slideCount);
+  if (!parsed.ok) throw new CliError(`--range: ${parsed.message}`);
+  return new Set(parsed.slides);
+}
+
+async function launchBrowser(chrome: string | undefined): Promise<Browser> {
+  const { launchChrome } = await import('../browser/launch-chrome.ts');
+  return launchChrome(chrome);
+}
+
+export async function exportDeck(userOptions: ExportOptions, progress: Progress = silentProgress): Promise<ExportResult> {
+  const started = performance.now();
+  const options = resolveExportOptions(userOptions);
+  // A mistyped range fails before anything is built; whether it fits the deck is known once it is loaded.
+  const syntax = options.range ? parseSlideSpans(options.range) : null;
+  if (syntax && !syntax.ok) throw new CliError(`--range: ${syntax.message}`);
+  const files: ExportedFile[] = [];
+  const warnings: string[] = [];
+  let build: FreshBuild | null = null;
+  let slides = 0;
+
+  if (needsBrowser(options)) {
+    if (!findChrome(options.chrome)) throw new CliError(new ChromeNotFoundError(options.chrome).message);
+    progress.step('building');
+    // Chromium starts while the deck builds; both are needed before anything prints.
+    const browserStarting = launchBrowser(options.chrome);
+    browserStarting.catch(() => undefined);
+    let browser: Browser | null = null;
+    try {
+      build = await ensureFreshBuild(options.slidesDir, options.outDir, options.rebuild);
+      progress.done(build.reused ? `reused fresh build ${build.outDir}` : `built ${build.outDir} in ${build.seconds.toFixed(2)} s`);
+      browser = await browserStarting;
+      const result = await exportWithBrowser(browser, options, readDeckInfo(build.outDir), progress);
+      files.push(...result.files);
+      warnings.push(...result.warnings);
+      slides = result.slides;
+    } finally {
+      await (browser ?? (await browserStarting.catch(() => null)))?.close();
+    }
+  }
+
+  if (options.html) {
+    progress.step('writing single-file HTML');
+    const { writeSingleFileHtml } = await import('./single-file-html.ts');
+    const html = await writeSingleFileHtml(options.slidesDir, options.html);
+    files.push({ kind: 'html', path: html.file, count: 1, seconds: html.seconds });
+    progress.done(`wrote ${html.file} (${(html.bytes / 1024).toFixed(0)} KB) in ${html.seconds.toFixed(2)} s`);
+  }
+  return { build, files, slides, warnings, seconds: (performance.now() - started) / 1000 };
+}
+
+async function exportWithBrowser(
+  browser: Browser,
+  options: ResolvedExportOptions,
+  deck: DeckInfo,
+  progress: Progress,
+): Promise<{ files: ExportedFile[]; warnings: string[]; slides: number }> {
+  const { serveStatic } = await import('../browser/serve-static.ts');
+  const { openPrintView } = await import('./open-print-view.ts');
+  const server = await serveStatic(options.outDir);
+  const files: ExportedFile[] = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: options.scale });
+    progress.step('loading the print view');
+    let phase = performance.now();
+    const view = await openPrintView(page, server.url, { fragments: options.fragments, timeoutMs: options.timeoutMs });
+    const slides = selectedSlides(options.range, view);
+    const warnings = view.failedCharts.map((chart) => `chart failed to draw on ${chart}`);
+    progress.done(`print view ready: ${view.slideCount} slides, ${view.pages.length} pages in ${seconds(phase)} s`);
+
+    if (options.png) {
+      const { writeSlidePngs } = await import('./png-export.ts');
+      progress.step('writing PNGs');
+      phase = performance.now();
+      const written = await writeSlidePngs(page, view, options.png, { slides, onProgress: (done, total) => progress.advance(done, total) });
+      files.push({ kind: 'png', path: options.png, count: written.length, seconds: Number(seconds(phase)) });
+      progress.done(`wrote ${written.length} PNGs to ${options.png} in ${seconds(phase)} s`);
+    }
+    if (options.pdf) {
+      const { printSlidesPdf } = await import('./pdf-export.ts');
+      const path = options.pdf === 'default' ? defaultPdfPath(options.outDir, deck.name, false) : options.pdf;
+      progress.step('printing the PDF');
+      phase = performance.now();
+      const { pdf, pages } = await printSlidesPdf(page, view, { info: pdfInfo(deck), slides, timeoutMs: options.timeoutMs });
+      writeFileAtomically(path, pdf);
+      files.push({ kind: 'pdf', path, count: pages, seconds: Number(seconds(phase)) });
+      progress.done(`wrote ${path}: ${pages} pages in ${seconds(phase)} s`);
+    }
+    if (options.handout) {
+      const { printHandoutPdf } = await import('./handout.ts');
+      const path = options.handout === 'default' ? defaultPdfPath(options.outDir, deck.name, true) : options.handout;
+      progress.step('printing the handout');
+      phase = performance.now();
+      const { pdf, pages } = await printHandoutPdf(page, view, { info: pdfInfo(deck), lang: deck.lang, slides, timeoutMs: options.timeoutMs });
+      writeFileAtomically(path, pdf);
+      files.push({ kind: 'handout', path, count: pages, seconds: Number(seconds(phase)) });
+      progress.done(`wrote ${path}: handout of ${pages} slides with notes in ${seconds(phase)} s`);
+    }
+    await page.close();
+    return { files, warnings, slides: view.slideCount };
+  } finally {
+    await server.close();
+  }
+}
+
+const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(2);

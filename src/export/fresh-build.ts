@@ -1,0 +1,82 @@
+/**
+ * Builds the deck for an export, or reuses the output folder when it is
+ * fresh: a build stamp in the folder records a hash of everything the build
+ * reads (the slides folder with its assets, the app's compiler, runtime,
+ * theme and Vite plugin, the dependency lock file). `deck build` writes no
+ * stamp, so its output is rebuilt once before the first export.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { APP_ROOT } from '../vite/create-vite-config.ts';
+
+export const BUILD_STAMP = '.deck-build.json';
+
+/** What a build reads besides the slides: kept in one list so the stamp covers it. */
+const APP_INPUTS = ['src/compiler', 'src/loader', 'src/runtime', 'src/vite', 'src/types.ts', 'package-lock.json'];
+
+function listFiles(path: string, files: string[] = []): string[] {
+  if (!existsSync(path)) return files;
+  if (!statSync(path).isDirectory()) {
+    files.push(path);
+    return files;
+  }
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    listFiles(join(path, entry.name), files);
+  }
+  return files;
+}
+
+/** Hash of the slides folder and the app sources that shape the built deck. */
+export function sourceHash(slidesDir: string): string {
+  const hash = createHash('sha256');
+  const roots = [
+    { base: resolve(slidesDir), paths: [resolve(slidesDir)], label: 'slides' },
+    { base: APP_ROOT, paths: APP_INPUTS.map((path) => join(APP_ROOT, path)), label: 'app' },
+  ];
+  for (const root of roots) {
+    const files = root.paths.flatMap((path) => listFiles(path)).sort();
+    for (const file of files) {
+      hash.update(`${root.label}:${relative(root.base, file)}\0`);
+      hash.update(readFileSync(file));
+      hash.update('\0');
+    }
+  }
+  return hash.digest('hex');
+}
+
+interface BuildStamp {
+  hash: string;
+  slidesDir: string;
+}
+
+export function isFresh(outDir: string, slidesDir: string, hash = sourceHash(slidesDir)): boolean {
+  const stampPath = join(outDir, BUILD_STAMP);
+  if (!existsSync(stampPath) || !existsSync(join(outDir, 'index.html'))) return false;
+  try {
+    const stamp = JSON.parse(readFileSync(stampPath, 'utf8')) as BuildStamp;
+    return stamp.hash === hash && stamp.slidesDir === resolve(slidesDir);
+  } catch {
+    return false;
+  }
+}
+
+export interface FreshBuild {
+  outDir: string;
+  reused: boolean;
+  seconds: number;
+}
+
+export async function ensureFreshBuild(slidesDir: string, outDir: string, force = false): Promise<FreshBuild> {
+  const started = performance.now();
+  const hash = sourceHash(slidesDir);
+  const out = resolve(outDir);
+  if (!force && isFresh(out, slidesDir, hash)) return { outDir: out, reused: true, seconds: (performance.now() - started) / 1000 };
+  // Vite (and its native bundler) loads only when a build is needed.
+  const { buildDeck } = await import('../cli/build-deck.ts');
+  await buildDeck({ slidesDir, outDir: out });
+  const stamp: BuildStamp = { hash, slidesDir: resolve(slidesDir) };
+  writeFileSync(join(out, BUILD_STAMP), `${JSON.stringify(stamp, null, 2)}\n`);
+  return { outDir: out, reused: false, seconds: (performance.now() - started) / 1000 };
+}

@@ -1,0 +1,132 @@
+/**
+ * `--notes`: a handout PDF instead of the slides, on A4: each slide as a
+ * picture, then its full speaker notes (rendered Markdown). The notes flow onto
+ * further pages as long as they are, never truncated. Built from the already
+ * open print view (charts stay drawn and print as vectors), restyled with
+ * `handout.css`; page numbers in the footer.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import type { PrintPage, PrintView } from './open-print-view.ts';
+import { withTimeout } from './pdf-export.ts';
+import { withPdfInfo, type PdfInfo } from './pdf-info.ts';
+
+const HANDOUT_CSS = readFileSync(new URL('./handout.css', import.meta.url), 'utf8');
+
+/** A4 text width at 96 CSS px per inch: 210 mm − 2 × 16 mm margins. */
+const TEXT_WIDTH_PX = ((210 - 32) / 25.4) * 96;
+
+export interface HandoutLabels {
+  /** e.g. `Folie` → „Folie 3 von 12“. */
+  slide: string;
+  of: string;
+  noNotes: string;
+}
+
+const LABELS: Record<string, HandoutLabels> = {
+  de: { slide: 'Folie', of: 'von', noNotes: 'Keine Notizen zu dieser Folie.' },
+  en: { slide: 'Slide', of: 'of', noNotes: 'No notes for this slide.' },
+};
+
+export function handoutLabels(lang: string): HandoutLabels {
+  return LABELS[lang.split('-')[0]!] ?? LABELS.en!;
+}
+
+export interface HandoutOptions {
+  info: PdfInfo;
+  lang: string;
+  slides: ReadonlySet<number> | null;
+  timeoutMs: number;
+}
+
+interface Layout {
+  keep: number[];
+  scale: number;
+  width: number;
+  height: number;
+  total: number;
+  labels: HandoutLabels;
+}
+
+/** Runs in the page: wraps each kept print page with a label and its notes; drops the others. */
+function layOutHandout({ keep, scale, width, height, total, labels }: Layout): number {
+  document.querySelectorAll('style').forEach((style) => {
+    if (/^\s*@page\s*\{/.test(style.textContent ?? '')) style.remove();
+  });
+  const pages = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides > .pdf-page'));
+  let slideNumber = 0;
+  let previousId = '';
+  let kept = 0;
+  pages.forEach((page, index) => {
+    const section = page.querySelector('section');
+    const id = section?.id ?? '';
+    if (id !== previousId) slideNumber++;
+    previousId = id;
+    if (!keep.includes(index + 1)) {
+      page.remove();
+      return;
+    }
+    kept++;
+    const sheet = document.createElement('article');
+    sheet.className = 'deck-handout-slide';
+    const label = document.createElement('p');
+    label.className = 'deck-handout-label';
+    label.textContent = `${labels.slide} ${slideNumber} ${labels.of} ${total}`;
+    const frame = document.createElement('div');
+    frame.className = 'deck-handout-frame';
+    frame.style.width = `${width * scale}px`;
+    frame.style.height = `${height * scale}px`;
+    page.replaceWith(sheet);
+    page.style.transform = `scale(${scale})`;
+    page.style.width = `${width}px`;
+    frame.append(page);
+    const notes = document.createElement('div');
+    notes.className = 'deck-handout-notes';
+    const aside = section?.querySelector('aside.notes');
+    if (aside && aside.textContent?.trim()) notes.innerHTML = aside.innerHTML;
+    else {
+      notes.classList.add('is-empty');
+      notes.textContent = labels.noNotes;
+    }
+    sheet.append(label, frame, notes);
+  });
+  document.documentElement.classList.add('deck-handout');
+  return kept;
+}
+
+/** 1-based print pages to keep: each selected slide once, in its last fragment step (everything shown). */
+export function handoutPages(pages: readonly PrintPage[], slides: ReadonlySet<number> | null): number[] {
+  return pages.flatMap((page, index) => {
+    const last = pages[index + 1]?.slide !== page.slide;
+    return last && (!slides || slides.has(page.slide)) ? [index + 1] : [];
+  });
+}
+
+export async function printHandoutPdf(page: Page, view: PrintView, options: HandoutOptions): Promise<{ pdf: Uint8Array; pages: number }> {
+  const keep = handoutPages(view.pages, options.slides);
+  await page.addStyleTag({ content: HANDOUT_CSS });
+  const layout: Layout = {
+    keep,
+    scale: TEXT_WIDTH_PX / view.width,
+    width: view.width,
+    height: view.height,
+    total: view.slideCount,
+    labels: handoutLabels(options.lang),
+  };
+  const slides = await page.evaluate(layOutHandout, layout);
+  const footer = `<div style="font: 8px sans-serif; color: #666; width: 100%; text-align: center;"><span class="pageNumber"></span> / <span class="totalPages"></span></div>`;
+  const pdf = await withTimeout(
+    page.pdf({
+      preferCSSPageSize: true,
+      printBackground: true,
+      tagged: true,
+      outline: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: footer,
+    }),
+    options.timeoutMs,
+    'printing the handout',
+  );
+  return { pdf: withPdfInfo(pdf, options.info), pages: slides };
+}

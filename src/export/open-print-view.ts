@@ -1,0 +1,111 @@
+/**
+ * Opens the deck's print view (`?print-pdf`) in a page and waits until it is
+ * complete: the deck's readiness signal, reveal.js's print layout (one
+ * `.pdf-page` per slide or fragment step), fonts, and `data-drawn` on every
+ * chart. Conditions only, no sleeps; a deck that never gets there fails with
+ * what it was still waiting for and any errors the page reported.
+ */
+import type { Page } from 'playwright-core';
+
+export interface PrintViewOptions {
+  /** One page per fragment step instead of one per slide. */
+  fragments: boolean;
+  timeoutMs: number;
+}
+
+/** One printed page of the print view. */
+export interface PrintPage {
+  /** 1-based slide number in presentation order. */
+  slide: number;
+  /** 0 for the slide itself, 1… for its fragment steps. */
+  step: number;
+  id: string;
+  title: string;
+}
+
+export interface PrintView {
+  pages: PrintPage[];
+  slideCount: number;
+  /** Slide size in CSS pixels (the PDF page size). */
+  width: number;
+  height: number;
+  /** Charts that failed to draw (their figures show the error). */
+  failedCharts: string[];
+}
+
+export function printViewUrl(deckUrl: string, fragments: boolean): string {
+  // reveal.js reads config overrides from the query: pages exactly the slide size, fragments as asked.
+  const url = new URL(deckUrl);
+  url.search = `?print-pdf&margin=0&pdfPageHeightOffset=0&pdfSeparateFragments=${fragments}`;
+  url.hash = '';
+  return url.href;
+}
+
+/** Runs in the page: what the print view is still waiting for, or null when complete. */
+function pendingWork(): string | null {
+  const html = document.documentElement;
+  if (!html.hasAttribute('data-deck-ready')) return 'the deck readiness signal (html[data-deck-ready])';
+  const viewport = document.querySelector('.reveal-viewport') ?? document.body;
+  if (viewport.classList.contains('loading-scroll-mode') || !document.querySelector('.reveal .slides > .pdf-page')) {
+    return 'the print layout';
+  }
+  if (document.fonts.status !== 'loaded') return 'fonts';
+  const figures = Array.from(document.querySelectorAll('figure.deck-chart'));
+  const undrawn = figures.filter((figure) => !figure.hasAttribute('data-drawn'));
+  return undrawn.length ? `${undrawn.length} of ${figures.length} charts (data-drawn)` : null;
+}
+
+export async function openPrintView(page: Page, deckUrl: string, options: PrintViewOptions): Promise<PrintView> {
+  const problems: string[] = [];
+  const onError = (error: Error) => problems.push(error.message);
+  const onConsole = (message: { type(): string; text(): string }) => {
+    if (message.type() === 'error') problems.push(message.text());
+  };
+  page.on('pageerror', onError);
+  page.on('console', onConsole);
+  try {
+    await page.goto(printViewUrl(deckUrl, options.fragments), { timeout: options.timeoutMs });
+    try {
+      await page.waitForFunction(() => {
+        const html = document.documentElement;
+        if (!html.hasAttribute('data-deck-ready')) return false;
+        const viewport = document.querySelector('.reveal-viewport') ?? document.body;
+        if (viewport.classList.contains('loading-scroll-mode') || !document.querySelector('.reveal .slides > .pdf-page')) return false;
+        if (document.fonts.status !== 'loaded') return false;
+        return Array.from(document.querySelectorAll('figure.deck-chart')).every((figure) => figure.hasAttribute('data-drawn'));
+      }, undefined, { timeout: options.timeoutMs });
+    } catch (error) {
+      const waiting = await page.evaluate(pendingWork).catch(() => null);
+      const seconds = Math.round(options.timeoutMs / 100) / 10;
+      const detail = problems.length ? `; the page reported: ${problems.slice(0, 3).join(' | ')}` : '';
+      throw new Error(`the deck was not ready after ${seconds} s${waiting ? `, still waiting for ${waiting}` : ''}${detail}`, { cause: error });
+    }
+    return await page.evaluate(describePages);
+  } finally {
+    page.off('pageerror', onError);
+    page.off('console', onConsole);
+  }
+}
+
+/** Runs in the page: maps each printed page to its slide. */
+function describePages(): PrintView {
+  const order = new Map<string, number>();
+  const pages: PrintPage[] = [];
+  for (const page of Array.from(document.querySelectorAll('.reveal .slides > .pdf-page'))) {
+    const section = page.querySelector('section');
+    const id = section?.id ?? `page-${pages.length + 1}`;
+    const known = order.get(id);
+    const slide = known ?? order.size + 1;
+    if (known === undefined) order.set(id, slide);
+    const previous = pages[pages.length - 1];
+    const step = previous && previous.slide === slide ? previous.step + 1 : 0;
+    const heading = section?.querySelector('h1, h2, h3, h4, h5, h6');
+    pages.push({ slide, step, id, title: heading?.textContent?.trim() ?? '' });
+  }
+  const reveal = (window as unknown as { Reveal?: { getConfig(): { width: number | string; height: number | string } } }).Reveal;
+  const config = reveal?.getConfig();
+  const failedCharts = Array.from(document.querySelectorAll('figure.deck-chart[data-drawn="error"]')).map(
+    (figure) => `${figure.closest('section')?.id ?? '?'}: ${figure.querySelector('.deck-chart-error')?.textContent ?? 'chart failed'}`,
+  );
+  return { pages, slideCount: order.size, width: Number(config?.width ?? 1280), height: Number(config?.height ?? 720), failedCharts };
+}

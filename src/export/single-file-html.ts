@@ -1,0 +1,108 @@
+/**
+ * `--html FILE`: the whole deck as one self-contained HTML file that opens
+ * from a double-click (`file://`) and mails as one attachment. A separate
+ * Vite build bundles every script into one (lazily loaded parts included:
+ * charts, speaker view) and inlines every asset as a data URL (fonts, images);
+ * the script and the stylesheet then go into the page itself. Nothing is
+ * requested from any host, not even the page's own folder.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { writeFileAtomically } from './atomic-file.ts';
+
+const MIME_TYPES: Record<string, string> = {
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.pdf': 'application/pdf',
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+};
+
+export function dataUrl(path: string): string {
+  const type = MIME_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+  return `data:${type};base64,${readFileSync(path).toString('base64')}`;
+}
+
+/** Script text safe inside `<script>`: no `</script`, `<script` or `<!--` that would end or confuse the element. */
+export function inlineScriptText(code: string): string {
+  return code.replace(/<(\/?script|!--)/gi, '\\x3C$1');
+}
+
+const ASSET_REFERENCE = /(["'(=\s])\.?\/?(assets\/[^"'()\s>?#]+)/g;
+
+/**
+ * Turns a built deck folder's `index.html` into one self-contained document.
+ * Pure apart from reading the built files; throws if a reference stays unresolved.
+ */
+export function inlineBuiltDeck(builtDir: string): string {
+  const read = (relative: string) => readFileSync(join(builtDir, relative), 'utf8');
+  // Scripts and styles are set aside first, so asset paths are rewritten in the page's markup only.
+  const blocks: string[] = [];
+  const setAside = (block: string) => `<!--deck-inline-${blocks.push(block) - 1}-->`;
+  let html = read('index.html');
+  html = html.replace(/<link\b[^>]*\brel="stylesheet"[^>]*\bhref="\.?\/?([^"]+\.css)"[^>]*>/g, (_, href: string) =>
+    setAside(`<style>\n${read(href).replace(/<\/style/gi, '<\\/style')}\n</style>`),
+  );
+  html = html.replace(/<script\b([^>]*)\bsrc="\.?\/?([^"]+\.js)"[^>]*><\/script>/g, (_, attributes: string, src: string) => {
+    const module = /type="module"/.test(attributes) ? ' type="module"' : '';
+    return setAside(`<script${module}>\n${inlineScriptText(read(src))}\n</script>`);
+  });
+  html = html.replace(ASSET_REFERENCE, (match, before: string, path: string) => {
+    const file = join(builtDir, path);
+    return existsSync(file) ? `${before}${dataUrl(file)}` : match;
+  });
+  const leftover = /<(?:link|script|img|source|video|audio)\b[^>]*\b(?:src|href)="(?!data:|#|https?:|mailto:)([^"]+)"/.exec(html);
+  if (leftover) throw new Error(`single-file HTML: could not inline ${leftover[1]}`);
+  return html.replace(/<!--deck-inline-(\d+)-->/g, (_, index: string) => blocks[Number(index)]!);
+}
+
+export interface SingleFileResult {
+  file: string;
+  bytes: number;
+  seconds: number;
+}
+
+export async function writeSingleFileHtml(slidesDir: string, file: string): Promise<SingleFileResult> {
+  const started = performance.now();
+  const { build } = await import('vite');
+  const { createViteConfig } = await import('../vite/create-vite-config.ts');
+  const { toCliError } = await import('../cli/build-deck.ts');
+  const builtDir = join(mkdtempSync(join(tmpdir(), 'deck-single-')), 'dist');
+  try {
+    const config = createViteConfig({ slidesDir, outDir: builtDir });
+    try {
+      await build({
+        ...config,
+        logLevel: 'silent',
+        build: {
+          ...config.build,
+          // Everything into one script and one stylesheet, every asset a data URL.
+          assetsInlineLimit: () => true,
+          cssCodeSplit: false,
+          modulePreload: false,
+          chunkSizeWarningLimit: Number.POSITIVE_INFINITY,
+          rolldownOptions: { output: { codeSplitting: false } },
+        },
+      });
+    } catch (error) {
+      throw toCliError(error);
+    }
+    const html = inlineBuiltDeck(builtDir);
+    writeFileAtomically(file, html);
+    return { file: resolve(file), bytes: Buffer.byteLength(html), seconds: (performance.now() - started) / 1000 };
+  } finally {
+    rmSync(join(builtDir, '..'), { recursive: true, force: true });
+  }
+}
