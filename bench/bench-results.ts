@@ -1,0 +1,73 @@
+/** The figures one `npm run bench` collects: written to `bench/results.json`. */
+import type { BuildFigures } from './measure-build.ts';
+import type { ExportFigures } from './measure-export.ts';
+import type { HotReloadFigures } from './measure-hot-reload.ts';
+import type { ReadyFigures } from './measure-ready.ts';
+import type { FirstSlideBytes, TotalBytes } from './measure-bytes.ts';
+import type { Stats } from './stats.ts';
+
+export interface Machine {
+  cores: number;
+  cpu: string;
+  memoryBytes: number;
+  os: string;
+  node: string;
+  chromium: string;
+  /** 1-minute load average when the run started and ended: other work on the machine skews timings. */
+  loadStart: number;
+  loadEnd: number;
+}
+
+/** A measured case: the shipped deck or a generated one. */
+export interface DeckCase {
+  name: string;
+  slides: number;
+  charts: number;
+}
+
+export interface BytesFigures {
+  firstSlide: Omit<FirstSlideBytes, 'files'> & { files: { path: string; transfer: number }[] };
+  total: { transfer: number; bytes: number; files: { path: string; transfer: number; bytes: number }[] };
+}
+
+/** Something not measured, and why. */
+export interface Unavailable {
+  unavailable: string;
+}
+
+export interface PeerFigures {
+  tool: string;
+  version: string;
+  build?: Record<string, { wall: Stats; peakRss: number } | Unavailable>;
+  /** Gzipped bytes of Marp's self-contained HTML for the deck. */
+  shippedBytes?: number;
+  pdf?: Record<string, ExportFigures | Unavailable>;
+}
+
+export interface BudgetResult {
+  name: string;
+  /** Median (or the deterministic figure) compared with the limit. */
+  value: number | null;
+  limit: number;
+  unit: 'KB' | 's' | 'ms' | 'MB' | 'ratio';
+  pass: boolean | null;
+  note?: string;
+}
+
+export interface BenchResults {
+  date: string;
+  quick: boolean;
+  machine: Machine;
+  cases: DeckCase[];
+  build: Record<string, BuildFigures>;
+  bytes: Record<string, BytesFigures>;
+  ready: Record<string, ReadyFigures>;
+  hotReload: Record<string, HotReloadFigures | Unavailable>;
+  pdf: Record<string, ExportFigures | Unavailable>;
+  peers: PeerFigures[];
+  notes: string[];
+  budgets: BudgetResult[];
+}
+
+export const isUnavailable = (value: unknown): value is Unavailable =>
+  typeof value === 'object' && value !== null && 'unavailable' in value;

@@ -1,0 +1,60 @@
+/**
+ * The performance budgets of issue #7 on this 2-core machine, checked against
+ * the medians of a bench run (the byte budgets are deterministic and are also
+ * asserted by `tests/unit/bundle-budget.test.ts`). 1 KB = 1,000 bytes, 1 MB = 10⁶ bytes.
+ */
+import { isUnavailable, type BenchResults, type BudgetResult } from './bench-results.ts';
+import { BYTE_BUDGETS, KB } from './measure-bytes.ts';
+
+export const MB = 1_000_000;
+
+export const TIME_BUDGETS = {
+  buildDeckSeconds: 1.2,
+  build1000Seconds: 2,
+  /** Seconds per added slide from 1,000 to 5,000 at most this times that from 100 to 1,000. */
+  buildLinearity: 1.5,
+  readyDeckMs: 300,
+  ready1000Ms: 1000,
+  pdf200Seconds: 3,
+  hotReloadMs: 200,
+  pdf200PssBytes: 500 * MB,
+} as const;
+
+function check(name: string, value: number | null | undefined, limit: number, unit: BudgetResult['unit'], note?: string): BudgetResult {
+  const known = value ?? null;
+  return { name, value: known, limit, unit, pass: known === null ? null : known <= limit, ...(note && { note }) };
+}
+
+export function checkBudgets(results: BenchResults): BudgetResult[] {
+  const bytes = results.bytes.deck;
+  const build = results.build;
+  const median = (key: string) => build[key]?.wall.median;
+  const slope = (from: string, to: string) => {
+    const a = build[from];
+    const b = build[to];
+    const slidesA = results.cases.find((c) => c.name === from)?.slides;
+    const slidesB = results.cases.find((c) => c.name === to)?.slides;
+    if (!a || !b || !slidesA || !slidesB) return null;
+    return (b.wall.median - a.wall.median) / (slidesB - slidesA);
+  };
+  const early = slope('gen-100', 'gen-1000');
+  const late = slope('gen-1000', 'gen-5000');
+  const linearity = early !== null && late !== null && early > 0 ? late / early : null;
+  const hot = results.hotReload.deck;
+  const pdf = results.pdf['gen-200'];
+  const pdfNote = isUnavailable(pdf) ? pdf.unavailable : undefined;
+
+  return [
+    check('first slide: gzipped JS+CSS', bytes && bytes.firstSlide.jsCss / KB, BYTE_BUDGETS.firstSlideJsCss / KB, 'KB'),
+    check('fonts (woff2, together)', bytes && bytes.firstSlide.fonts / KB, BYTE_BUDGETS.fonts / KB, 'KB'),
+    check('total shipped (dist/, gzipped)', bytes && bytes.total.transfer / KB, BYTE_BUDGETS.total / KB, 'KB'),
+    check('build: the deck', median('deck'), TIME_BUDGETS.buildDeckSeconds, 's'),
+    check('build: 1,000 slides', median('gen-1000'), TIME_BUDGETS.build1000Seconds, 's'),
+    check('build: linear (s/slide 1k→5k ÷ 100→1k)', linearity, TIME_BUDGETS.buildLinearity, 'ratio'),
+    check('time to ready: the deck', results.ready.deck?.ready.median, TIME_BUDGETS.readyDeckMs, 'ms'),
+    check('time to ready: 1,000 slides', results.ready['gen-1000']?.ready.median, TIME_BUDGETS.ready1000Ms, 'ms'),
+    check('hot reload: the deck', hot && !isUnavailable(hot) ? hot.update.median : null, TIME_BUDGETS.hotReloadMs, 'ms'),
+    check('PDF export: 200 slides', pdf && !isUnavailable(pdf) ? pdf.wall.median : null, TIME_BUDGETS.pdf200Seconds, 's', pdfNote),
+    check('PDF export memory: 200 slides (PSS)', pdf && !isUnavailable(pdf) ? pdf.peakPss / MB : null, TIME_BUDGETS.pdf200PssBytes / MB, 'MB', pdfNote),
+  ];
+}

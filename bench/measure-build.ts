@@ -1,0 +1,34 @@
+/**
+ * Build wall time as a user sees it: `node bin/deck.js build DIR --out OUT`
+ * from process start to exit (Node start, CLI start, compile, Vite bundle,
+ * write), and the time the CLI itself reports for the build step.
+ */
+import { join } from 'node:path';
+import { APP_ROOT } from '../src/vite/create-vite-config.ts';
+import { runCommand } from './run-command.ts';
+import { stats, type Stats } from './stats.ts';
+
+export const DECK_BIN = join(APP_ROOT, 'bin/deck.js');
+
+export interface BuildFigures {
+  /** Seconds from process start to exit. */
+  wall: Stats;
+  /** Seconds the CLI reports for the build itself (without Node and CLI start-up). */
+  build: Stats;
+  /** Largest RSS sum of the build's process tree, bytes (sampled every 50 ms during the timed runs). */
+  peakRss: number;
+}
+
+export async function measureBuild(slidesDir: string, outDir: string, runs: number): Promise<BuildFigures> {
+  const wall: number[] = [];
+  const build: number[] = [];
+  let peakRss = 0;
+  for (let run = 0; run < runs; run++) {
+    const result = await runCommand(process.execPath, [DECK_BIN, 'build', slidesDir, '--out', outDir], { cwd: APP_ROOT });
+    wall.push(result.seconds);
+    const reported = /in ([\d.]+) s/.exec(result.stdout);
+    if (reported) build.push(Number(reported[1]));
+    peakRss = Math.max(peakRss, result.peak.rss);
+  }
+  return { wall: stats(wall), build: stats(build.length ? build : wall), peakRss };
+}

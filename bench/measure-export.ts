@@ -1,0 +1,76 @@
+/**
+ * PDF export as a user runs it: `node bin/deck.js export DIR --pdf FILE`,
+ * wall time from process start to exit, seconds per slide, the page count of
+ * the result, and — in one extra run, since sampling PSS costs CPU — the peak
+ * PSS of the exporter and all its descendants (Chromium included).
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { getDocumentProxy } from 'unpdf';
+import { APP_ROOT } from '../src/vite/create-vite-config.ts';
+import { DECK_BIN } from './measure-build.ts';
+import { runCommand, type CommandRun } from './run-command.ts';
+import { stats, type Stats } from './stats.ts';
+
+export interface ExportFigures {
+  slides: number;
+  pages: number;
+  /** Seconds from process start to exit. */
+  wall: Stats;
+  secondsPerSlide: number;
+  /** Peak PSS and RSS sums of the process tree, bytes (a separate, sampled run). */
+  peakPss: number;
+  peakRss: number;
+  processes: number;
+}
+
+/** Whether `deck export` exists and offers `--pdf`. */
+export async function exportAvailable(): Promise<boolean> {
+  try {
+    const help = await runCommand(process.execPath, [DECK_BIN, 'export', '--help'], { cwd: APP_ROOT, timeoutSeconds: 60 });
+    return /--pdf\b/.test(help.stdout);
+  } catch {
+    return false;
+  }
+}
+
+export async function pdfPages(file: string): Promise<number> {
+  const pdf = await getDocumentProxy(new Uint8Array(readFileSync(file)));
+  const pages = pdf.numPages;
+  await pdf.destroy();
+  return pages;
+}
+
+/** Runs a PDF-writing command `runs` times (timed, no PSS sampling) and once more for memory. */
+export async function measurePdf(
+  slides: number,
+  output: string,
+  runs: number,
+  exportOnce: (output: string, pss: boolean) => Promise<CommandRun>,
+): Promise<ExportFigures> {
+  const wall: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    rmSync(output, { force: true });
+    wall.push((await exportOnce(output, false)).seconds);
+  }
+  const pages = await pdfPages(output);
+  rmSync(output, { force: true });
+  const sampled = await exportOnce(output, true);
+  const median = stats(wall).median;
+  return {
+    slides,
+    pages,
+    wall: stats(wall),
+    secondsPerSlide: median / slides,
+    peakPss: sampled.peak.pss,
+    peakRss: sampled.peak.rss,
+    processes: sampled.peak.processes,
+  };
+}
+
+export function runDeckExport(slidesDir: string, output: string, pss: boolean, cwd = APP_ROOT): Promise<CommandRun> {
+  return runCommand(process.execPath, [DECK_BIN, 'export', slidesDir, '--pdf', output], {
+    cwd,
+    timeoutSeconds: 600,
+    memory: { pss, intervalMs: pss ? 100 : 50 },
+  });
+}

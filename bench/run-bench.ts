@@ -1,0 +1,156 @@
+/**
+ * `npm run bench`: measures build time, bytes shipped, time to ready, hot
+ * reload and PDF export on the shipped deck and on generated decks, measures
+ * the peer tools in the same run, prints a table with the budgets' PASS/FAIL
+ * and writes every figure to `bench/results.json`.
+ *
+ * Options: `--quick` (fewer runs, no 5,000-slide build, no 200-slide decktape),
+ * `--no-peers`, `--out FILE`, `--strict` (exit 1 when a budget fails).
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchChrome } from '../src/browser/launch-chrome.ts';
+import { findChrome } from '../src/browser/find-chrome.ts';
+import { serveStatic } from '../src/browser/serve-static.ts';
+import { buildDeck } from '../src/cli/build-deck.ts';
+import { compileFolder } from '../src/loader/compile-folder.ts';
+import { APP_ROOT } from '../src/vite/create-vite-config.ts';
+import type { BenchResults, BytesFigures, DeckCase } from './bench-results.ts';
+import { checkBudgets } from './budgets.ts';
+import { chartCount, writeDeck } from './generate-deck.ts';
+import { measureBuild } from './measure-build.ts';
+import { measureFirstSlide, measureTotal } from './measure-bytes.ts';
+import { exportAvailable, measurePdf, runDeckExport } from './measure-export.ts';
+import { measureHotReload } from './measure-hot-reload.ts';
+import { measureReady } from './measure-ready.ts';
+import { measurePeers } from './measure-peers.ts';
+import { formatReport } from './report.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    'no-peers': { type: 'boolean', default: false },
+    strict: { type: 'boolean', default: false },
+    out: { type: 'string', default: join(APP_ROOT, 'bench/results.json') },
+  },
+});
+
+const quick = args.quick;
+const RUNS = quick ? { build: 2, ready: 3, hot: 3, pdf: 1, peer: 1 } : { build: 5, ready: 10, hot: 10, pdf: 5, peer: 3 };
+const WORK = join(APP_ROOT, 'bench/out');
+const SHIPPED = join(APP_ROOT, 'slides');
+const log = (message: string) => console.error(`bench: ${message}`);
+
+function deckCase(name: string, slidesDir: string): DeckCase {
+  const deck = compileFolder(slidesDir);
+  return { name, slides: deck.slides.length, charts: deck.slides.reduce((sum, slide) => sum + slide.charts.length, 0) };
+}
+
+function bytesOf(dist: string): BytesFigures {
+  const first = measureFirstSlide(dist);
+  const total = measureTotal(dist);
+  return {
+    firstSlide: { jsCss: first.jsCss, fonts: first.fonts, html: first.html, files: first.files.map(({ path, transfer }) => ({ path, transfer })) },
+    total: { transfer: total.transfer, bytes: total.bytes, files: total.files.map(({ path, transfer, bytes }) => ({ path, transfer, bytes })) },
+  };
+}
+
+async function main(): Promise<void> {
+  const chromePath = findChrome();
+  if (!chromePath) throw new Error('no Chromium found: install one or set CHROME_PATH');
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(WORK, { recursive: true });
+  const loadStart = loadavg()[0]!;
+  const notes: string[] = [];
+
+  // The decks: the shipped one and generated ones (every 10th slide a chart).
+  const dirs: Record<string, string> = { deck: SHIPPED };
+  const sizes = quick ? [100, 200, 1000] : [100, 200, 1000, 5000];
+  for (const slides of sizes) dirs[`gen-${slides}`] = writeDeck(join(WORK, `slides-${slides}`), { slides, chartEvery: 10 });
+  const cases = Object.entries(dirs).map(([name, dir]) => deckCase(name, dir));
+  for (const c of cases.filter((x) => x.name !== 'deck')) if (c.charts !== chartCount(c.slides)) throw new Error(`${c.name}: ${c.charts} charts compiled`);
+  const dist = (key: string) => join(WORK, `dist-${key}`);
+
+  const results: BenchResults = {
+    date: new Date().toISOString(),
+    quick,
+    machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryBytes: totalmem(), os: `${platform()} ${release()}`, node: process.version, chromium: '', loadStart, loadEnd: 0 },
+    cases,
+    build: {},
+    bytes: {},
+    ready: {},
+    hotReload: {},
+    pdf: {},
+    peers: [],
+    notes,
+    budgets: [],
+  };
+
+  for (const key of ['deck', 'gen-100', 'gen-1000', 'gen-5000'].filter((k) => dirs[k])) {
+    log(`build ${key} × ${RUNS.build}`);
+    results.build[key] = await measureBuild(dirs[key]!, dist(key), RUNS.build);
+  }
+  await buildDeck({ slidesDir: dirs['gen-200']!, outDir: dist('gen-200') });
+  results.bytes.deck = bytesOf(dist('deck'));
+  results.bytes['gen-1000'] = bytesOf(dist('gen-1000'));
+
+  const browser = await launchChrome(chromePath);
+  try {
+    results.machine.chromium = `Chromium ${browser.version()}`;
+    for (const key of ['deck', 'gen-1000']) {
+      log(`time to ready ${key} × ${RUNS.ready}`);
+      const server = await serveStatic(dist(key));
+      try {
+        results.ready[key] = await measureReady(browser, server.url, RUNS.ready);
+      } finally {
+        await server.close();
+      }
+    }
+    for (const key of ['deck', 'gen-1000']) {
+      log(`hot reload ${key} × ${RUNS.hot}`);
+      try {
+        results.hotReload[key] = await measureHotReload(browser, dirs[key]!, RUNS.hot);
+      } catch (error) {
+        results.hotReload[key] = { unavailable: error instanceof Error ? error.message : String(error) };
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+
+  if (await exportAvailable()) {
+    for (const key of ['deck', 'gen-200']) {
+      log(`PDF export ${key} × ${RUNS.pdf} (+1 sampled for memory)`);
+      const c = cases.find((x) => x.name === key)!;
+      const cwd = join(WORK, `export-${key}`);
+      mkdirSync(cwd, { recursive: true });
+      try {
+        results.pdf[key] = await measurePdf(c.slides, join(cwd, 'deck.pdf'), RUNS.pdf, (output, pss) => runDeckExport(dirs[key]!, output, pss, cwd));
+      } catch (error) {
+        results.pdf[key] = { unavailable: `export failed: ${error instanceof Error ? error.message : String(error)}` };
+      }
+    }
+  } else {
+    for (const key of ['deck', 'gen-200']) results.pdf[key] = { unavailable: '`deck export --pdf` does not exist yet' };
+    notes.push('PDF export not measured: `deck export --pdf` is not available in this tree.');
+  }
+
+  if (!args['no-peers']) {
+    log('peers');
+    const peers = await measurePeers({ dirs, dist, work: WORK, chromePath, cases, runs: RUNS.peer, quick, log });
+    results.peers = peers.figures;
+    notes.push(...peers.notes);
+  }
+
+  results.machine.loadEnd = loadavg()[0]!;
+  results.budgets = checkBudgets(results);
+  if (results.machine.loadStart > 1 || results.machine.loadEnd > 1) notes.push(`the machine was busy (load ${loadStart.toFixed(1)} → ${results.machine.loadEnd.toFixed(1)} on ${cpus().length} cores): timings are pessimistic`);
+  console.log(formatReport(results));
+  writeFileSync(resolve(args.out!), `${JSON.stringify(results, null, 2)}\n`);
+  log(`figures written to ${resolve(args.out!)}`);
+  if (args.strict && results.budgets.some((b) => b.pass === false)) process.exitCode = 1;
+}
+
+await main();
