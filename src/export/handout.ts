@@ -13,8 +13,8 @@ import { withPdfInfo, type PdfInfo } from './pdf-info.ts';
 
 const HANDOUT_CSS = readFileSync(new URL('./handout.css', import.meta.url), 'utf8');
 
-/** A4 text width at 96 CSS px per inch: 210 mm − 2 × 16 mm margins. */
-const TEXT_WIDTH_PX = ((210 - 32) / 25.4) * 96;
+/** A4 text width at 96 CSS px per inch (210 mm − 2 × 16 mm margins), less the frame's border. */
+const TEXT_WIDTH_PX = ((210 - 32) / 25.4) * 96 - 4;
 
 export interface HandoutLabels {
   /** e.g. `Folie` → „Folie 3 von 12“. */
