@@ -5,6 +5,7 @@
  */
 import type { CompiledDeck, Diagnostic } from '../types.ts';
 import { isLocalUrl } from './deck-assets.ts';
+import { externalHost } from './html-references.ts';
 
 export interface ReferenceIo {
   /** Absolute path of `url` as written in `file`. */
@@ -22,9 +23,9 @@ export function checkReferences(deck: CompiledDeck, io: ReferenceIo): Diagnostic
         if (!io.exists(io.resolve(path, slide.file))) {
           diagnostics.push({ ...at, severity: 'error', code: 'missing-file', message: `${asset.kind} "${asset.url}" not found` });
         }
-      } else if (/^(https?:)?\/\//i.test(asset.url)) {
-        const host = new URL(asset.url, 'http://localhost').hostname;
-        if (!deck.settings.allowedHosts.includes(host)) {
+      } else {
+        const host = externalHost(asset.url);
+        if (host !== null && !deck.settings.allowedHosts.includes(host)) {
           diagnostics.push({
             ...at,
             severity: asset.kind === 'image' ? 'error' : 'warning',

@@ -25,12 +25,13 @@ const markdown = createMarkdown();
 
 export function compileDeck(sources: DeckSources, options: CompileOptions = {}): CompiledDeck {
   const diagnostics: Diagnostic[] = [];
-  const files = [...sources.slides].sort((a, b) => a.path.localeCompare(b.path, 'en'));
+  // A lone CR ends a line too (as in markdown-it and editors): one kind of line end keeps every line number right.
+  const files = sources.slides.map((f) => ({ ...f, text: normalizeNewlines(f.text) })).sort((a, b) => a.path.localeCompare(b.path, 'en'));
 
   const front = files[0] ? splitFrontMatter(files[0].text) : null;
   let settingsResult;
   if (sources.settings) {
-    settingsResult = parseDeckSettings(sources.settings.text, sources.settings.path, 1);
+    settingsResult = parseDeckSettings(normalizeNewlines(sources.settings.text), sources.settings.path, 1);
     if (front?.yaml) {
       diagnostics.push({ severity: 'warning', code: 'front-matter-ignored', message: `front matter ignored: ${sources.settings.path} holds the deck settings`, file: files[0]!.path, line: 1 });
     }
@@ -47,12 +48,15 @@ export function compileDeck(sources: DeckSources, options: CompileOptions = {}):
     const body = fileIndex === 0 && front ? front.body : { text: file.text, line: 1 };
     const pieces = splitSlides(body.text, body.line);
     const stacks = groupStacks(pieces);
+    const lastLine = file.text.split('\n').length;
     stacks.forEach((stack, stackIndex) => {
       const kept = stack.filter((piece) => {
         if (!isBlank(piece)) return true;
         const atEdge = (stackIndex === 0 || stackIndex === stacks.length - 1) && stack.length === 1;
         if (!atEdge) {
-          diagnostics.push({ severity: 'warning', code: 'empty-slide', message: 'empty slide (two separators in a row?) is skipped', file: file.path, line: piece.line });
+          // An empty slide after a separator on the last line starts past the end: point at that separator.
+          const line = Math.min(piece.line, lastLine);
+          diagnostics.push({ severity: 'warning', code: 'empty-slide', message: 'empty slide (two separators in a row?) is skipped', file: file.path, line });
         }
         return false;
       });
@@ -79,6 +83,10 @@ export function compileDeck(sources: DeckSources, options: CompileOptions = {}):
   return { settings, slides, diagnostics };
 }
 
+function normalizeNewlines(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
 function groupStacks(pieces: SplitSlide[]): SplitSlide[][] {
   const stacks: SplitSlide[][] = [];
   for (const piece of pieces) {
@@ -89,7 +97,8 @@ function groupStacks(pieces: SplitSlide[]): SplitSlide[][] {
 }
 
 function isBlank(piece: SplitSlide): boolean {
-  const withoutComments = piece.body.text.replace(/<!--[\s\S]*?-->/g, '');
+  // `|$`: an unclosed comment runs to the end (and the scan stays linear).
+  const withoutComments = piece.body.text.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
   return withoutComments.trim() === '' && (piece.notes?.text.trim() ?? '') === '';
 }
 
@@ -138,9 +147,10 @@ function compileSlide(
 /** Text content of rendered HTML, for titles, handouts and search. */
 export function plainText(html: string): string {
   return html
-    .replace(/<(script|style)[\s\S]*?<\/\1>/g, '')
-    .replace(/<\/?(p|li|ul|ol|h[1-6]|div|br|tr|td|th|table|pre|blockquote|figure|figcaption|section|aside)\b[^>]*>/gi, ' ')
-    .replace(/<[^>]+>/g, '')
+    // Unclosed elements and stray `<` must not make these scans quadratic on odd raw HTML.
+    .replace(/<(script|style)[\s\S]*?(?:<\/\1>|$)/g, '')
+    .replace(/<\/?(p|li|ul|ol|h[1-6]|div|br|tr|td|th|table|pre|blockquote|figure|figcaption|section|aside)\b[^<>]*>/gi, ' ')
+    .replace(/<[^<>]+>/g, '')
     .replace(/&nbsp;/g, '\u00a0')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

@@ -2,7 +2,7 @@
  * Parses a YAML chunk of a file and answers "which file line holds this key?",
  * so every diagnostic can point at the offending key rather than the block.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 
 export interface YamlSource {
   doc: Document;
@@ -44,5 +44,24 @@ export function parseYamlSource(text: string, firstLine: number): YamlSource {
     return line;
   };
 
-  return { doc, value: errors.length ? undefined : doc.toJS(), errors, lineOf };
+  let value: unknown;
+  if (errors.length === 0) {
+    try {
+      value = doc.toJS();
+    } catch (error) {
+      // An alias to no anchor (`*name`) or too many aliases: found only when converting.
+      let line = firstLine;
+      visit(doc, {
+        Alias(_, alias) {
+          if (alias.range && !alias.resolve(doc)) {
+            line = toFileLine(alias.range[0]);
+            return visit.BREAK;
+          }
+          return undefined;
+        },
+      });
+      errors.push({ line, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return { doc, value, errors, lineOf };
 }
