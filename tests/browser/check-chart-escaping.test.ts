@@ -1,0 +1,90 @@
+/**
+ * Chart text is text: a chart whose title, unit, labels, series name, source
+ * and note hold HTML and script is built and shown in Chromium; nothing of it
+ * executes or loads, and every string appears verbatim as text. (Slide
+ * Markdown itself may hold HTML; chart YAML may not.)
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { launchChrome } from '../../src/browser/launch-chrome.ts';
+import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
+import { runCheck } from '../../src/check/run-check.ts';
+import { buildFixture } from '../support/build-fixture.ts';
+import { CHECK_FIXTURES } from '../support/check-fixtures.ts';
+import { openDeck, paintedPixels } from '../support/deck-page.ts';
+
+const DECK = join(CHECK_FIXTURES, 'chart-escaping');
+const TITLE = `Umsatz <img src=x onerror="window.__chartXss = 'title'">`;
+const LABELS = [`<script>window.__chartXss = 'label'</script>`, `<svg onload="window.__chartXss = 'svg'"></svg>`, 'A & B'];
+const SERIES = `<iframe src="javascript:window.parent.__chartXss = 'series'"></iframe>`;
+const SOURCE = `Quelle <img src=x onerror="window.__chartXss = 'source'"> </script><script>window.__chartXss = 'breakout'</script>`;
+const NOTE = `<a href="javascript:window.__chartXss = 'note'">Hinweis</a>`;
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await serveStatic(await buildFixture(DECK));
+  browser = await launchChrome();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('chart text with HTML and script', () => {
+  it('executes nothing, loads nothing and shows every string as text', async () => {
+    const { page, foreignRequests, consoleErrors } = await openDeck(browser, server.url);
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.waitForSelector('figure.deck-chart[data-drawn]', { timeout: 3000 });
+    expect(await page.$eval('figure.deck-chart', (f) => f.getAttribute('data-drawn'))).toBe('');
+    expect(Math.max(...(await paintedPixels(page, 'figure.deck-chart')))).toBeGreaterThan(2000);
+
+    const figure = await page.$eval('figure.deck-chart', (f) => ({
+      executed: (window as unknown as { __chartXss?: string }).__chartXss ?? null,
+      // Elements that only exist if a string was parsed as markup.
+      injected: Array.from(f.querySelectorAll('img, svg, iframe, a, b, script:not(.deck-chart-spec)')).map((e) => e.outerHTML),
+      title: f.querySelector('.deck-chart-title')!.textContent,
+      source: f.querySelector('.deck-chart-source')!.textContent,
+      note: f.querySelector('.deck-chart-note')!.textContent,
+      rowHeaders: Array.from(f.querySelectorAll('table.deck-chart-data tbody th')).map((th) => th.textContent),
+      seriesHeader: f.querySelector('table.deck-chart-data thead th:nth-child(2)')!.textContent,
+      cells: Array.from(f.querySelectorAll('table.deck-chart-data tbody td')).map((td) => td.textContent),
+      canvasLabel: f.querySelector('canvas')!.getAttribute('aria-label'),
+      specScripts: f.querySelectorAll('script.deck-chart-spec').length,
+    }));
+    expect(figure.executed).toBeNull();
+    expect(figure.injected).toEqual([]);
+    expect(figure.title).toBe(TITLE);
+    expect(figure.source).toBe(`Quelle: ${SOURCE}`);
+    expect(figure.note).toBe(NOTE);
+    expect(figure.rowHeaders).toEqual(LABELS);
+    expect(figure.seriesHeader).toBe(SERIES);
+    expect(figure.cells).toEqual(['1\u00a0<b>Mrd.</b>', '2\u00a0<b>Mrd.</b>', '3\u00a0<b>Mrd.</b>']);
+    expect(figure.canvasLabel).toContain(TITLE);
+    expect(figure.canvasLabel).toContain(LABELS[0]);
+    expect(figure.specScripts).toBe(1);
+
+    // Going through the deck (the chart is redrawn) still runs none of it.
+    await page.evaluate(() => window.Reveal.slide(0));
+    expect(await page.evaluate(() => (window as unknown as { __chartXss?: string }).__chartXss ?? null)).toBeNull();
+    expect(requests.filter((url) => /\/x$/.test(url))).toEqual([]);
+    expect(dialogs).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('passes deck check: escaped chart text is not a finding', async () => {
+    const report = await runCheck({ slidesDir: DECK }, { browser });
+    expect(report.diagnostics).toEqual([]);
+  });
+});
