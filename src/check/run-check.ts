@@ -28,13 +28,12 @@ export interface CheckReport {
 export async function runCheck(user: Partial<CheckOptions> & { slidesDir: string }, context: { browser?: Browser } = {}): Promise<CheckReport> {
   const started = performance.now();
   const options = resolveCheckOptions(user);
-  if (options.render && !context.browser && !findChrome()) throw new ChromeNotFoundError(process.env.CHROME_PATH);
-
   const deck = compileFolder(options.slidesDir);
   let rendered: Diagnostic[] = [];
   let skipped: string | null = null;
   if (!options.render) skipped = 'rendered checks turned off';
   else if (hasErrors(deck.diagnostics)) skipped = 'the deck does not build: fix its errors, then check again for layout, charts and accessibility';
+  else if (!context.browser && !findChrome()) throw new ChromeNotFoundError(process.env.CHROME_PATH);
   else rendered = await checkRendered(options, { settings: deck.settings, ...(context.browser && { browser: context.browser }) });
 
   const diagnostics = mergeFindings(deck.diagnostics, rendered);
