@@ -8,8 +8,9 @@ import type { ErrorPayload, Plugin, ResolvedConfig } from 'vite';
 import { formatDiagnostic, hasErrors, renderSections } from '../compiler/index.ts';
 import { escapeHtml } from '../compiler/escape-html.ts';
 import { compileFolder, resolveReference } from '../loader/compile-folder.ts';
-import { DECK_UPDATE_EVENT, type CompiledDeck, type Diagnostic } from '../types.ts';
-import { diffDecks, toManifest } from './deck-update.ts';
+import type { CompiledDeck, Diagnostic } from '../types.ts';
+import { watchDeck } from './deck-dev-server.ts';
+import { toManifest } from './deck-update.ts';
 import { resolveTheme } from './resolve-theme.ts';
 
 export interface DeckPluginOptions {
@@ -112,55 +113,18 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
     },
     configureServer(server) {
       server.watcher.add(slidesDir);
-      // The last deck without errors: edits are diffed against it, so fixing a bad
-      // edit is an ordinary update that keeps the presenter where they are.
-      let lastGood: CompiledDeck | null = null;
-      // A browser asked for the deck while it had errors: that page never started.
-      let servedBroken = false;
-      // A page opened while the deck is broken shows the overlay too.
-      server.ws.on('vite:client:connect', (_data, client) => {
-        const compiled = current();
-        if (hasErrors(compiled.diagnostics)) client.send(errorPayload(compiled));
+      watchDeck(server, {
+        compile,
+        current,
+        replace(next) {
+          deck = next;
+          const module = server.moduleGraph.getModuleById(`\0${VIRTUAL_DECK}`);
+          if (module) server.moduleGraph.invalidateModule(module);
+        },
+        isDeckSource,
+        errorPayload,
+        virtualId: VIRTUAL_DECK,
       });
-      server.middlewares.use((request, _response, next) => {
-        if (request.url?.includes(VIRTUAL_DECK) && hasErrors(current().diagnostics)) servedBroken = true;
-        next();
-      });
-      const onChange = (file: string) => {
-        if (!isDeckSource(file)) return;
-        const before = lastGood ?? current();
-        let after: CompiledDeck;
-        try {
-          after = compile();
-        } catch (error) {
-          server.config.logger.error(String(error));
-          return;
-        }
-        deck = after;
-        const module = server.moduleGraph.getModuleById(`\0${VIRTUAL_DECK}`);
-        if (module) server.moduleGraph.invalidateModule(module);
-        for (const d of after.diagnostics) server.config.logger.warn(formatDiagnostic(d), { timestamp: true });
-        if (hasErrors(after.diagnostics)) {
-          if (!hasErrors(before.diagnostics)) lastGood = before;
-          server.ws.send(errorPayload(after));
-          return;
-        }
-        const recovering = lastGood !== null || hasErrors(before.diagnostics);
-        lastGood = null;
-        // A page opened while the deck was broken never started: only a reload revives it.
-        if (servedBroken) {
-          servedBroken = false;
-          server.ws.send({ type: 'full-reload', path: '*' });
-          return;
-        }
-        const update = diffDecks(before, after);
-        if (update === 'reload') server.ws.send({ type: 'full-reload', path: '*' });
-        // After an error, even an edit back to the last good deck is sent: it clears the overlay.
-        else if (update || recovering) server.ws.send({ type: 'custom', event: DECK_UPDATE_EVENT, data: update ?? { kind: 'content', changed: [], manifest: toManifest(after) } });
-      };
-      server.watcher.on('change', onChange);
-      server.watcher.on('add', onChange);
-      server.watcher.on('unlink', onChange);
     },
     handleHotUpdate({ file }) {
       // Slide files are handled by the watcher above: no module depends on them.

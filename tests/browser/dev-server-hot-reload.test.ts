@@ -142,4 +142,33 @@ describe('hot reload on the dev server', () => {
     expect(await page.locator('vite-error-overlay').count()).toBe(0);
     await page.close();
   });
+
+  it('opens the speaker view from the dev server and updates its notes and previews in place', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    const connected = page.waitForEvent('console', { predicate: (m) => m.text().includes('[vite] connected'), timeout: 20_000 });
+    await page.goto(`${url}#/zahlen`);
+    await Promise.all([connected, page.waitForSelector('html[data-deck-ready]', { state: 'attached', timeout: 20_000 })]);
+    const [popup] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
+    await popup.waitForSelector('.speaker-view[data-connected]', { timeout: 20_000 });
+    await popup.waitForFunction(() => document.querySelector('.speaker-notes')?.textContent?.includes('13 Mrd. US-$'));
+    // The preview of the next slide is loaded, and has its own connection to the dev server.
+    const nextFrame = popup.frameLocator('.speaker-upcoming iframe');
+    await nextFrame.locator('html[data-deck-ready]').waitFor({ state: 'attached', timeout: 20_000 });
+    await popup.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+
+    const original = readFileSync(join(slidesDir, '02-mitte.md'), 'utf8');
+    edit('02-mitte.md', (t) => t.replace('**13 Mrd. US-$** insgesamt', '**13 Mrd. US-$** insgesamt, _neu geprobt_').replace('Eine Folie mit sehr langen Notizen.', 'Eine Folie, frisch bearbeitet.'));
+    await popup.waitForFunction(() => document.querySelector('.speaker-notes em')?.textContent === 'neu geprobt', null, { timeout: 5000 });
+    await nextFrame.locator('section#lange-notizen', { hasText: 'frisch bearbeitet' }).waitFor({ state: 'attached', timeout: 5000 });
+    expect(await notReloaded(popup)).toBe(true);
+    expect(await currentId(page)).toBe('zahlen');
+
+    // A slide added after the current one shows up as the next slide.
+    edit('02-mitte.md', (t) => t.replace('\n---\n\n## Lange Notizen', '\n---\n\n## Zwischenfolie\n\nNeu.\n\n---\n\n## Lange Notizen'));
+    await popup.waitForFunction(() => document.querySelector('.speaker-next-title')?.textContent === 'Nächste Folie: Zwischenfolie', null, { timeout: 5000 });
+    expect(await notReloaded(popup)).toBe(true);
+    writeFileSync(join(slidesDir, '02-mitte.md'), original);
+    await context.close();
+  });
 });

@@ -37,6 +37,11 @@ export function chartFeature(reveal: RevealApi): ChartFeature {
   const print = reveal.isPrintView();
   const scroll = reveal.isScrollView();
 
+  // reveal.js scales the slide to the screen (1.5× on a 1920 px projector); the canvas needs
+  // that many more pixels to stay as sharp as the text around it.
+  const screenRatio = () => window.devicePixelRatio * Math.max(1, reveal.getScale());
+  let drawnRatio = screenRatio();
+
   async function draw(figures: HTMLElement[], animate: boolean): Promise<void> {
     const pending = figures.filter((figure) => !live.has(figure) && !figure.classList.contains('deck-chart-failed'));
     if (pending.length === 0) {
@@ -45,7 +50,7 @@ export function chartFeature(reveal: RevealApi): ChartFeature {
     }
     const { drawChart } = await loadDraw();
     await document.fonts.ready;
-    const pixelRatio = print ? Math.max(2, window.devicePixelRatio) : undefined;
+    const pixelRatio = print ? Math.max(2, window.devicePixelRatio) : screenRatio();
     await Promise.all(
       figures.map((figure) => {
         if (figure.classList.contains('deck-chart-failed')) return undefined;
@@ -86,6 +91,16 @@ export function chartFeature(reveal: RevealApi): ChartFeature {
   const onSlideChanged = () => void drawCurrent();
   reveal.on('slidechanged', onSlideChanged);
 
+  // Fullscreen or a new window size changes the scale: redraw the slide's charts at the new density.
+  const onResize = () => {
+    const ratio = screenRatio();
+    if (print || scroll || Math.abs(ratio - drawnRatio) < 0.05) return;
+    drawnRatio = ratio;
+    releaseOthers([]);
+    void draw(figuresIn(reveal.getCurrentSlide()), false);
+  };
+  reveal.on('resize', onResize);
+
   // In the scroll view, draw each chart as it scrolls into sight.
   let observer: IntersectionObserver | null = null;
   if (scroll) {
@@ -100,6 +115,7 @@ export function chartFeature(reveal: RevealApi): ChartFeature {
     drawCurrent,
     dispose() {
       reveal.off('slidechanged', onSlideChanged);
+      reveal.off('resize', onResize);
       observer?.disconnect();
       releaseOthers([]);
     },
