@@ -1,5 +1,5 @@
 /** Launches headless Chromium through playwright-core with the flags this network needs. */
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { CHROME_MISSING, findChrome } from './find-chrome.ts';
 
 export const CHROME_ARGS = [
@@ -22,5 +22,8 @@ export class ChromeNotFoundError extends Error {
 export async function launchChrome(executablePath?: string): Promise<Browser> {
   const path = findChrome(executablePath ?? process.env.CHROME_PATH);
   if (!path) throw new ChromeNotFoundError(executablePath ?? process.env.CHROME_PATH);
+  // Loaded here, not at the top: importing playwright-core costs ~0.4 s of CPU, and every
+  // CLI command imports this module (for ChromeNotFoundError) whether it starts a browser or not.
+  const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: path, headless: true, args: CHROME_ARGS });
 }
