@@ -63,7 +63,10 @@ export interface BenchResults {
   bytes: Record<string, BytesFigures>;
   ready: Record<string, ReadyFigures>;
   hotReload: Record<string, HotReloadFigures | Unavailable>;
+  /** `deck export --pdf --rebuild`: from Markdown, building first. */
   pdf: Record<string, ExportFigures | Unavailable>;
+  /** `deck export --pdf` reusing the fresh build of an earlier export. */
+  pdfFromBuild: Record<string, ExportFigures | Unavailable>;
   peers: PeerFigures[];
   notes: string[];
   budgets: BudgetResult[];

@@ -83,7 +83,8 @@ export async function measurePeers(options: PeerRunOptions): Promise<{ figures: 
       log(`decktape PDF ${key} × ${peerRuns}`);
       const server = await serveStatic(dist(key));
       try {
-        peer.pdf![key] = await measurePdf(slidesOf(key), join(work, `decktape-${key}.pdf`), peerRuns, (output, pss) => runDecktape(decktape, server.url, output, chromePath, pss));
+        const once = (output: string, pss: boolean) => runDecktape(decktape, server.url, output, chromePath, pss);
+        peer.pdf![key] = await measurePdf(slidesOf(key), join(work, `decktape-${key}.pdf`), peerRuns, once, key !== 'deck');
       } catch (error) {
         peer.pdf![key] = { unavailable: message(error) };
       } finally {

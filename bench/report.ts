@@ -71,17 +71,20 @@ export function formatReport(results: BenchResults): string {
     ),
   );
 
-  out.push('\nPDF export: `deck export --pdf` wall time, s; memory = peak PSS of the process tree');
+  const pdfRows = (record: BenchResults['pdf'], mode: string) =>
+    Object.entries(record).map(([key, p]) => {
+      const marp = peerPdf(results.peers, 'marp', key);
+      const decktape = peerPdf(results.peers, 'decktape', key);
+      const ours = isUnavailable(p) ? undefined : p.wall.median;
+      const peerCells = [marp ? fixed(2)(marp.median) : '–', ratio(marp?.median, ours), decktape ? fixed(2)(decktape.median) : '–', ratio(decktape?.median, ours)];
+      if (isUnavailable(p)) return [`${label(key)}, ${mode}`, 'not available', '', '', '', '', '', ...peerCells];
+      return [`${label(key)}, ${mode}`, ...triple(p.wall, fixed(2)), fixed(3)(p.secondsPerSlide), String(p.pages), mb(p.peakPss), ...peerCells];
+    });
+  out.push('\nPDF export: `deck export --pdf` wall time, s; memory = peak PSS of the process tree, MB');
   out.push(
     table(
       ['case', 'min', 'median', 'max', 's/slide', 'pages', 'PSS MB', 'Marp', 'Marp ÷ ours', 'decktape', 'decktape ÷ ours'],
-      Object.entries(results.pdf).map(([key, p]) => {
-        const marp = peerPdf(results.peers, 'marp', key);
-        const decktape = peerPdf(results.peers, 'decktape', key);
-        const peerCells = [marp ? fixed(2)(marp.median) : '–', ratio(marp?.median, isUnavailable(p) ? undefined : p.wall.median), decktape ? fixed(2)(decktape.median) : '–', ratio(decktape?.median, isUnavailable(p) ? undefined : p.wall.median)];
-        if (isUnavailable(p)) return [label(key), 'not available', '', '', '', '', '', ...peerCells];
-        return [label(key), ...triple(p.wall, fixed(2)), fixed(3)(p.secondsPerSlide), String(p.pages), mb(p.peakPss), ...peerCells];
-      }),
+      [...pdfRows(results.pdf, 'from Markdown'), ...pdfRows(results.pdfFromBuild, 'from a fresh build')],
     ),
   );
   for (const peer of results.peers) {
