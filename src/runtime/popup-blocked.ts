@@ -18,6 +18,8 @@ export function showPopupBlocked(speakerUrl: string): void {
   const link = document.createElement('a');
   link.href = speakerUrl;
   link.target = '_blank';
+  // Keeps window.opener, the only way back to the deck from a page opened from file://.
+  link.rel = 'opener';
   link.textContent = 'Sprecheransicht in neuem Tab öffnen';
   const hint = document.createElement('span');
   hint.className = 'deck-popup-blocked-hint';

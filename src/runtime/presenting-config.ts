@@ -29,5 +29,8 @@ export function presentingConfig(role: PageRole): RevealConfig {
     scrollActivationWidth: 0,
     hideInactiveCursor: false,
     mouseWheel: false,
+    // The speaker view steers the preview by reveal.js's postMessage API and hears its `ready`.
+    postMessage: true,
+    postMessageEvents: true,
   };
 }

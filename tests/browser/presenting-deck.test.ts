@@ -75,7 +75,7 @@ describe('fullscreen', () => {
     expect(await density()).toBeGreaterThanOrEqual(0.99);
     // On a 1920×1080 projector the slide is scaled 1.44×: an unchanged canvas would be upscaled (0.69).
     await page.setViewportSize({ width: 1920, height: 1080 });
-    expect(await page.evaluate(() => window.Reveal.getScale())).toBeGreaterThan(1.4);
+    await expect.poll(() => page.evaluate(() => window.Reveal.getScale())).toBeGreaterThan(1.4);
     await expect.poll(density, { timeout: 3000 }).toBeGreaterThanOrEqual(0.99);
     await page.close();
   });

@@ -1,9 +1,9 @@
 /**
  * A live preview of one slide: the deck itself in an iframe (`?receiver`),
- * so slides, charts and theme look exactly as the audience sees them. The
- * frame has the same origin, so the speaker view drives its `window.Reveal`.
+ * so slides, charts and theme look exactly as the audience sees them. It is
+ * steered through reveal.js's postMessage API, which also works where the
+ * frame's document is out of reach (pages opened from `file://`).
  */
-import type { RevealApi } from 'reveal.js';
 import { roleUrl } from '../page-role.ts';
 
 export interface SlideTarget {
@@ -15,9 +15,19 @@ export interface SlideTarget {
 export interface SlidePreview {
   readonly frame: HTMLIFrameElement;
   show(target: SlideTarget | null): void;
+  dispose(): void;
 }
 
-type PreviewWindow = Window & { Reveal?: RevealApi };
+/** reveal.js posts its events to the parent window when `postMessageEvents` is on (see presenting-config.ts). */
+function isRevealReady(data: unknown): boolean {
+  if (typeof data !== 'string') return false;
+  try {
+    const message = JSON.parse(data) as { namespace?: string; eventName?: string };
+    return message.namespace === 'reveal' && message.eventName === 'ready';
+  } catch {
+    return false;
+  }
+}
 
 export function createSlidePreview(label: string): SlidePreview {
   const frame = document.createElement('iframe');
@@ -30,18 +40,17 @@ export function createSlidePreview(label: string): SlidePreview {
   let wanted: SlideTarget | null = null;
 
   function apply() {
-    const view = frame.contentWindow as PreviewWindow | null;
-    const reveal = view?.Reveal;
-    if (!wanted || !reveal || !view.document.documentElement.hasAttribute('data-deck-ready')) return;
-    reveal.slide(wanted.h, wanted.v, wanted.f);
+    if (!wanted) return;
+    const message = { method: 'slide', args: [wanted.h, wanted.v, wanted.f] };
+    frame.contentWindow?.postMessage(JSON.stringify(message), '*');
   }
 
-  // The frame's deck announces itself with `deck:ready`; it may also reload (dev server).
-  frame.addEventListener('load', () => {
-    const view = frame.contentWindow as PreviewWindow | null;
-    view?.document.addEventListener('deck:ready', apply, { once: true });
-    apply();
-  });
+  // The frame's deck says when it is ready (again, after a reload on the dev server).
+  const onMessage = (event: MessageEvent) => {
+    if (event.source === frame.contentWindow && isRevealReady(event.data)) apply();
+  };
+  window.addEventListener('message', onMessage);
+  frame.addEventListener('load', apply);
 
   return {
     frame,
@@ -49,6 +58,9 @@ export function createSlidePreview(label: string): SlidePreview {
       wanted = target;
       frame.hidden = target === null;
       apply();
+    },
+    dispose() {
+      window.removeEventListener('message', onMessage);
     },
   };
 }

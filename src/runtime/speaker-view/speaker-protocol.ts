@@ -1,8 +1,7 @@
 /**
- * Messages between the deck and its speaker views. They travel over a
- * BroadcastChannel, so a speaker view opened from a link (popup blocked) or
- * reloaded finds the deck again without `window.opener`, and either window
- * may be reloaded at any time.
+ * Messages between the deck and its speaker views (see speaker-link.ts for
+ * how they travel). Either window may be reloaded at any time: the speaker
+ * view says `hello` until the deck answers with its state.
  */
 
 /** What the deck shows; sent on every change and in answer to `hello`. */
@@ -19,12 +18,15 @@ export interface DeckState {
 }
 
 /** What a speaker view asks of the deck. */
-export type SpeakerCommand =
+export type SpeakerRequest =
   | { type: 'hello' }
   | { type: 'go'; h: number; v: number; f: number }
   | { type: 'next' }
   | { type: 'prev' }
   | { type: 'toggle-pause' };
+
+/** A request as sent: its id lets the deck act once on a command that arrived twice. */
+export type SpeakerCommand = SpeakerRequest & { id: string };
 
 /** The deck's window is going away (closed or reloading). */
 export interface DeckClosed {

@@ -1,7 +1,7 @@
 /**
  * The speaker view (`?speaker`): current and next slide, notes, stopwatch,
- * clock and pacing. It follows the deck and steers it over the speaker
- * channel, and on the dev server applies slide edits itself. This module
+ * clock and pacing. It follows the deck and steers it (speaker-link.ts),
+ * and on the dev server applies slide edits itself. This module
  * and its CSS load only in the speaker window.
  */
 import './speaker-view.css';
@@ -10,7 +10,8 @@ import { applyUpdateMarkup, clearErrorOverlay } from '../hot-reload.ts';
 import { formatDuration, pace, planTimings, type Plan } from './pacing.ts';
 import { readSpeakerSlides, type SpeakerSlide } from './speaker-deck.ts';
 import { createSpeakerLayout } from './speaker-layout.ts';
-import { speakerChannelName, type DeckState, type SpeakerCommand, type SpeakerMessage } from './speaker-protocol.ts';
+import { createSpeakerLink } from './speaker-link.ts';
+import type { DeckState, SpeakerMessage, SpeakerRequest } from './speaker-protocol.ts';
 import { createStopwatch } from './stopwatch.ts';
 import { notesSize, speakerKeys } from './speaker-keys.ts';
 
@@ -46,8 +47,17 @@ export function startSpeakerView(initial: DeckManifest): () => void {
   layout.root.style.setProperty('--speaker-aspect', String(manifest.settings.width / manifest.settings.height));
   document.body.append(layout.root);
 
-  const channel = new BroadcastChannel(speakerChannelName());
-  const send = (command: SpeakerCommand) => channel.postMessage(command);
+  let sent = 0;
+  const session = Math.random().toString(36).slice(2);
+  const link = createSpeakerLink((message: SpeakerMessage) => {
+    if (message.type === 'closed') setConnected(false);
+    if (message.type !== 'state') return;
+    state = message;
+    setConnected(true);
+    renderSlides();
+  });
+  link.addPeer(window.opener as Window | null);
+  const send = (request: SpeakerRequest) => link.send({ ...request, id: `${session}-${++sent}` });
   const currentIndex = () => (state ? slides.findIndex((s) => s.id === state!.id) : -1);
 
   function renderSlides(): void {
@@ -109,14 +119,6 @@ export function startSpeakerView(initial: DeckManifest): () => void {
     layout.connection.textContent = connected ? '' : 'Präsentation nicht verbunden – bitte das Fenster der Präsentation geöffnet lassen.';
   }
 
-  channel.onmessage = (event: MessageEvent<SpeakerMessage>) => {
-    const message = event.data;
-    if (message.type === 'closed') setConnected(false);
-    if (message.type !== 'state') return;
-    state = message;
-    setConnected(true);
-    renderSlides();
-  };
   const hello = window.setInterval(() => {
     if (!layout.root.hasAttribute('data-connected')) send({ type: 'hello' });
   }, HELLO_INTERVAL_MS);
@@ -166,6 +168,8 @@ export function startSpeakerView(initial: DeckManifest): () => void {
     window.clearInterval(ticking);
     removeKeys();
     import.meta.hot?.off(DECK_UPDATE_EVENT, onUpdate);
-    channel.close();
+    link.close();
+    layout.current.dispose();
+    layout.upcoming.dispose();
   };
 }
