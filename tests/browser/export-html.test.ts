@@ -68,8 +68,8 @@ describe('single-file HTML', () => {
     await page.goto(`${fileUrl}#/diagramm-mit-fragment`);
     await page.waitForSelector('html[data-deck-ready]', { state: 'attached', timeout: 10_000 });
     const [popup] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
-    await popup.waitForFunction(() => document.querySelector('.speaker-controls-notes')?.textContent?.includes('Das Diagramm zeigt drei Jahre'), undefined, { timeout: 10_000 });
-    const previews = popup.frames().filter((frame) => frame.url().startsWith(fileUrl));
+    await popup.waitForFunction(() => document.querySelector('.speaker-notes')?.textContent?.includes('Das Diagramm zeigt drei Jahre'), undefined, { timeout: 10_000 });
+    const previews = popup.frames().filter((frame) => frame !== popup.mainFrame() && frame.url().startsWith(fileUrl));
     expect(previews.length).toBe(2);
     for (const frame of previews) await frame.waitForSelector('html[data-deck-ready]', { state: 'attached', timeout: 10_000 });
     expect(await previews[0]!.evaluate(() => window.Reveal.getCurrentSlide().id)).toBe('diagramm-mit-fragment');
