@@ -67,6 +67,8 @@ function layOutHandout({ keep, scale, width, height, total, labels }: Layout): n
       return;
     }
     kept++;
+    // A kept fragment step is the slide's bookmark in the handout (print-view.ts hid copies' headings).
+    page.querySelectorAll('h1, h2, h3, h4, h5, h6').forEach((heading) => heading.removeAttribute('role'));
     const sheet = document.createElement('article');
     sheet.className = 'deck-handout-slide';
     const label = document.createElement('p');

@@ -66,14 +66,8 @@ export async function openPrintView(page: Page, deckUrl: string, options: PrintV
   try {
     await page.goto(printViewUrl(deckUrl, options.fragments), { timeout: options.timeoutMs });
     try {
-      await page.waitForFunction(() => {
-        const html = document.documentElement;
-        if (!html.hasAttribute('data-deck-ready')) return false;
-        const viewport = document.querySelector('.reveal-viewport') ?? document.body;
-        if (viewport.classList.contains('loading-scroll-mode') || !document.querySelector('.reveal .slides > .pdf-page')) return false;
-        if (document.fonts.status !== 'loaded') return false;
-        return Array.from(document.querySelectorAll('figure.deck-chart')).every((figure) => figure.hasAttribute('data-drawn'));
-      }, undefined, { timeout: options.timeoutMs });
+      // The page polls the same check that names what is missing on a timeout.
+      await page.waitForFunction(`(${pendingWork.toString()})() === null`, undefined, { timeout: options.timeoutMs });
     } catch (error) {
       const waiting = await page.evaluate(pendingWork).catch(() => null);
       const seconds = Math.round(options.timeoutMs / 100) / 10;

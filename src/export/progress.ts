@@ -35,7 +35,7 @@ export function createProgress(stream: ProgressStream = process.stderr, interact
   const draw = (text: string) => {
     if (!interactive) return;
     clear();
-    stream.write(text.slice(0, Math.max(20, (stream.columns ?? 80) - 1)));
+    stream.write(text.slice(0, Math.max(20, (stream.columns || 80) - 1)));
     drawn = true;
   };
   return {

@@ -1,0 +1,98 @@
+/** The exporter's file-level pieces: PDF document info, single-file inlining, build freshness. */
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getDocumentProxy, getMeta } from 'unpdf';
+import { describe, expect, it } from 'vitest';
+import { BUILD_STAMP, isFresh, sourceHash } from '../../src/export/fresh-build.ts';
+import { pdfTextString, withPdfInfo } from '../../src/export/pdf-info.ts';
+import { inlineBuiltDeck, inlineScriptText } from '../../src/export/single-file-html.ts';
+import { EXPORT_DECK } from '../support/export-fixture.ts';
+
+/** A minimal one-page PDF with a classic cross-reference table, as Chromium writes them. */
+function tinyPdf(): Uint8Array {
+  const objects = [
+    '<</Title (Old) /Producer (Skia/PDF m156) /CreationDate (D:20250101000000Z)>>',
+    '<</Type /Catalog /Pages 3 0 R /Lang (de)>>',
+    '<</Type /Pages /Kids [4 0 R] /Count 1>>',
+    '<</Type /Page /Parent 3 0 R /MediaBox [0 0 960 540]>>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, index) => {
+    offsets.push(body.length);
+    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<</Size ${objects.length + 1} /Root 2 0 R /Info 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(body, 'latin1'));
+}
+
+describe('withPdfInfo', () => {
+  it('sets title and author (any language) by an incremental update that readers follow', async () => {
+    const updated = withPdfInfo(tinyPdf(), { title: 'KI-Pakt auf dem Prüfstand', author: 'Jürgen Öz', creator: 'markdown-deck' });
+    const { info } = await getMeta(await getDocumentProxy(updated.slice()));
+    expect(info).toMatchObject({ Title: 'KI-Pakt auf dem Prüfstand', Author: 'Jürgen Öz', Creator: 'markdown-deck', Producer: 'Skia/PDF m156', Language: 'de' });
+    expect(Buffer.from(updated.subarray(0, tinyPdf().length)).equals(Buffer.from(tinyPdf()))).toBe(true);
+  });
+
+  it('writes text strings as UTF-16 with a byte-order mark', () => {
+    expect(pdfTextString('Aü')).toBe('<FEFF004100FC>');
+  });
+
+  it('refuses a PDF without a classic trailer instead of corrupting it', () => {
+    expect(() => withPdfInfo(new Uint8Array(Buffer.from('%PDF-1.5\nstartxref\n9\n%%EOF\n')), { title: 't', author: '', creator: 'c' })).toThrow(/trailer/);
+  });
+});
+
+describe('inlineBuiltDeck', () => {
+  it('puts scripts, styles and assets into the page and leaves no reference to a file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deck-inline-'));
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'assets', 'app.js'), 'const html = "</script><!-- x"; console.log(html);');
+    writeFileSync(join(dir, 'assets', 'app.css'), 'body { background: url(data:image/png;base64,AAAA) }');
+    writeFileSync(join(dir, 'assets', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    writeFileSync(
+      join(dir, 'index.html'),
+      '<html><head><script type="module" crossorigin src="./assets/app.js"></script><link rel="stylesheet" crossorigin href="./assets/app.css"></head>' +
+        '<body><img src="./assets/logo.svg" alt=""><a href="https://example.org/">x</a></body></html>',
+    );
+    const html = inlineBuiltDeck(dir);
+    expect(html).toContain('<script type="module">\nconst html = "\\x3C/script>\\x3C!-- x";');
+    expect(html).toContain('<style>\nbody { background: url(data:image/png;base64,AAAA) }');
+    expect(html).toContain(`<img src="data:image/svg+xml;base64,${Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>').toString('base64')}"`);
+    expect(html).not.toMatch(/assets\//);
+    expect(html).toContain('href="https://example.org/"');
+  });
+
+  it('fails when a referenced file cannot be inlined', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deck-inline-'));
+    writeFileSync(join(dir, 'index.html'), '<html><body><img src="./assets/missing.png"></body></html>');
+    expect(() => inlineBuiltDeck(dir)).toThrow(/could not inline/);
+  });
+
+  it('escapes only what would end or confuse a script element', () => {
+    expect(inlineScriptText('a < b && "</SCRIPT>"')).toBe('a < b && "\\x3C/SCRIPT>"');
+  });
+});
+
+describe('build freshness', () => {
+  it('changes the hash when a slide or an asset changes, and matches a stamp otherwise', () => {
+    const slides = join(mkdtempSync(join(tmpdir(), 'deck-fresh-')), 'slides');
+    cpSync(EXPORT_DECK, slides, { recursive: true });
+    const out = join(slides, '..', 'dist');
+    mkdirSync(out);
+    writeFileSync(join(out, 'index.html'), '<html></html>');
+    const hash = sourceHash(slides);
+    writeFileSync(join(out, BUILD_STAMP), JSON.stringify({ hash, slidesDir: slides }));
+    expect(isFresh(out, slides)).toBe(true);
+    writeFileSync(join(slides, '01-start.md'), '# Geändert\n');
+    expect(sourceHash(slides)).not.toBe(hash);
+    expect(isFresh(out, slides)).toBe(false);
+    cpSync(EXPORT_DECK, slides, { recursive: true });
+    expect(isFresh(out, slides)).toBe(true);
+    writeFileSync(join(slides, 'assets', 'raster.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    expect(isFresh(out, slides)).toBe(false);
+  });
+});
