@@ -59,6 +59,8 @@ export function inlineBuiltDeck(builtDir: string): string {
     const module = /type="module"/.test(attributes) ? ' type="module"' : '';
     return setAside(`<script${module}>\n${inlineScriptText(read(src))}\n</script>`);
   });
+  // Everything is inline: a preload hint would only add a second copy of its file.
+  html = html.replace(/<link\b[^>]*\brel="(?:preload|modulepreload)"[^>]*>\n?/g, '');
   html = html.replace(ASSET_REFERENCE, (match, before: string, path: string) => {
     const file = join(builtDir, path);
     return existsSync(file) ? `${before}${dataUrl(file)}` : match;

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InlineConfig } from 'vite';
 import { deckPlugin } from './deck-plugin.ts';
+import { fontPreloadPlugin } from './font-preload.ts';
 
 export const APP_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const RUNTIME_ROOT = resolve(APP_ROOT, 'src/runtime');
@@ -23,7 +24,7 @@ export function createViteConfig(options: DeckViteOptions): InlineConfig {
     base: './',
     publicDir: false,
     logLevel: 'warn',
-    plugins: [deckPlugin({ slidesDir })],
+    plugins: [deckPlugin({ slidesDir }), fontPreloadPlugin()],
     server: {
       host: options.host ?? '127.0.0.1',
       port: options.port ?? 5173,

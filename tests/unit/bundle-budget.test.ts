@@ -3,6 +3,8 @@
  * dependency or an eager import that bloats what the first slide needs fails
  * here. The same counting code runs in `npm run bench`.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BYTE_BUDGETS, formatKb, measureFirstSlide, measureTotal, staticImports, type FirstSlideBytes, type TotalBytes } from '../../bench/measure-bytes.ts';
 import { buildFixture, SHIPPED_DECK } from '../support/build-fixture.ts';
@@ -10,9 +12,10 @@ import { buildFixture, SHIPPED_DECK } from '../support/build-fixture.ts';
 describe('bundle budget of the shipped deck', () => {
   let first: FirstSlideBytes;
   let total: TotalBytes;
+  let dist: string;
 
   beforeAll(async () => {
-    const dist = await buildFixture(SHIPPED_DECK);
+    dist = await buildFixture(SHIPPED_DECK);
     first = measureFirstSlide(dist);
     total = measureTotal(dist);
   });
@@ -25,6 +28,20 @@ describe('bundle budget of the shipped deck', () => {
     // Lazy parts stay out of the first slide: Chart.js and the speaker view are separate chunks.
     const lazy = total.files.filter((file) => file.kind === 'js' && !first.files.some((f) => f.path === file.path));
     expect(lazy.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('preloads the fonts of the first slide, so they load beside the script instead of after it', () => {
+    const html = readFileSync(join(dist, 'index.html'), 'utf8');
+    const preloads = Array.from(html.matchAll(/<link\b[^>]*rel="preload"[^>]*>/g), (m) => m[0]);
+    const fonts = first.files.filter((file) => file.kind === 'font');
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) {
+      const link = preloads.find((tag) => tag.includes(`href="./${font.path}"`));
+      expect(link, font.path).toBeDefined();
+      // Without `crossorigin` the browser fetches the font a second time for the stylesheet.
+      expect(link).toMatch(/\bas="font"/);
+      expect(link).toMatch(/\bcrossorigin\b/);
+    }
   });
 
   it(`ships ≤ ${formatKb(BYTE_BUDGETS.firstSlideJsCss)} of gzipped JS+CSS for the first slide`, () => {
