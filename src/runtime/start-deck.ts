@@ -9,6 +9,7 @@ import { hotReload } from './hot-reload.ts';
 import { pageRole } from './page-role.ts';
 import { presentingConfig } from './presenting-config.ts';
 import { presentingControls } from './presenting-controls.ts';
+import { readingView } from './reading-view.ts';
 import { markReady } from './readiness.ts';
 import { revealConfig } from './reveal-config.ts';
 import { speakerNotes } from './speaker-notes.ts';
@@ -34,9 +35,10 @@ export async function startDeck(manifest: DeckManifest): Promise<void> {
   // Like reveal.js's script build: tools (decktape, plugins, tests) drive `window.Reveal`.
   window.Reveal = reveal;
 
+  const linkedHash = window.location.hash;
   await reveal.initialize();
   const charts = chartFeature(reveal);
-  const disposers = [charts.dispose, speakerNotes(reveal), hotReload(reveal, charts, manifest, () => applyDarkSlideBackgrounds(root)), presentingControls(reveal)];
+  const disposers = [charts.dispose, speakerNotes(reveal), hotReload(reveal, charts, manifest, () => applyDarkSlideBackgrounds(root)), presentingControls(reveal), readingView(reveal, linkedHash, manifest)];
   window.addEventListener('pagehide', () => disposers.forEach((dispose) => dispose()), { once: true });
 
   await document.fonts.ready;

@@ -215,6 +215,16 @@ describe('reading view on a phone', () => {
     await page.close();
   });
 
+  it('opens a link to a slide at that slide, with its chart drawn', async () => {
+    const { page } = await openDeck(browser, `${server.url}#/zahlen`, { width: 390, height: 844 });
+    expect(await page.evaluate(() => window.Reveal.isScrollView())).toBe(true);
+    expect(await currentId(page)).toBe('zahlen');
+    expect(await page.$eval('section#zahlen figure.deck-chart', (f) => f.hasAttribute('data-drawn'))).toBe(true);
+    const box = await page.$eval('section#zahlen', (s) => s.getBoundingClientRect().top);
+    expect(Math.abs(box)).toBeLessThan(844);
+    await page.close();
+  });
+
   it('opens the scroll view on a wide screen with ?view=scroll', async () => {
     const { page } = await openDeck(browser, `${server.url}?view=scroll`);
     expect(await page.evaluate(() => window.Reveal.isScrollView())).toBe(true);
