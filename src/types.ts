@@ -123,8 +123,8 @@ export interface DeckManifest {
 
 /** Hot-reload payload sent by the Vite plugin as the `deck:update` event. */
 export type DeckUpdate =
-  /** Same slide structure: only these slides' markup changed (flat indices). */
-  | { kind: 'content'; changed: { index: number; html: string }[]; manifest: DeckManifest }
+  /** Same slide structure: only these slides' markup changed (flat indices; `notesOnly`: only their notes). */
+  | { kind: 'content'; changed: { index: number; html: string; notesOnly?: boolean }[]; manifest: DeckManifest }
   /** Slides added, removed or moved: the whole `.slides` markup. */
   | { kind: 'structure'; html: string; manifest: DeckManifest };
 

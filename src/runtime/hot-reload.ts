@@ -1,6 +1,7 @@
 /**
  * Applies slide edits pushed by the dev server without reloading: changed
- * slides are swapped in place (same slide, same fragment), a structural
+ * slides are swapped in place (same slide, same fragment; edited notes alone
+ * leave the slide and its chart untouched), a structural
  * change rebuilds the slides and returns to the same slide, or the nearest
  * one. Afterwards `deck:updated` tells the speaker link and others.
  */
@@ -33,10 +34,15 @@ export function applyUpdateMarkup(container: HTMLElement, update: DeckUpdate): v
     return;
   }
   const slides = flatSlides(container);
-  for (const { index, html } of update.changed) {
+  for (const { index, html, notesOnly } of update.changed) {
     const [fresh] = parseSections(html);
     const old = slides[index];
     if (!fresh || !old) continue;
+    if (notesOnly) {
+      old.querySelectorAll(':scope > aside.notes').forEach((notes) => notes.remove());
+      old.append(...Array.from(fresh.querySelectorAll(':scope > aside.notes')));
+      continue;
+    }
     fresh.classList.add(...Array.from(old.classList).filter((c) => STATE_CLASSES.includes(c)));
     old.replaceWith(fresh);
   }

@@ -17,8 +17,13 @@ export function diffDecks(before: CompiledDeck, after: CompiledDeck): DeckUpdate
     before.slides.length === after.slides.length &&
     before.slides.every((slide, i) => slide.h === after.slides[i]!.h && slide.v === after.slides[i]!.v);
   if (!sameShape) return { kind: 'structure', html: renderSections(after.slides), manifest };
-  const changed = after.slides
-    .map((slide, index) => ({ index, html: renderSection(slide) }))
-    .filter(({ index, html }) => html !== renderSection(before.slides[index]!));
+  const changed = after.slides.flatMap((slide, index) => {
+    const was = before.slides[index]!;
+    const html = renderSection(slide);
+    if (html === renderSection(was)) return [];
+    // A notes-only edit leaves the slide (and its running chart) alone in the deck.
+    const notesOnly = renderSection({ ...slide, notesHtml: '' }) === renderSection({ ...was, notesHtml: '' });
+    return [{ index, html, ...(notesOnly && { notesOnly }) }];
+  });
   return changed.length ? { kind: 'content', changed, manifest } : null;
 }

@@ -75,6 +75,21 @@ describe('hot reload on the dev server', () => {
     await page.close();
   });
 
+  it('leaves the slide and its chart alone when only the notes change', async () => {
+    const page = await openOn('zahlen');
+    await page.waitForSelector('section#zahlen figure[data-drawn]');
+    await page.$eval('section#zahlen canvas', (canvas) => canvas.setAttribute('data-before-edit', ''));
+    const original = readFileSync(join(slidesDir, '02-mitte.md'), 'utf8');
+    edit('02-mitte.md', (t) => t.replace('insgesamt.', 'insgesamt, *laut Bericht*.'));
+    await page.waitForFunction(() => document.querySelector('section#zahlen aside.notes em')?.textContent === 'laut Bericht', null, { timeout: 5000 });
+    // The same canvas, still drawn: the chart did not start over in front of the audience.
+    expect(await page.$eval('section#zahlen figure', (f) => f.hasAttribute('data-drawn') && f.querySelector('canvas[data-before-edit]') !== null)).toBe(true);
+    expect(await notReloaded(page)).toBe(true);
+    writeFileSync(join(slidesDir, '02-mitte.md'), original);
+    await page.waitForFunction(() => !document.querySelector('section#zahlen aside.notes em'), null, { timeout: 5000 });
+    await page.close();
+  });
+
   it('keeps the presenter on their slide when slides are added or removed before it', async () => {
     const page = await openOn('zahlen');
     await page.waitForSelector('section#zahlen figure[data-drawn]');
