@@ -16,6 +16,8 @@ import { probeLayout } from './page/probe-layout.ts';
 import { probeTextSize } from './page/probe-text-size.ts';
 import { parseSource, type SourceLocation } from './source-location.ts';
 
+const MAX_FRAGMENT_STEPS = 500;
+
 interface SlidePosition {
   h: number;
   v: number;
@@ -54,7 +56,8 @@ export async function checkSlides(checkPage: CheckPage, options: CheckOptions, f
     await page.waitForFunction(chartsSettled, undefined, { timeout: options.chartTimeoutMs, polling: 50 }).catch(() => undefined);
     add(await page.evaluate(probeCharts, { waitedMs: options.chartTimeoutMs }));
 
-    for (let step = 0; ; step++) {
+    // Every fragment state, from none shown to all shown (bounded, should a fragment never report the end).
+    for (let step = 0; step <= MAX_FRAGMENT_STEPS; step++) {
       add(await page.evaluate(probeLayout, { tolerance: options.overflowTolerance }), step);
       add(await page.evaluate(probeTextSize, { minFontSize: options.minFontSize }), step);
       if (!(await page.evaluate(() => window.Reveal.nextFragment()))) break;
