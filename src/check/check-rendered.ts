@@ -20,6 +20,7 @@ export interface RenderedCheckContext {
   settings: DeckSettings;
   /** A browser to reuse (tests); otherwise one is launched and closed. */
   browser?: Browser;
+  onProgress?: (step: string) => void;
 }
 
 export async function checkRendered(options: CheckOptions, context: RenderedCheckContext): Promise<Diagnostic[]> {
@@ -28,12 +29,16 @@ export async function checkRendered(options: CheckOptions, context: RenderedChec
   let browser: Browser | null = null;
   let checkPage: CheckPage | null = null;
   try {
+    context.onProgress?.('building');
     const { outDir } = await buildDeck({ slidesDir: options.slidesDir, outDir: join(workDir, 'dist') });
     server = await serveStatic(outDir);
     browser = context.browser ?? (await launchChrome());
     checkPage = await openCheckPage(browser, server.url, context.settings);
     const settingsAt = settingsLocation(options.slidesDir);
-    return [...(await checkDocument(checkPage, options, settingsAt)), ...(await checkSlides(checkPage, options, settingsAt))];
+    return [
+      ...(await checkDocument(checkPage, options, settingsAt)),
+      ...(await checkSlides(checkPage, options, settingsAt, context.onProgress)),
+    ];
   } finally {
     await checkPage?.page.close().catch(() => undefined);
     if (browser && browser !== context.browser) await browser.close().catch(() => undefined);

@@ -24,7 +24,12 @@ interface SlidePosition {
   source: string | null;
 }
 
-export async function checkSlides(checkPage: CheckPage, options: CheckOptions, fallback: SourceLocation): Promise<Diagnostic[]> {
+export async function checkSlides(
+  checkPage: CheckPage,
+  options: CheckOptions,
+  fallback: SourceLocation,
+  onProgress?: (step: string) => void,
+): Promise<Diagnostic[]> {
   const { page } = checkPage;
   const diagnostics: Diagnostic[] = [];
   const slides = await page.evaluate((): SlidePosition[] =>
@@ -37,7 +42,8 @@ export async function checkSlides(checkPage: CheckPage, options: CheckOptions, f
     diagnostics.push({ ...fallback, severity: 'error', code: 'runtime-error', message: `the deck's scripts failed while loading: ${error}` });
   }
 
-  for (const slide of slides) {
+  for (const [index, slide] of slides.entries()) {
+    onProgress?.(`slide ${index + 1} of ${slides.length}`);
     const at = parseSource(slide.source, fallback);
     // One finding per rule and line; later fragment states (more content shown) update the message.
     const found = new Map<string, { finding: PageFinding; step: number }>();

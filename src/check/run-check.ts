@@ -25,7 +25,14 @@ export interface CheckReport {
   seconds: number;
 }
 
-export async function runCheck(user: Partial<CheckOptions> & { slidesDir: string }, context: { browser?: Browser } = {}): Promise<CheckReport> {
+export interface CheckContext {
+  /** A browser to reuse (tests); otherwise one is launched and closed. */
+  browser?: Browser;
+  /** Told what the rendered check is doing, e.g. `slide 3 of 17`. */
+  onProgress?: (step: string) => void;
+}
+
+export async function runCheck(user: Partial<CheckOptions> & { slidesDir: string }, context: CheckContext = {}): Promise<CheckReport> {
   const started = performance.now();
   const options = resolveCheckOptions(user);
   const deck = compileFolder(options.slidesDir);
@@ -34,7 +41,7 @@ export async function runCheck(user: Partial<CheckOptions> & { slidesDir: string
   if (!options.render) skipped = 'rendered checks turned off';
   else if (hasErrors(deck.diagnostics)) skipped = 'the deck does not build: fix its errors, then check again for layout, charts and accessibility';
   else if (!context.browser && !findChrome()) throw new ChromeNotFoundError(process.env.CHROME_PATH);
-  else rendered = await checkRendered(options, { settings: deck.settings, ...(context.browser && { browser: context.browser }) });
+  else rendered = await checkRendered(options, { ...context, settings: deck.settings });
 
   const diagnostics = mergeFindings(deck.diagnostics, rendered);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;

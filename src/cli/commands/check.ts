@@ -23,6 +23,12 @@ function summary(report: CheckReport): string {
   return `${report.slides} slides: ${report.errors} error(s), ${report.warnings} warning(s); ${how}; ${report.seconds.toFixed(1)} s`;
 }
 
+/** On a terminal, one self-overwriting status line on stderr; nothing in CI or a pipe. */
+function progress(): ((step: string) => void) | undefined {
+  if (!process.stderr.isTTY || process.env.CI) return undefined;
+  return (step) => process.stderr.write(`\r\x1b[2K${step ? `deck check: ${step}` : ''}`);
+}
+
 function pixels(value: string): number {
   const number = Number(value);
   if (!Number.isFinite(number) || number <= 0) throw new CliError(`--min-font-size needs a positive number of pixels, not "${value}"`);
@@ -39,13 +45,16 @@ export function registerCheck(program: Command): void {
     .option('--min-font-size <px>', 'smallest acceptable text size in slide pixels', pixels, DEFAULT_CHECK_OPTIONS.minFontSize)
     .option('--strict', 'fail on warnings too')
     .action(async (slidesDir: string, flags: CheckFlags) => {
+      const status = progress();
       let report: CheckReport;
       try {
-        report = await runCheck({ slidesDir, render: flags.render, minFontSize: flags.minFontSize });
+        report = await runCheck({ slidesDir, render: flags.render, minFontSize: flags.minFontSize }, { ...(status && { onProgress: status }) });
       } catch (error) {
+        status?.('');
         if (error instanceof ChromeNotFoundError) throw new CliError(`deck check: ${CHROME_MISSING}; or pass --no-render to check without a browser`);
         throw error;
       }
+      status?.('');
       if (flags.json) {
         console.log(JSON.stringify(report, null, 2));
       } else {
