@@ -41,6 +41,7 @@ export function startSpeakerView(initial: DeckManifest): () => void {
   let plan = makePlan(slides, manifest);
   let state: DeckState | null = null;
   let shownId = '';
+  let shownNotes = '';
   let slideSince = Date.now();
   const stopwatch = createStopwatch();
   const layout = createSpeakerLayout();
@@ -80,7 +81,9 @@ export function startSpeakerView(initial: DeckManifest): () => void {
     layout.upcomingCaption.textContent = upcoming ? `Nächste Folie: ${upcoming.title}` : 'Ende der Präsentation';
     layout.upcomingBox.toggleAttribute('data-end', !upcoming);
 
-    layout.notes.innerHTML = slide.notesHtml || '<p class="speaker-no-notes">Keine Notizen zu dieser Folie.</p>';
+    // Only when they changed: a fragment step must not reset notes the speaker has scrolled.
+    const notes = slide.notesHtml || '<p class="speaker-no-notes">Keine Notizen zu dieser Folie.</p>';
+    if (notes !== shownNotes) layout.notes.innerHTML = shownNotes = notes;
     layout.notesTitle.textContent = `Notizen · ${slide.title}`;
     layout.blackout.setAttribute('aria-pressed', String(state.paused));
     layout.root.toggleAttribute('data-paused', state.paused);
