@@ -145,7 +145,7 @@ async function exportWithBrowser(
       const path = options.pdf === 'default' ? defaultPdfPath(options.outDir, deck.name, false) : options.pdf;
       progress.step('printing the PDF');
       phase = performance.now();
-      const { pdf, pages } = await printSlidesPdf(page, view, { info: pdfInfo(deck), slides, timeoutMs: options.timeoutMs });
+      const { pdf, pages } = await printSlidesPdf(page, view, { info: pdfInfo(deck), lang: deck.lang, slides, timeoutMs: options.timeoutMs });
       writeFileAtomically(path, pdf);
       files.push({ kind: 'pdf', path, count: pages, seconds: Number(seconds(phase)) });
       progress.done(`wrote ${path}: ${pages} pages in ${seconds(phase)} s`);

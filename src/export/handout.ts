@@ -3,13 +3,14 @@
  * picture, then its full speaker notes (rendered Markdown). The notes flow onto
  * further pages as long as they are, never truncated. Built from the already
  * open print view (charts stay drawn and print as vectors), restyled with
- * `handout.css`; page numbers in the footer.
+ * `handout.css`; page numbers in the footer. A tagged PDF, so its outline
+ * follows the headings of the slides and the notes wherever the flow put them.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { PrintPage, PrintView } from './open-print-view.ts';
 import { withTimeout } from './pdf-export.ts';
-import { withPdfInfo, type PdfInfo } from './pdf-info.ts';
+import { finishPdf, type PdfInfo } from './pdf-info.ts';
 
 const HANDOUT_CSS = readFileSync(new URL('./handout.css', import.meta.url), 'utf8');
 
@@ -130,5 +131,5 @@ export async function printHandoutPdf(page: Page, view: PrintView, options: Hand
     options.timeoutMs,
     'printing the handout',
   );
-  return { pdf: withPdfInfo(pdf, options.info), pages: slides };
+  return { pdf: finishPdf(pdf, { info: options.info, lang: options.lang }), pages: slides };
 }

@@ -52,7 +52,15 @@ function pendingWork(): string | null {
   if (document.fonts.status !== 'loaded') return 'fonts';
   const figures = Array.from(document.querySelectorAll('figure.deck-chart'));
   const undrawn = figures.filter((figure) => !figure.hasAttribute('data-drawn'));
-  return undrawn.length ? `${undrawn.length} of ${figures.length} charts (data-drawn)` : null;
+  if (undrawn.length) return `${undrawn.length} of ${figures.length} charts (data-drawn)`;
+  // The deck may report ready while reveal.js still moves slides into print pages: a chart created on
+  // a detached canvas gets its pixels (≥ 2 per CSS pixel in print) only once its page is in the document.
+  const unsized = figures.filter((figure) => {
+    const canvas = figure.querySelector('canvas');
+    const width = canvas?.getBoundingClientRect().width ?? 0;
+    return canvas && (width === 0 || canvas.width < 2 * width - 1);
+  });
+  return unsized.length ? `${unsized.length} of ${figures.length} charts to be sized in their page` : null;
 }
 
 export async function openPrintView(page: Page, deckUrl: string, options: PrintViewOptions): Promise<PrintView> {

@@ -1,21 +1,33 @@
 /**
  * The slides PDF: one page per slide (or fragment step), the page size of the
  * slide, text as text, links as links, charts as vector paths, backgrounds
- * printed; a tagged PDF (language, structure) with an outline from the slide
- * headings, and the deck's title and author in the document information.
+ * printed; then the deck's title, author and language and one bookmark per
+ * slide (at its first page) added by `finishPdf`.
  */
 import type { Page } from 'playwright-core';
 import type { PrintPage, PrintView } from './open-print-view.ts';
 import { formatRanges } from './page-range.ts';
-import { withPdfInfo, type PdfInfo } from './pdf-info.ts';
+import { finishPdf, type Bookmark, type PdfInfo } from './pdf-info.ts';
 
 /** 1-based page numbers of the printed pages that belong to the selected slides. */
 export function pagesOfSlides(pages: readonly PrintPage[], slides: ReadonlySet<number> | null): number[] {
   return pages.flatMap((page, index) => (!slides || slides.has(page.slide) ? [index + 1] : []));
 }
 
+/** One bookmark per slide, at the first of its pages in the output, titled by its heading. */
+export function slideBookmarks(pages: readonly PrintPage[], printed: readonly number[]): Bookmark[] {
+  const bookmarks: Bookmark[] = [];
+  printed.forEach((number, index) => {
+    const page = pages[number - 1]!;
+    if (bookmarks.length && pages[printed[index - 1]! - 1]?.slide === page.slide) return;
+    bookmarks.push({ title: page.title || `${page.slide}`, page: index + 1 });
+  });
+  return bookmarks;
+}
+
 export interface PdfOptions {
   info: PdfInfo;
+  lang: string;
   /** Selected slide numbers; null for all. */
   slides: ReadonlySet<number> | null;
   timeoutMs: number;
@@ -29,14 +41,13 @@ export async function printSlidesPdf(page: Page, view: PrintView, options: PdfOp
       height: `${view.height}px`,
       preferCSSPageSize: true,
       printBackground: true,
-      tagged: true,
-      outline: true,
       ...(options.slides && { pageRanges: formatRanges(numbers) }),
     }),
     options.timeoutMs,
     'printing the PDF',
   );
-  return { pdf: withPdfInfo(pdf, options.info), pages: numbers.length };
+  const bookmarks = slideBookmarks(view.pages, numbers);
+  return { pdf: finishPdf(pdf, { info: options.info, lang: options.lang, bookmarks }), pages: numbers.length };
 }
 
 /** `page.pdf` has no timeout of its own. */

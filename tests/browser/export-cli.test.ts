@@ -73,6 +73,7 @@ describe('deck export from a folder outside the project', () => {
     expect(pdf.pages).toBe(3);
     [1, 3, 4].forEach((index, page) => expect(pdf.text[page]).toContain(slides[index]!.title));
     expect(pdf.outline).toEqual([1, 3, 4].map((index) => slides[index]!.title));
+    expect(pdf.outlinePages).toEqual([1, 2, 3]);
   });
 
   it('reuses the fresh build the second time', async () => {

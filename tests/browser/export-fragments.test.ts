@@ -46,5 +46,6 @@ describe('PDF with --fragments and --range 3-5', () => {
 
   it('has one bookmark per slide, not one per fragment step', () => {
     expect(pdf.outline).toEqual([2, 3, 4].map((index) => deck.slides[index]!.title));
+    expect(pdf.outlinePages).toEqual([1, 3, 4]);
   });
 });

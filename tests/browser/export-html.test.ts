@@ -68,11 +68,22 @@ describe('single-file HTML', () => {
     await page.goto(`${fileUrl}#/diagramm-mit-fragment`);
     await page.waitForSelector('html[data-deck-ready]', { state: 'attached', timeout: 10_000 });
     const [popup] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
+    await popup.waitForSelector('.speaker-view[data-connected]', { timeout: 10_000 });
     await popup.waitForFunction(() => document.querySelector('.speaker-notes')?.textContent?.includes('Das Diagramm zeigt drei Jahre'), undefined, { timeout: 10_000 });
-    const previews = popup.frames().filter((frame) => frame !== popup.mainFrame() && frame.url().startsWith(fileUrl));
-    expect(previews.length).toBe(2);
-    for (const frame of previews) await frame.waitForSelector('html[data-deck-ready]', { state: 'attached', timeout: 10_000 });
-    expect(await previews[0]!.evaluate(() => window.Reveal.getCurrentSlide().id)).toBe('diagramm-mit-fragment');
+    // Both previews load the same file and show the current and the next slide.
+    // From file:// every frame has its own opaque origin: ask each preview frame itself.
+    const previewSlide = async (which: string) => {
+      const frame = await (await popup.$(`.speaker-${which} iframe`))?.contentFrame();
+      return (await frame?.evaluate(() => (document.documentElement.hasAttribute('data-deck-ready') ? window.Reveal.getCurrentSlide().id : ''))) ?? '';
+    };
+    await expect.poll(() => previewSlide('current'), { timeout: 10_000 }).toBe('diagramm-mit-fragment');
+    await expect.poll(() => previewSlide('upcoming'), { timeout: 10_000 }).toBe('lange-notizen');
+    expect(popup.url().startsWith(fileUrl)).toBe(true);
+    expect(popup.frames().filter((frame) => frame !== popup.mainFrame() && frame.url().startsWith(fileUrl)).length).toBe(2);
+    // The speaker view steers the deck from file:// too.
+    await popup.keyboard.press('ArrowRight');
+    await popup.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => window.Reveal.getCurrentSlide().id === 'lange-notizen', undefined, { timeout: 10_000 });
     expect(foreign).toEqual([]);
     await popup.close();
     await page.close();

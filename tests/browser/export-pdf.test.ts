@@ -44,6 +44,7 @@ describe('slides PDF', () => {
   it('has title, author and language, an outline of the slide titles, and clickable links', () => {
     expect(pdf.info).toMatchObject({ Title: 'Export-Probe', Author: 'Ada Lovelace', Language: 'de' });
     expect(pdf.outline).toEqual(deck.slides.map((slide) => slide.title));
+    expect(pdf.outlinePages).toEqual(deck.slides.map((_, index) => index + 1));
     expect(pdf.links[1]).toEqual(['https://example.org/deck']);
   });
 

@@ -10,7 +10,10 @@ export interface PdfSummary {
   /** Text of each page, whitespace collapsed. */
   text: string[];
   info: Record<string, unknown>;
+  /** Bookmark titles, depth first. */
   outline: string[];
+  /** 1-based page of each bookmark (0 when it has no page destination). */
+  outlinePages: number[];
   /** Link targets per page. */
   links: string[][];
 }
@@ -23,17 +26,21 @@ export async function readPdf(path: string): Promise<PdfSummary> {
   const [, , width, height] = first.view as [number, number, number, number];
   const { text } = await extractText(pdf, { mergePages: false });
   const { info } = await getMeta(pdf);
-  const outline: string[] = [];
-  const walk = (items: { title: string; items: unknown[] }[] | null) =>
-    items?.forEach((item) => {
-      outline.push(item.title);
-      walk(item.items as { title: string; items: unknown[] }[]);
-    });
-  walk(await pdf.getOutline());
+  type Item = { title: string; dest: unknown; items: Item[] };
+  const items: Item[] = [];
+  const walk = (level: Item[] | null) => level?.forEach((item) => (items.push(item), walk(item.items)));
+  walk((await pdf.getOutline()) as Item[] | null);
+  const outline = items.map((item) => item.title);
+  const outlinePages = await Promise.all(
+    items.map(async ({ dest }) => {
+      const target = Array.isArray(dest) ? (dest[0] as { num: number; gen: number }) : null;
+      return target ? (await pdf.getPageIndex(target)) + 1 : 0;
+    }),
+  );
   const links: string[][] = [];
   for (let n = 1; n <= pdf.numPages; n++) {
     const annotations = (await (await pdf.getPage(n)).getAnnotations()) as { url?: string }[];
     links.push(annotations.flatMap((annotation) => (annotation.url ? [annotation.url] : [])));
   }
-  return { pages: pdf.numPages, width, height, text: (text as string[]).map(collapse), info: info as Record<string, unknown>, outline, links };
+  return { pages: pdf.numPages, width, height, text: (text as string[]).map(collapse), info: info as Record<string, unknown>, outline, outlinePages, links };
 }

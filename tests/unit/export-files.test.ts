@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { getDocumentProxy, getMeta } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { BUILD_STAMP, isFresh, sourceHash } from '../../src/export/fresh-build.ts';
-import { pdfTextString, withPdfInfo } from '../../src/export/pdf-info.ts';
+import { finishPdf, pdfTextString, withPdfInfo } from '../../src/export/pdf-info.ts';
 import { inlineBuiltDeck, inlineScriptText } from '../../src/export/single-file-html.ts';
 import { EXPORT_DECK } from '../support/export-fixture.ts';
 
@@ -35,6 +35,16 @@ describe('withPdfInfo', () => {
     const { info } = await getMeta(await getDocumentProxy(updated.slice()));
     expect(info).toMatchObject({ Title: 'KI-Pakt auf dem Prüfstand', Author: 'Jürgen Öz', Creator: 'markdown-deck', Producer: 'Skia/PDF m156', Language: 'de' });
     expect(Buffer.from(updated.subarray(0, tinyPdf().length)).equals(Buffer.from(tinyPdf()))).toBe(true);
+  });
+
+  it('adds the language and one bookmark per entry, each pointing at its page', async () => {
+    const updated = finishPdf(tinyPdf(), { info: { title: 'T', author: '', creator: 'c' }, lang: 'en-GB', bookmarks: [{ title: 'Größe', page: 1 }, { title: 'Beyond the last page', page: 9 }] });
+    const pdf = await getDocumentProxy(updated.slice());
+    const { info } = await getMeta(pdf);
+    expect(info).toMatchObject({ Title: 'T', Language: 'en-GB' });
+    const outline = (await pdf.getOutline()) as unknown as { title: string; dest: [{ num: number; gen: number }] }[];
+    expect(outline.map((item) => item.title)).toEqual(['Größe']);
+    expect(await pdf.getPageIndex(outline[0]!.dest[0])).toBe(0);
   });
 
   it('writes text strings as UTF-16 with a byte-order mark', () => {
