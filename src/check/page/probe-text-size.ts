@@ -34,8 +34,14 @@ export function probeTextSize(options: TextSizeProbeOptions): PageFinding[] {
     if (style.visibility !== 'visible' || !parent.checkVisibility({ opacityProperty: true })) continue;
     if (visuallyHidden(parent)) continue;
     const box = parent.getBoundingClientRect();
-    // A transform (e.g. a `shrink` fragment) scales the text beyond its computed size.
-    const transformScale = parent.offsetWidth >= 50 ? box.width / parent.offsetWidth / slideScale : 1;
+    // A transform (e.g. a `shrink` fragment) or an SVG viewBox scales the text beyond its computed size.
+    let transformScale = 1;
+    if (parent instanceof SVGGraphicsElement) {
+      const matrix = parent.getScreenCTM();
+      if (matrix) transformScale = Math.hypot(matrix.a, matrix.b) / slideScale;
+    } else if (parent instanceof HTMLElement && parent.offsetWidth >= 50) {
+      transformScale = box.width / parent.offsetWidth / slideScale;
+    }
     const size = parseFloat(style.fontSize) * transformScale;
     if (size >= options.minFontSize - 0.25) continue;
     const marked = parent.closest('[data-line]');
