@@ -4,7 +4,7 @@
  * reports every slide change to it and follows its commands (speaker-link.ts).
  * If the browser blocks the window, the deck says so and offers a link instead.
  */
-import type { RevealApi } from 'reveal.js';
+import type { RevealApi, RevealPlugin } from 'reveal.js';
 import { pageRole, roleUrl } from './page-role.ts';
 import { DECK_UPDATED_EVENT } from './hot-reload.ts';
 import { createSpeakerLink, onceById, type SpeakerLink } from './speaker-view/speaker-link.ts';
@@ -95,3 +95,9 @@ export function speakerNotes(reveal: RevealApi): () => void {
     link = null;
   };
 }
+
+/**
+ * Registered under reveal.js's notes plugin id, so tools and scripts that call
+ * `Reveal.getPlugin('notes').open()` open this speaker view.
+ */
+export const speakerNotesPlugin = (): RevealPlugin & { open(): boolean } => ({ id: 'notes', open: openSpeakerView });

@@ -12,7 +12,7 @@ import { presentingControls } from './presenting-controls.ts';
 import { readingView } from './reading-view.ts';
 import { markReady } from './readiness.ts';
 import { revealConfig } from './reveal-config.ts';
-import { speakerNotes } from './speaker-notes.ts';
+import { speakerNotes, speakerNotesPlugin } from './speaker-notes.ts';
 
 declare global {
   interface Window {
@@ -31,7 +31,7 @@ export async function startDeck(manifest: DeckManifest): Promise<void> {
   const root = document.querySelector<HTMLElement>('.reveal');
   if (!root) throw new Error('the page has no .reveal element');
   applyDarkSlideBackgrounds(root);
-  const reveal = new Reveal(root, { ...revealConfig(manifest.settings), ...presentingConfig(role), plugins: [Zoom, Search] });
+  const reveal = new Reveal(root, { ...revealConfig(manifest.settings), ...presentingConfig(role), plugins: [Zoom, Search, speakerNotesPlugin] });
   // Like reveal.js's script build: tools (decktape, plugins, tests) drive `window.Reveal`.
   window.Reveal = reveal;
 

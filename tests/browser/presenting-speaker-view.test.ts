@@ -182,6 +182,19 @@ describe('speaker view', () => {
     await context.close();
   });
 
+  it("opens through reveal.js's notes plugin API, as scripts and tools call it", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const { page } = await openIn(context, server.url);
+    expect(await page.evaluate(() => window.Reveal.hasPlugin('notes'))).toBe(true);
+    const [popup] = await Promise.all([
+      context.waitForEvent('page'),
+      page.evaluate(() => (window.Reveal.getPlugin('notes') as unknown as { open(): void }).open()),
+    ]);
+    await popup.waitForSelector('.speaker-view[data-connected]', { timeout: 10_000 });
+    await popup.waitForFunction(() => document.querySelector('.speaker-notes')?.textContent?.includes('Begrüßung'));
+    await context.close();
+  });
+
   it('keeps the speaker view out of what the first slide loads', () => {
     const first = measureFirstSlide(dist).files.map((file) => file.path);
     const all = measureTotal(dist).files.map((file) => file.path);
