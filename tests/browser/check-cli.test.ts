@@ -13,6 +13,7 @@ import { CHECK_FIXTURES } from '../support/check-fixtures.ts';
 const run = promisify(execFile);
 const DECK = join(import.meta.dirname, '../../bin/deck.js');
 const ROOT = join(import.meta.dirname, '../..');
+// Each run builds a deck and starts Chromium in a child process: generous on a busy CI machine.
 
 async function deckCheck(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return run('node', [DECK, 'check', ...args], { cwd: ROOT }).then(
@@ -29,7 +30,7 @@ describe('deck check (command line)', () => {
     expect(lines[0]).toMatch(/^tests\/fixtures\/check\/overflow\/01-zu-lang\.md:13: error: content overflows the slide at the bottom by \d+ px.* \[overflow\]$/);
     expect(lines.at(-1)).toMatch(/^1 slides: 1 error\(s\), 0 warning\(s\); checked in Chromium/);
     expect(result.stderr).toBe('');
-  });
+  }, 120_000);
 
   it('passes the shipped deck with no error (npm run check)', async () => {
     const result = await deckCheck(['slides', '--json']);
@@ -38,5 +39,5 @@ describe('deck check (command line)', () => {
     expect(report.rendered).toBe(true);
     expect(report.slides).toBe(17);
     expect(result.code).toBe(0);
-  });
+  }, 120_000);
 });
