@@ -1,7 +1,7 @@
 /**
  * Visits every slide of an open deck and every fragment state of it, and
  * collects what the page probes find: layout (overflow, clipping) and text
- * size in each state, charts once the slide is shown, accessibility with all
+ * size in each state, charts and images once the slide is shown, accessibility with all
  * fragments shown, and uncaught script errors. Findings point at the Markdown
  * line of the block they concern, else at the slide's first line.
  */
@@ -12,6 +12,7 @@ import type { CheckPage } from './open-check-page.ts';
 import type { PageFinding } from './page-finding.ts';
 import { probeAccessibility } from './page/probe-accessibility.ts';
 import { chartsSettled, probeCharts } from './page/probe-charts.ts';
+import { imagesSettled, probeImages } from './page/probe-images.ts';
 import { probeLayout } from './page/probe-layout.ts';
 import { probeTextSize } from './page/probe-text-size.ts';
 import { parseSource, type SourceLocation } from './source-location.ts';
@@ -61,6 +62,8 @@ export async function checkSlides(
     }, slide);
     await page.waitForFunction(chartsSettled, undefined, { timeout: options.chartTimeoutMs, polling: 50 }).catch(() => undefined);
     add(await page.evaluate(probeCharts, { waitedMs: options.chartTimeoutMs }));
+    await page.waitForFunction(imagesSettled, undefined, { timeout: options.chartTimeoutMs, polling: 50 }).catch(() => undefined);
+    add(await page.evaluate(probeImages));
 
     // Every fragment state, from none shown to all shown (bounded, should a fragment never report the end).
     for (let step = 0; step <= MAX_FRAGMENT_STEPS; step++) {

@@ -1,7 +1,7 @@
 /**
  * `deck check`, rendered rules about layout, charts and scripts: each fixture
  * deck is built, opened in Chromium at its size, and must produce exactly its
- * one finding at its Markdown line (overflow, clipped, text-size,
+ * one finding at its Markdown line (overflow, clipped, text-size, broken-image,
  * chart-not-drawn, runtime-error). One browser for the whole file.
  */
 import type { Browser } from 'playwright-core';
@@ -28,7 +28,7 @@ afterAll(async () => {
 
 describe('deck check, rendered layout rules', () => {
   it('has a fixture for every layout rule', () => {
-    expect(fixtures.map((f) => f.rule).sort()).toEqual(['chart-not-drawn', 'clipped', 'overflow', 'runtime-error', 'text-size']);
+    expect(fixtures.map((f) => f.rule).sort()).toEqual(['broken-image', 'chart-not-drawn', 'clipped', 'overflow', 'runtime-error', 'text-size']);
   });
 
   it.each(fixtures.map((f) => [f.rule, f] as const))('%s: exactly its finding at its line', async (_rule, fixture) => {

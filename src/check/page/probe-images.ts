@@ -1,0 +1,28 @@
+/**
+ * Runs inside the page (self-contained, for `page.evaluate`): images of the
+ * current slide that did not load in the built deck, such as a local file
+ * named in raw HTML, which the build does not bundle (only Markdown images are).
+ */
+import type { PageFinding } from '../page-finding.ts';
+
+/** True once every image of the current slide has loaded or failed. */
+export function imagesSettled(): boolean {
+  return Array.from(window.Reveal.getCurrentSlide().querySelectorAll('img')).every((image) => image.complete);
+}
+
+export function probeImages(): PageFinding[] {
+  const section = window.Reveal.getCurrentSlide();
+  return Array.from(section.querySelectorAll('img'))
+    .filter((image) => image.complete && image.naturalWidth === 0 && image.getAttribute('src') && !image.closest('aside.notes'))
+    .map((image) => {
+      const src = image.getAttribute('src')!;
+      const local = !/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(src);
+      const marked = image.closest('[data-line]');
+      return {
+        code: 'broken-image',
+        severity: 'error' as const,
+        message: `image "${src}" does not load in the built deck${local ? ': a local file named in raw HTML is not bundled; write it as Markdown, ![alt](path)' : ''}`,
+        line: marked && section.contains(marked) ? Number(marked.getAttribute('data-line')) : null,
+      };
+    });
+}
