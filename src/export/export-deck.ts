@@ -93,8 +93,17 @@ export async function exportDeck(userOptions: ExportOptions, progress: Progress 
     try {
       build = await ensureFreshBuild(options.slidesDir, options.outDir, options.rebuild);
       progress.done(build.reused ? `reused fresh build ${build.outDir}` : `built ${build.outDir} in ${build.seconds.toFixed(2)} s`);
+      const { serveStatic } = await import('../browser/serve-static.ts');
+      const serving = serveStatic(build.outDir);
+      serving.catch(() => undefined);
       browser = await browserStarting;
-      const result = await exportWithBrowser(browser, options, readDeckInfo(build.outDir), progress);
+      const server = await serving;
+      let result: Awaited<ReturnType<typeof exportWithBrowser>>;
+      try {
+        result = await exportWithBrowser(browser, server.url, options, readDeckInfo(build.outDir), progress);
+      } finally {
+        await server.close();
+      }
       files.push(...result.files);
       warnings.push(...result.warnings);
       slides = result.slides;
@@ -115,19 +124,18 @@ export async function exportDeck(userOptions: ExportOptions, progress: Progress 
 
 async function exportWithBrowser(
   browser: Browser,
+  deckUrl: string,
   options: ResolvedExportOptions,
   deck: DeckInfo,
   progress: Progress,
 ): Promise<{ files: ExportedFile[]; warnings: string[]; slides: number }> {
-  const { serveStatic } = await import('../browser/serve-static.ts');
   const { openPrintView } = await import('./open-print-view.ts');
-  const server = await serveStatic(options.outDir);
   const files: ExportedFile[] = [];
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: options.scale });
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: options.scale });
     progress.step('loading the print view');
     let phase = performance.now();
-    const view = await openPrintView(page, server.url, { fragments: options.fragments, timeoutMs: options.timeoutMs });
+    const view = await openPrintView(page, deckUrl, { fragments: options.fragments, timeoutMs: options.timeoutMs });
     const slides = selectedSlides(options.range, view);
     const warnings = view.failedCharts.map((chart) => `chart failed to draw on ${chart}`);
     progress.done(`print view ready: ${view.slideCount} slides, ${view.pages.length} pages in ${seconds(phase)} s`);
@@ -160,10 +168,9 @@ async function exportWithBrowser(
       files.push({ kind: 'handout', path, count: pages, seconds: Number(seconds(phase)) });
       progress.done(`wrote ${path}: handout of ${pages} slides with notes in ${seconds(phase)} s`);
     }
-    await page.close();
     return { files, warnings, slides: view.slideCount };
   } finally {
-    await server.close();
+    await page.close();
   }
 }
 
