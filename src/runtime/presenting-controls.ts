@@ -87,20 +87,25 @@ export function presentingControls(reveal: RevealApi): () => void {
   const wakeEvents = ['pointermove', 'pointerdown', 'touchstart'] as const;
   for (const name of wakeEvents) document.addEventListener(name, wake, { passive: true });
 
+  // After reveal.js and its plugins have handled the key (their search box may just have appeared).
+  const onKeyHandled = () => localizeInputs();
+  document.addEventListener('keydown', onKeyHandled);
   const onKey = (event: KeyboardEvent) => {
-    localizeInputs();
     if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.key === '?' || event.key === 'F1') {
+      // Ahead of reveal.js, which reads the `/` key code of `?` as "pause" when Shift is not reported.
       event.preventDefault();
+      event.stopImmediatePropagation();
       toggleHelp();
     }
   };
-  document.addEventListener('keydown', onKey);
+  window.addEventListener('keydown', onKey, true);
 
   return () => {
     window.clearTimeout(idle);
     for (const name of wakeEvents) document.removeEventListener(name, wake);
-    document.removeEventListener('keydown', onKey);
+    window.removeEventListener('keydown', onKey, true);
+    document.removeEventListener('keydown', onKeyHandled);
     cleanups.forEach((cleanup) => cleanup());
     bar.remove();
   };

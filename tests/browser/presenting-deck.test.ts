@@ -192,6 +192,12 @@ describe('keys', () => {
     await page.keyboard.press('F1');
     await dialog.waitFor({ state: 'detached' });
     expect(await page.$('.reveal .overlay-help')).toBeNull();
+    // A `?` that arrives without Shift (other layouts, remote keyboards) opens the help, never the black screen.
+    await page.keyboard.press('?');
+    await dialog.waitFor();
+    expect(await page.evaluate(() => window.Reveal.isPaused())).toBe(false);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
     await page.close();
   });
 });
