@@ -94,15 +94,17 @@ export async function exportDeck(userOptions: ExportOptions, progress: Progress 
       build = await ensureFreshBuild(options.slidesDir, options.outDir, options.rebuild);
       progress.done(build.reused ? `reused fresh build ${build.outDir}` : `built ${build.outDir} in ${build.seconds.toFixed(2)} s`);
       const { serveStatic } = await import('../browser/serve-static.ts');
-      const serving = serveStatic(build.outDir);
-      serving.catch(() => undefined);
-      browser = await browserStarting;
-      const server = await serving;
+      // The server starts while Chromium does; whichever fails, neither is left running.
+      const [launched, served] = await Promise.allSettled([browserStarting, serveStatic(build.outDir)]);
+      if (launched.status === 'fulfilled') browser = launched.value;
+      const server = served.status === 'fulfilled' ? served.value : null;
       let result: Awaited<ReturnType<typeof exportWithBrowser>>;
       try {
-        result = await exportWithBrowser(browser, server.url, options, readDeckInfo(build.outDir), progress);
+        if (launched.status === 'rejected') throw launched.reason;
+        if (served.status === 'rejected') throw served.reason;
+        result = await exportWithBrowser(launched.value, served.value.url, options, readDeckInfo(build.outDir), progress);
       } finally {
-        await server.close();
+        await server?.close();
       }
       files.push(...result.files);
       warnings.push(...result.warnings);
