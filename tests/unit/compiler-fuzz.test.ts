@@ -166,13 +166,22 @@ const ADVERSARIAL_CONTEXTS: [string, string[]][] = [
   ['```chart\ntitle: ', ['[', ': ', '- ', 'Note:\n']],
 ];
 
-/** The best of `tries` compile times of a one-file deck, in ms. */
-function compileTime(text: string, tries: number): number {
-  let best = Infinity;
+/** The time to compile a one-file deck, in ms. */
+function compileTime(text: string): number {
+  const started = performance.now();
+  checkDeck(sourcesOf([text], null));
+  return performance.now() - started;
+}
+
+/**
+ * Best times of a small and a four times larger input, measured in turns so
+ * that a busy moment of the machine weighs on both alike.
+ */
+function growth(small: string, large: string, tries: number): { small: number; large: number } {
+  const best = { small: Infinity, large: Infinity };
   for (let i = 0; i < tries; i++) {
-    const started = performance.now();
-    checkDeck(sourcesOf([text], null));
-    best = Math.min(best, performance.now() - started);
+    best.small = Math.min(best.small, compileTime(small));
+    best.large = Math.min(best.large, compileTime(large));
   }
   return best;
 }
@@ -240,15 +249,14 @@ describe(`compiler fuzz: ${TOTAL.toLocaleString('en')} generated and mutated dec
   it.each(ADVERSARIAL_CONTEXTS)('compiles long runs of odd syntax in linear time (after %j)', (prefix, units) => {
     for (const unit of units) {
       const deck = (times: number) => `## Folie\n\n${prefix}${unit.repeat(times)}\n`;
-      // Linear: ×4; quadratic: ×16. Below 100 ms the ratio is noise.
+      // Linear: ×4; quadratic: ×16. Below 150 ms the ratio is noise.
       const linear = (tries: number) => {
-        const small = compileTime(deck(4000), tries);
-        const large = compileTime(deck(16_000), tries);
-        return { ok: large < 100 || large < 8 * small, small, large };
+        const { small, large } = growth(deck(5000), deck(20_000), tries);
+        return { ok: large < 150 || large < 10 * small, small, large };
       };
-      // A pause of a busy machine can spoil one measurement; a quadratic scan stays slow when measured again.
-      let result = linear(1);
-      if (!result.ok) result = linear(5);
+      // A busy moment can spoil a measurement; a quadratic scan stays slow when measured again.
+      let result = linear(2);
+      if (!result.ok) result = linear(7);
       const { ok, small, large } = result;
       expect(ok, `${JSON.stringify(unit)}: ${small.toFixed(0)} ms → ${large.toFixed(0)} ms`).toBe(true);
     }
