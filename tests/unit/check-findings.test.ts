@@ -1,5 +1,5 @@
 /** Pure parts of `deck check`: merging findings, reading `data-source`, locating page-wide findings, options. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,12 +43,16 @@ describe('parseSource', () => {
 describe('settingsLocation', () => {
   it('points at the lang line of deck.yaml, else of the front matter, else at line 1', () => {
     const dir = mkdtempSync(join(tmpdir(), 'deck-check-settings-'));
-    writeFileSync(join(dir, '01.md'), '---\ntitle: T\nlang: en\n---\n# T\nlang: no\n');
-    expect(settingsLocation(dir)).toEqual({ file: displayPath(join(dir, '01.md')), line: 3 });
-    writeFileSync(join(dir, 'deck.yaml'), 'title: T\nauthor: A\nlang: de\n');
-    expect(settingsLocation(dir)).toEqual({ file: displayPath(join(dir, 'deck.yaml')), line: 3 });
-    writeFileSync(join(dir, 'deck.yaml'), 'title: T\n');
-    expect(settingsLocation(dir).line).toBe(1);
+    try {
+      writeFileSync(join(dir, '01.md'), '---\ntitle: T\nlang: en\n---\n# T\nlang: no\n');
+      expect(settingsLocation(dir)).toEqual({ file: displayPath(join(dir, '01.md')), line: 3 });
+      writeFileSync(join(dir, 'deck.yaml'), 'title: T\nauthor: A\nlang: de\n');
+      expect(settingsLocation(dir)).toEqual({ file: displayPath(join(dir, 'deck.yaml')), line: 3 });
+      writeFileSync(join(dir, 'deck.yaml'), 'title: T\n');
+      expect(settingsLocation(dir).line).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
