@@ -7,10 +7,13 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { APP_ROOT } from '../vite/create-vite-config.ts';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const BUILD_STAMP = '.deck-build.json';
+
+/** The app's root (as `APP_ROOT` in create-vite-config.ts, without loading the compiler to learn it). */
+const APP_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** What a build reads besides the slides: kept in one list so the stamp covers it. */
 const APP_INPUTS = ['src/compiler', 'src/loader', 'src/runtime', 'src/vite', 'src/types.ts', 'package-lock.json'];
