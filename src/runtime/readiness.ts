@@ -6,6 +6,7 @@
 export const READY_ATTRIBUTE = 'data-deck-ready';
 
 export function markReady(): void {
+  performance.mark('deck-ready');
   document.documentElement.setAttribute(READY_ATTRIBUTE, '');
   document.dispatchEvent(new CustomEvent('deck:ready'));
 }

@@ -36,12 +36,16 @@ export async function startDeck(manifest: DeckManifest): Promise<void> {
   window.Reveal = reveal;
 
   const linkedHash = window.location.hash;
+  // In the print view reveal.js lays the pages out after start-up; charts are sized only then.
+  const printLaidOut = new Promise<void>((resolve) => root.addEventListener('pdf-ready', () => resolve(), { once: true }));
   await reveal.initialize();
   const charts = chartFeature(reveal);
   const disposers = [charts.dispose, speakerNotes(reveal), hotReload(reveal, charts, manifest, () => applyDarkSlideBackgrounds(root)), presentingControls(reveal), readingView(reveal, linkedHash, manifest)];
   window.addEventListener('pagehide', () => disposers.forEach((dispose) => dispose()), { once: true });
 
+  if (reveal.isPrintView()) await printLaidOut;
   await document.fonts.ready;
   await charts.drawCurrent();
   markReady();
+  charts.prefetch();
 }

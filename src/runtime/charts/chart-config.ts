@@ -85,7 +85,7 @@ export function chartConfig(spec: ChartSpec, style: ChartStyle, animate: boolean
       responsive: true,
       maintainAspectRatio: false,
       indexAxis: spec.horizontal ? 'y' : 'x',
-      animation: animate ? { duration: 700, onComplete: onDrawn } : false,
+      animation: animate ? { duration: 500, onComplete: onDrawn } : false,
       // Horizontal bars carry their value beyond the bar's end: keep room for the widest one.
       layout: {
         padding: radial

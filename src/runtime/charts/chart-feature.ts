@@ -15,6 +15,8 @@ const loadDraw = () => (drawModule ??= import('./draw-chart.ts'));
 export interface ChartFeature {
   /** Draws the charts the current view needs; resolves when all are drawn. */
   drawCurrent(): Promise<void>;
+  /** Fetches Chart.js in idle time when the deck has charts, so a chart slide shows without waiting for it. */
+  prefetch(): void;
   dispose(): void;
 }
 
@@ -113,6 +115,11 @@ export function chartFeature(reveal: RevealApi): ChartFeature {
 
   return {
     drawCurrent,
+    prefetch() {
+      if (!reveal.getSlidesElement()?.querySelector('figure.deck-chart')) return;
+      const idle = window.requestIdleCallback ?? ((task: () => void) => window.setTimeout(task, 200));
+      idle(() => void loadDraw());
+    },
     dispose() {
       reveal.off('slidechanged', onSlideChanged);
       reveal.off('resize', onResize);
