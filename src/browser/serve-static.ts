@@ -1,5 +1,10 @@
-/** Serves a built deck on 127.0.0.1 at an ephemeral port (Vite's preview server). */
-import { preview, type PreviewServer } from 'vite';
+/**
+ * Serves a built deck on 127.0.0.1 at an ephemeral port: a plain static file
+ * server (sirv), so exporting or checking a built deck does not load Vite.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import sirv from 'sirv';
 
 export interface StaticServer {
   url: string;
@@ -7,14 +12,25 @@ export interface StaticServer {
 }
 
 export async function serveStatic(dir: string): Promise<StaticServer> {
-  const server: PreviewServer = await preview({
-    configFile: false,
-    root: dir,
-    logLevel: 'silent',
-    build: { outDir: dir },
-    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+  // `dev`: read files on each request, so a folder rebuilt while served is served anew.
+  const files = sirv(dir, { dev: true, etag: true });
+  const server = createServer((request, response) =>
+    files(request, response, () => {
+      response.statusCode = 404;
+      response.end('Not found');
+    }),
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
   });
-  const address = server.httpServer.address();
-  if (!address || typeof address === 'string') throw new Error('preview server has no port');
-  return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }

@@ -5,7 +5,6 @@
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { build } from 'vite';
 import { formatDiagnostic } from '../compiler/index.ts';
 import { createViteConfig } from '../vite/create-vite-config.ts';
 import type { DeckBuildError } from '../vite/deck-plugin.ts';
@@ -21,6 +20,8 @@ export async function buildDeck(options: BuildOptions): Promise<{ outDir: string
   const outDir = resolve(options.outDir);
   const temporary = join(dirname(outDir), `.${basename(outDir)}.tmp-${process.pid}`);
   try {
+    // Vite is loaded only by the commands that build.
+    const { build } = await import('vite');
     await build({ ...createViteConfig({ slidesDir: options.slidesDir, outDir: temporary }), logLevel: 'silent' });
   } catch (error) {
     rmSync(temporary, { recursive: true, force: true });

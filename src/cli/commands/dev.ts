@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { createServer } from 'vite';
 import { createViteConfig } from '../../vite/create-vite-config.ts';
 
 export function registerDev(program: Command): void {
@@ -10,6 +9,7 @@ export function registerDev(program: Command): void {
     .option('--host <host>', 'host to listen on', '127.0.0.1')
     .option('--port <port>', 'port', (v) => Number.parseInt(v, 10), 5173)
     .action(async (slidesDir: string, options: { host: string; port: number }) => {
+      const { createServer } = await import('vite');
       const server = await createServer({ ...createViteConfig({ slidesDir, host: options.host, port: options.port }), logLevel: 'info' });
       await server.listen();
       server.printUrls();

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { preview } from 'vite';
 import { createViteConfig } from '../../vite/create-vite-config.ts';
 import { buildDeck } from '../build-deck.ts';
 
@@ -14,6 +13,7 @@ export function registerPreview(program: Command): void {
     .option('--port <port>', 'port', (v) => Number.parseInt(v, 10), 4173)
     .option('--build', 'build before serving')
     .action(async (slidesDir: string, options: { out: string; host: string; port: number; build?: boolean }) => {
+      const { preview } = await import('vite');
       if (options.build || !existsSync(options.out)) await buildDeck({ slidesDir, outDir: options.out });
       const server = await preview({ ...createViteConfig({ slidesDir, outDir: options.out, host: options.host, port: options.port }), logLevel: 'info' });
       server.printUrls();
