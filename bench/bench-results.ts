@@ -56,6 +56,8 @@ export interface BudgetResult {
 
 export interface BenchResults {
   date: string;
+  /** `git describe --always --dirty` of the measured tree. */
+  commit: string;
   quick: boolean;
   machine: Machine;
   cases: DeckCase[];

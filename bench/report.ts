@@ -34,7 +34,7 @@ export function formatReport(results: BenchResults): string {
     return c ? `${key === 'deck' ? 'the deck' : 'generated'} (${c.slides} slides, ${c.charts} charts)` : key;
   };
   out.push(
-    `markdown-deck bench${results.quick ? ' (--quick)' : ''}: ${machine.cores} cores (${machine.cpu}), node ${machine.node}, ${machine.chromium}, load ${machine.loadStart.toFixed(1)} → ${machine.loadEnd.toFixed(1)}`,
+    `markdown-deck bench${results.quick ? ' (--quick)' : ''} at ${results.commit}: ${machine.cores} cores (${machine.cpu}), node ${machine.node}, ${machine.chromium}, load ${machine.loadStart.toFixed(1)} → ${machine.loadEnd.toFixed(1)}`,
   );
 
   out.push('\nBuild: `deck build` wall time, s (Node start to exit)');

@@ -7,6 +7,7 @@
  * Options: `--quick` (fewer runs, no 5,000-slide build, no 200-slide decktape),
  * `--no-peers`, `--out FILE`, `--strict` (exit 1 when a budget fails).
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -43,6 +44,14 @@ const WORK = join(APP_ROOT, 'bench/out');
 const SHIPPED = join(APP_ROOT, 'slides');
 const log = (message: string) => console.error(`bench: ${message}`);
 
+function gitCommit(): string {
+  try {
+    return execFileSync('git', ['describe', '--always', '--dirty'], { cwd: APP_ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
 function deckCase(name: string, slidesDir: string): DeckCase {
   const deck = compileFolder(slidesDir);
   return { name, slides: deck.slides.length, charts: deck.slides.reduce((sum, slide) => sum + slide.charts.length, 0) };
@@ -75,6 +84,7 @@ async function main(): Promise<void> {
 
   const results: BenchResults = {
     date: new Date().toISOString(),
+    commit: gitCommit(),
     quick,
     machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryBytes: totalmem(), os: `${platform()} ${release()}`, node: process.version, chromium: '', loadStart, loadEnd: 0 },
     cases,
