@@ -7,7 +7,7 @@ import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { applyAttributeComment } from './deck-slide-attributes.ts';
 import { ATTRIBUTE_COMMENT } from './parse-attributes.ts';
-import { deckEnv, lineOf } from './render-env.ts';
+import { deckEnv, lineOf, type RenderEnv } from './render-env.ts';
 
 /** The opening token of the previous sibling in `tokens` before `index`, or of the enclosing element. */
 function previousElement(tokens: Token[], index: number, skip: (t: Token) => boolean): Token | null {
@@ -39,6 +39,21 @@ function previousElement(tokens: Token[], index: number, skip: (t: Token) => boo
 const isInlineFiller = (t: Token) => t.type === 'text' || t.type === 'softbreak' || t.type === 'hardbreak' || t.type === 'html_inline';
 const isBlockFiller = (t: Token) => t.type === 'inline' || t.type === 'html_block';
 
+/** Applies the comment's attributes, or reports that there is no element before it. */
+function attach(env: RenderEnv, target: Token | null, attributes: string, line: number): void {
+  if (target) {
+    applyAttributeComment(env, target, attributes, line);
+    return;
+  }
+  env.diagnostics.push({
+    severity: 'warning',
+    code: 'attribute-comment',
+    message: 'this .element comment has no element before it to apply to (it is ignored)',
+    file: env.file,
+    line,
+  });
+}
+
 export default function deckElementAttributes(md: MarkdownIt): void {
   md.core.ruler.push('deck_element_attributes', (state) => {
     const env = deckEnv(state.env);
@@ -51,14 +66,14 @@ export default function deckElementAttributes(md: MarkdownIt): void {
           const match = children[c]!.type === 'html_inline' ? ATTRIBUTE_COMMENT.exec(children[c]!.content) : null;
           if (!match || match[1] !== 'element') continue;
           const target = previousElement(children, c, isInlineFiller) ?? previousElement(tokens, i, isBlockFiller);
-          if (target) applyAttributeComment(env, target, match[2]!, lineOf(env, token.map));
+          attach(env, target, match[2]!, lineOf(env, token.map));
           children.splice(c--, 1);
         }
       } else if (token.type === 'html_block') {
         const match = ATTRIBUTE_COMMENT.exec(token.content);
         if (!match || match[1] !== 'element') continue;
         const target = previousElement(tokens, i, isBlockFiller);
-        if (target) applyAttributeComment(env, target, match[2]!, lineOf(env, token.map));
+        attach(env, target, match[2]!, lineOf(env, token.map));
         tokens.splice(i--, 1);
       }
     }
