@@ -1,6 +1,5 @@
 /** The markdown-it pipeline of the deck, in one ordered chain. */
 import MarkdownIt from 'markdown-it';
-import hljs from 'highlight.js';
 import deckAssets from './deck-assets.ts';
 import deckChart from './deck-chart.ts';
 import deckElementAttributes from './deck-element-attributes.ts';
@@ -11,6 +10,7 @@ import deckImageAlt from './deck-image-alt.ts';
 import deckSourceLines from './deck-source-lines.ts';
 import deckUnknownDirective from './deck-unknown-directive.ts';
 import { escapeHtml } from './escape-html.ts';
+import hljs from './highlighter.ts';
 
 /** Code is highlighted at build time, so the browser needs no highlighter. */
 function highlight(code: string, language: string): string {
