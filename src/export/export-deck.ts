@@ -13,7 +13,7 @@ import { ChromeNotFoundError } from '../browser/launch-chrome.ts';
 import { CliError } from '../cli/cli-error.ts';
 import { slugify } from '../compiler/slug.ts';
 import { writeFileAtomically } from './atomic-file.ts';
-import { defaultPdfPath, needsBrowser, resolveExportOptions, type ExportOptions, type ResolvedExportOptions } from './export-options.ts';
+import { chartDensity, defaultPdfPath, needsBrowser, resolveExportOptions, type ExportOptions, type ResolvedExportOptions } from './export-options.ts';
 import { ensureFreshBuild, type FreshBuild } from './fresh-build.ts';
 import type { PrintView } from './open-print-view.ts';
 import { parseSlideRange, parseSlideSpans } from './page-range.ts';
@@ -86,12 +86,14 @@ export async function exportDeck(userOptions: ExportOptions, progress: Progress 
   if (needsBrowser(options)) {
     if (!findChrome(options.chrome)) throw new CliError(new ChromeNotFoundError(options.chrome).message);
     progress.step('building');
-    // Chromium starts while the deck builds; both are needed before anything prints.
+    // The build (a child process) starts first, then Chromium, while it builds; both are needed before anything prints.
+    const building = ensureFreshBuild(options.slidesDir, options.outDir, options.rebuild);
+    building.catch(() => undefined);
     const browserStarting = launchBrowser(options.chrome);
     browserStarting.catch(() => undefined);
     let browser: Browser | null = null;
     try {
-      build = await ensureFreshBuild(options.slidesDir, options.outDir, options.rebuild);
+      build = await building;
       progress.done(build.reused ? `reused fresh build ${build.outDir}` : `built ${build.outDir} in ${build.seconds.toFixed(2)} s`);
       const { serveStatic } = await import('../browser/serve-static.ts');
       // The server starts while Chromium does; whichever fails, neither is left running.
@@ -137,7 +139,7 @@ async function exportWithBrowser(
   try {
     progress.step('loading the print view');
     let phase = performance.now();
-    const view = await openPrintView(page, deckUrl, { fragments: options.fragments, timeoutMs: options.timeoutMs });
+    const view = await openPrintView(page, deckUrl, { fragments: options.fragments, timeoutMs: options.timeoutMs, chartDensity: chartDensity(options) });
     const slides = selectedSlides(options.range, view);
     const warnings = view.failedCharts.map((chart) => `chart failed to draw on ${chart}`);
     progress.done(`print view ready: ${view.slideCount} slides, ${view.pages.length} pages in ${seconds(phase)} s`);

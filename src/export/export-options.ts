@@ -75,3 +75,12 @@ export function needsBrowser(options: ResolvedExportOptions): boolean {
 export function defaultPdfPath(outDir: string, deckName: string, handout: boolean): string {
   return join(outDir, `${deckName}${handout ? '-notes' : ''}.pdf`);
 }
+
+/**
+ * Canvas pixels per CSS pixel for the print view's charts: PDFs (slides and handout) get the charts
+ * as vectors, so 1 is enough and saves the page ~4.5 MB per chart; PNGs are pictures of the
+ * canvases and keep the print view's own ≥ 2× (undefined).
+ */
+export function chartDensity(options: Pick<ResolvedExportOptions, 'png'>): number | undefined {
+  return options.png ? undefined : 1;
+}

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildInChildProcess } from './build-in-child.ts';
 
 export const BUILD_STAMP = '.deck-build.json';
 
@@ -76,9 +77,9 @@ export async function ensureFreshBuild(slidesDir: string, outDir: string, force 
   const hash = sourceHash(slidesDir);
   const out = resolve(outDir);
   if (!force && isFresh(out, slidesDir, hash)) return { outDir: out, reused: true, seconds: (performance.now() - started) / 1000 };
-  // Vite (and its native bundler) loads only when a build is needed.
-  const { buildDeck } = await import('../cli/build-deck.ts');
-  await buildDeck({ slidesDir, outDir: out });
+  // In a child process, so Vite's memory is gone before Chromium prints; started before this
+  // function first awaits, so the build is under way before the caller goes on to start Chromium.
+  await buildInChildProcess(slidesDir, out);
   const stamp: BuildStamp = { hash, slidesDir: resolve(slidesDir) };
   writeFileSync(join(out, BUILD_STAMP), `${JSON.stringify(stamp, null, 2)}\n`);
   return { outDir: out, reused: false, seconds: (performance.now() - started) / 1000 };

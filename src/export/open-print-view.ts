@@ -11,6 +11,12 @@ export interface PrintViewOptions {
   /** One page per fragment step instead of one per slide. */
   fragments: boolean;
   timeoutMs: number;
+  /**
+   * Canvas pixels per CSS pixel for the charts; omitted: the print view's own ≥ 2×. Only the PDFs
+   * may ask for 1: their charts print as vectors, the bitmaps only cost the page memory (~6 MB per
+   * chart at 2×), while PNGs are screenshots of those bitmaps.
+   */
+  chartDensity?: number;
 }
 
 /** One printed page of the print view. */
@@ -33,16 +39,17 @@ export interface PrintView {
   failedCharts: string[];
 }
 
-export function printViewUrl(deckUrl: string, fragments: boolean): string {
+export function printViewUrl(deckUrl: string, fragments: boolean, chartDensity?: number): string {
   // reveal.js reads config overrides from the query: pages exactly the slide size, fragments as asked.
   const url = new URL(deckUrl);
-  url.search = `?print-pdf&margin=0&pdfPageHeightOffset=0&pdfSeparateFragments=${fragments}`;
+  const density = chartDensity ? `&chart-density=${chartDensity}` : '';
+  url.search = `?print-pdf&margin=0&pdfPageHeightOffset=0&pdfSeparateFragments=${fragments}${density}`;
   url.hash = '';
   return url.href;
 }
 
 /** Runs in the page: what the print view is still waiting for, or null when complete. */
-function pendingWork(): string | null {
+function pendingWork(chartDensity: number): string | null {
   const html = document.documentElement;
   if (!html.hasAttribute('data-deck-ready')) return 'the deck readiness signal (html[data-deck-ready])';
   const viewport = document.querySelector('.reveal-viewport') ?? document.body;
@@ -54,11 +61,11 @@ function pendingWork(): string | null {
   const undrawn = figures.filter((figure) => !figure.hasAttribute('data-drawn'));
   if (undrawn.length) return `${undrawn.length} of ${figures.length} charts (data-drawn)`;
   // The deck may report ready while reveal.js still moves slides into print pages: a chart created on
-  // a detached canvas gets its pixels (≥ 2 per CSS pixel in print) only once its page is in the document.
+  // a detached canvas gets its pixels (`chartDensity` per CSS pixel) only once its page is in the document.
   const unsized = figures.filter((figure) => {
     const canvas = figure.querySelector('canvas');
     const width = canvas?.getBoundingClientRect().width ?? 0;
-    return canvas && (width === 0 || canvas.width < 2 * width - 1);
+    return canvas && (width === 0 || canvas.width < chartDensity * width - 1);
   });
   return unsized.length ? `${unsized.length} of ${figures.length} charts to be sized in their page` : null;
 }
@@ -72,12 +79,13 @@ export async function openPrintView(page: Page, deckUrl: string, options: PrintV
   page.on('pageerror', onError);
   page.on('console', onConsole);
   try {
-    await page.goto(printViewUrl(deckUrl, options.fragments), { timeout: options.timeoutMs });
+    await page.goto(printViewUrl(deckUrl, options.fragments, options.chartDensity), { timeout: options.timeoutMs });
+    const pending = `(${pendingWork.toString()})(${options.chartDensity ?? 2})`;
     try {
       // The page polls the same check that names what is missing on a timeout.
-      await page.waitForFunction(`(${pendingWork.toString()})() === null`, undefined, { timeout: options.timeoutMs });
+      await page.waitForFunction(`${pending} === null`, undefined, { timeout: options.timeoutMs });
     } catch (error) {
-      const waiting = await page.evaluate(pendingWork).catch(() => null);
+      const waiting = await page.evaluate(pending).catch(() => null);
       const seconds = Math.round(options.timeoutMs / 100) / 10;
       const detail = problems.length ? `; the page reported: ${problems.slice(0, 3).join(' | ')}` : '';
       throw new Error(`the deck was not ready after ${seconds} s${waiting ? `, still waiting for ${waiting}` : ''}${detail}`, { cause: error });

@@ -23,6 +23,7 @@
  * first, so its handle is there before the charts are drawn.
  */
 import type { ChartSpec } from '../types.ts';
+import { printPixelRatio } from './charts/chart-feature.ts';
 import './print.css';
 
 type ChartModule = typeof import('./charts/chart-registry.ts');
@@ -90,7 +91,7 @@ export function preparePrintView(): void {
 }
 
 function drawFigures({ drawChart }: DrawModule, figures: HTMLElement[]): void {
-  const pixelRatio = Math.max(2, window.devicePixelRatio);
+  const pixelRatio = printPixelRatio();
   for (const figure of figures) {
     const spec = JSON.parse(figure.querySelector('script.deck-chart-spec')?.textContent ?? 'null') as ChartSpec;
     try {

@@ -1,8 +1,9 @@
 /**
  * Chart lifecycle: a chart is created when its slide is shown and destroyed
  * when the slide is left; in the print view every chart is drawn up front,
- * without animation, at ≥ 2× pixel density. A failing chart shows its error
- * in its figure and does not break the deck.
+ * without animation, at ≥ 2× pixel density (or the `chart-density` the
+ * page's query asks for). A failing chart shows its error in its figure and
+ * does not break the deck.
  */
 import type { RevealApi } from 'reveal.js';
 import type { ChartSpec } from '../../types.ts';
@@ -18,6 +19,16 @@ export interface ChartFeature {
   /** Fetches Chart.js in idle time when the deck has charts, so a chart slide shows without waiting for it. */
   prefetch(): void;
   dispose(): void;
+}
+
+/**
+ * Canvas pixels per CSS pixel in the print view: ≥ 2× for a sharp picture, unless the query asks
+ * for another density (`?print-pdf&chart-density=1`). The PDF exporter does: charts reach the PDF as
+ * vectors (print-view.ts redraws them in `beforeprint`), so their bitmaps only cost memory there.
+ */
+export function printPixelRatio(): number {
+  const asked = Number(new URLSearchParams(window.location.search).get('chart-density'));
+  return asked > 0 && Number.isFinite(asked) ? asked : Math.max(2, window.devicePixelRatio);
 }
 
 function readSpec(figure: HTMLElement): ChartSpec {
@@ -52,7 +63,7 @@ export function chartFeature(reveal: RevealApi): ChartFeature {
     }
     const { drawChart } = await loadDraw();
     await document.fonts.ready;
-    const pixelRatio = print ? Math.max(2, window.devicePixelRatio) : screenRatio();
+    const pixelRatio = print ? printPixelRatio() : screenRatio();
     await Promise.all(
       figures.map((figure) => {
         if (figure.classList.contains('deck-chart-failed')) return undefined;

@@ -1,0 +1,114 @@
+/**
+ * The PDF path draws its charts at 1 canvas pixel per CSS pixel (`?print-pdf&chart-density=1`):
+ * the bitmaps are smaller, yet the PDF still gets every chart as vectors — axis text as text,
+ * bars as filled paths, no image — and the chart page renders with its bars. Also: the Chromium
+ * the exporter launches gets one merged `--disable-features` switch.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DECK_DISABLED_FEATURES, launchChrome, PLAYWRIGHT_DISABLED_FEATURES } from '../../src/browser/launch-chrome.ts';
+import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
+import { chartDensity, resolveExportOptions } from '../../src/export/export-options.ts';
+import { ensureFreshBuild } from '../../src/export/fresh-build.ts';
+import { openPrintView, type PrintView } from '../../src/export/open-print-view.ts';
+import { printSlidesPdf } from '../../src/export/pdf-export.ts';
+import type { CompiledDeck } from '../../src/types.ts';
+import { BAR_CHART_TICKS, compiledExportDeck, EXPORT_DECK, exportTempDir } from '../support/export-fixture.ts';
+import { readPdf, type PdfSummary } from '../support/pdf-reader.ts';
+import { countColour, readPng } from '../support/png-image.ts';
+
+const BAR_BLUE: [number, number, number] = [0x00, 0x67, 0xb8];
+
+function readProc(pid: string, file: string): string {
+  try {
+    return readFileSync(`/proc/${pid}/${file}`, 'utf8');
+  } catch {
+    return ''; // the process ended meanwhile
+  }
+}
+const parentOf = (pid: string) => Number(/^\d+ \(.*\) \S (\d+)/s.exec(readProc(pid, 'stat'))?.[1]);
+const commandLine = (pid: string) => readProc(pid, 'cmdline').split('\0');
+
+let dir: string;
+let deck: CompiledDeck;
+let browser: Browser;
+let server: StaticServer;
+let page: Page;
+let view: PrintView;
+let pdfPath: string;
+let pdf: PdfSummary;
+
+beforeAll(async () => {
+  dir = exportTempDir();
+  deck = compiledExportDeck();
+  const building = ensureFreshBuild(EXPORT_DECK, join(dir, 'dist'));
+  browser = await launchChrome();
+  server = await serveStatic((await building).outDir);
+  page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  view = await openPrintView(page, server.url, { fragments: false, timeoutMs: 20_000, chartDensity: 1 });
+  const printed = await printSlidesPdf(page, view, { info: { title: 'T', author: 'A', creator: 'C' }, lang: 'de', slides: null, timeoutMs: 20_000 });
+  pdfPath = join(dir, 'slides.pdf');
+  writeFileSync(pdfPath, printed.pdf);
+  pdf = await readPdf(pdfPath);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const chartPage = () => deck.slides.findIndex((slide) => slide.charts.some((chart) => chart.type === 'bar'));
+
+describe('PDF export with charts at 1× density', () => {
+  it('is what the exporter asks for unless PNGs are written', () => {
+    expect(chartDensity(resolveExportOptions({ slidesDir: EXPORT_DECK, pdf: true }))).toBe(1);
+    expect(chartDensity(resolveExportOptions({ slidesDir: EXPORT_DECK, notes: true }))).toBe(1);
+    expect(chartDensity(resolveExportOptions({ slidesDir: EXPORT_DECK, pdf: true, png: join(dir, 'png') }))).toBeUndefined();
+  });
+
+  it('draws the chart canvases at 1 pixel per CSS pixel (the default print view: ≥ 2)', async () => {
+    const sizes = await page.$$eval('figure.deck-chart canvas', (canvases) =>
+      (canvases as HTMLCanvasElement[]).map((canvas) => ({ pixels: canvas.width, css: canvas.getBoundingClientRect().width })),
+    );
+    expect(sizes.length).toBeGreaterThan(0);
+    for (const { pixels, css } of sizes) {
+      expect(css).toBeGreaterThan(100);
+      expect(Math.abs(pixels - css)).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('keeps the chart as vectors: its axis text is text in the PDF and the page holds no image', () => {
+    for (const tick of BAR_CHART_TICKS) expect(pdf.text[chartPage()]).toContain(tick);
+    // Poppler lists the page's images: a chart printed as its bitmap would be one.
+    const number = String(chartPage() + 1);
+    const listing = execFileSync('pdfimages', ['-list', '-f', number, '-l', number, pdfPath], { encoding: 'utf8' });
+    expect(listing.trim().split('\n').slice(2)).toEqual([]);
+  });
+
+  it('renders the chart page with its bars (not blank)', () => {
+    // Poppler rasterises the PDF page at 2× its size; the bars fill the chart area in their blue.
+    const prefix = join(dir, 'chart-page');
+    const number = String(chartPage() + 1);
+    execFileSync('pdftoppm', ['-png', '-r', '144', '-f', number, '-l', number, '-singlefile', pdfPath, prefix]);
+    const image = readPng(`${prefix}.png`);
+    expect([image.width, image.height]).toEqual([1920, 1080]);
+    expect(countColour(image, BAR_BLUE, { x: 96, y: 180, width: 1728, height: 630 }, 8)).toBeGreaterThan(20_000);
+  });
+});
+
+describe('Chromium launched for an export', () => {
+  it('gets one --disable-features switch: Playwright’s list and the deck’s', () => {
+    // The browser process of this file's Chromium: a child of this process, without a --type switch.
+    const children = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry) && parentOf(entry) === process.pid);
+    const browsers = children.map(commandLine).filter((args) => args.some((arg) => arg.includes('chrom')) && !args.some((arg) => arg.startsWith('--type=')));
+    expect(browsers).toHaveLength(1);
+    const ours = browsers[0];
+    const switches = ours!.filter((arg) => arg.startsWith('--disable-features='));
+    expect(switches).toHaveLength(1);
+    const features = switches[0]!.slice('--disable-features='.length).split(',');
+    expect(features).toEqual(expect.arrayContaining([...PLAYWRIGHT_DISABLED_FEATURES, ...DECK_DISABLED_FEATURES]));
+  });
+});
