@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { findChrome } from '../browser/find-chrome.ts';
 import { ChromeNotFoundError } from '../browser/launch-chrome.ts';
 import { CliError } from '../cli/cli-error.ts';
@@ -91,6 +91,9 @@ export async function exportDeck(userOptions: ExportOptions, progress: Progress 
     building.catch(() => undefined);
     const browserStarting = launchBrowser(options.chrome);
     browserStarting.catch(() => undefined);
+    // The page opens while the deck builds, off the path from build to PDF.
+    const pageOpening = browserStarting.then((browser) => browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: options.scale }));
+    pageOpening.catch(() => undefined);
     let browser: Browser | null = null;
     try {
       build = await building;
@@ -104,7 +107,7 @@ export async function exportDeck(userOptions: ExportOptions, progress: Progress 
       try {
         if (launched.status === 'rejected') throw launched.reason;
         if (served.status === 'rejected') throw served.reason;
-        result = await exportWithBrowser(launched.value, served.value.url, options, readDeckInfo(build.outDir), progress);
+        result = await exportWithBrowser(await pageOpening, served.value.url, options, readDeckInfo(build.outDir), progress);
       } finally {
         await server?.close();
       }
@@ -127,7 +130,7 @@ export async function exportDeck(userOptions: ExportOptions, progress: Progress 
 }
 
 async function exportWithBrowser(
-  browser: Browser,
+  page: Page,
   deckUrl: string,
   options: ResolvedExportOptions,
   deck: DeckInfo,
@@ -135,7 +138,6 @@ async function exportWithBrowser(
 ): Promise<{ files: ExportedFile[]; warnings: string[]; slides: number }> {
   const { openPrintView } = await import('./open-print-view.ts');
   const files: ExportedFile[] = [];
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: options.scale });
   try {
     progress.step('loading the print view');
     let phase = performance.now();
