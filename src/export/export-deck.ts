@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { findChrome } from '../browser/find-chrome.ts';
 import { ChromeNotFoundError } from '../browser/launch-chrome.ts';
 import { CliError } from '../cli/cli-error.ts';
@@ -91,9 +91,6 @@ export async function exportDeck(userOptions: ExportOptions, progress: Progress 
     building.catch(() => undefined);
     const browserStarting = launchBrowser(options.chrome);
     browserStarting.catch(() => undefined);
-    // The page opens while the deck builds, off the path from build to PDF.
-    const pageOpening = browserStarting.then((browser) => browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: options.scale }));
-    pageOpening.catch(() => undefined);
     let browser: Browser | null = null;
     try {
       build = await building;
@@ -107,7 +104,7 @@ export async function exportDeck(userOptions: ExportOptions, progress: Progress 
       try {
         if (launched.status === 'rejected') throw launched.reason;
         if (served.status === 'rejected') throw served.reason;
-        result = await exportWithBrowser(await pageOpening, served.value.url, options, readDeckInfo(build.outDir), progress);
+        result = await exportWithBrowser(launched.value, served.value.url, options, readDeckInfo(build.outDir), progress);
       } finally {
         await server?.close();
       }
@@ -130,7 +127,7 @@ export async function exportDeck(userOptions: ExportOptions, progress: Progress 
 }
 
 async function exportWithBrowser(
-  page: Page,
+  browser: Browser,
   deckUrl: string,
   options: ResolvedExportOptions,
   deck: DeckInfo,
@@ -138,6 +135,8 @@ async function exportWithBrowser(
 ): Promise<{ files: ExportedFile[]; warnings: string[]; slides: number }> {
   const { openPrintView } = await import('./open-print-view.ts');
   const files: ExportedFile[] = [];
+  // Opened once the deck is built, not while it builds: a renderer during the build would add to the export's peak memory.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: options.scale });
   try {
     progress.step('loading the print view');
     let phase = performance.now();
