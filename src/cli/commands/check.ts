@@ -7,8 +7,7 @@ import type { Command } from 'commander';
 import { CHROME_MISSING } from '../../browser/find-chrome.ts';
 import { ChromeNotFoundError } from '../../browser/launch-chrome.ts';
 import { DEFAULT_CHECK_OPTIONS } from '../../check/check-options.ts';
-import { runCheck, type CheckReport } from '../../check/run-check.ts';
-import { formatDiagnostic } from '../../compiler/index.ts';
+import type { CheckReport } from '../../check/run-check.ts';
 import { CliError } from '../cli-error.ts';
 
 interface CheckFlags {
@@ -45,6 +44,8 @@ export function registerCheck(program: Command): void {
     .option('--min-font-size <px>', 'smallest acceptable text size in slide pixels', pixels, DEFAULT_CHECK_OPTIONS.minFontSize)
     .option('--strict', 'fail on warnings too')
     .action(async (slidesDir: string, flags: CheckFlags) => {
+      const { runCheck } = await import('../../check/run-check.ts');
+      const { formatDiagnostic } = await import('../../compiler/index.ts');
       const status = progress();
       let report: CheckReport;
       try {

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { createViteConfig } from '../../vite/create-vite-config.ts';
 
 export function registerDev(program: Command): void {
   program
@@ -10,6 +9,7 @@ export function registerDev(program: Command): void {
     .option('--port <port>', 'port', (v) => Number.parseInt(v, 10), 5173)
     .action(async (slidesDir: string, options: { host: string; port: number }) => {
       const { createServer } = await import('vite');
+      const { createViteConfig } = await import('../../vite/create-vite-config.ts');
       const server = await createServer({ ...createViteConfig({ slidesDir, host: options.host, port: options.port }), logLevel: 'info' });
       await server.listen();
       server.printUrls();

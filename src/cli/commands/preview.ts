@@ -1,7 +1,5 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { createViteConfig } from '../../vite/create-vite-config.ts';
-import { buildDeck } from '../build-deck.ts';
 
 export function registerPreview(program: Command): void {
   program
@@ -14,6 +12,8 @@ export function registerPreview(program: Command): void {
     .option('--build', 'build before serving')
     .action(async (slidesDir: string, options: { out: string; host: string; port: number; build?: boolean }) => {
       const { preview } = await import('vite');
+      const { createViteConfig } = await import('../../vite/create-vite-config.ts');
+      const { buildDeck } = await import('../build-deck.ts');
       if (options.build || !existsSync(options.out)) await buildDeck({ slidesDir, outDir: options.out });
       const server = await preview({ ...createViteConfig({ slidesDir, outDir: options.out, host: options.host, port: options.port }), logLevel: 'info' });
       server.printUrls();
