@@ -82,6 +82,11 @@ export function chartFeature(reveal: RevealApi): ChartFeature {
     );
   }
 
+  const inSight = (figure: HTMLElement) => {
+    const box = figure.getBoundingClientRect();
+    return box.bottom > 0 && box.top < window.innerHeight && box.height > 0;
+  };
+
   const figuresIn = (root: ParentNode | null | undefined) =>
     root ? Array.from(root.querySelectorAll<HTMLElement>('figure.deck-chart[data-chart-id]')) : [];
 
@@ -98,7 +103,8 @@ export function chartFeature(reveal: RevealApi): ChartFeature {
     if (print) return draw(figuresIn(reveal.getSlidesElement()), false);
     const current = figuresIn(reveal.getCurrentSlide());
     if (!scroll) releaseOthers(current);
-    return draw(current, true);
+    // The scroll view names its current slide only once scrolling settles; what is in sight counts now.
+    return draw(scroll ? [...new Set([...current, ...figuresIn(reveal.getSlidesElement()).filter(inSight)])] : current, true);
   }
 
   const onSlideChanged = () => void drawCurrent();
