@@ -10,10 +10,10 @@
  */
 import type { MarkdownIt } from 'markdown-it';
 import { externalHost, htmlReferences } from './html-references.ts';
-import { childLines, countNewlines } from './inline-lines.ts';
+import { countNewlines, forEachHtml } from './inline-lines.ts';
 import { isLocalUrl } from './deck-assets.ts';
 import { ATTRIBUTE_COMMENT } from './parse-attributes.ts';
-import { deckEnv, lineOf, type RenderEnv } from './render-env.ts';
+import { deckEnv, type RenderEnv } from './render-env.ts';
 
 function collect(env: RenderEnv, html: string, firstLine: number): void {
   // An attribute comment is scanned as the tag it decorates: the comment's line for all of it.
@@ -48,13 +48,6 @@ export default function deckHtmlReferences(md: MarkdownIt): void {
   // Right after inline parsing: before the attribute plugins remove their comments.
   md.core.ruler.after('inline', 'deck_html_references', (state) => {
     const env = deckEnv(state.env);
-    for (const token of state.tokens) {
-      if (token.type === 'html_block') collect(env, token.content, lineOf(env, token.map));
-      if (token.type !== 'inline' || !token.children) continue;
-      const lines = childLines(env, token);
-      token.children.forEach((child, i) => {
-        if (child.type === 'html_inline') collect(env, child.content, lines[i]!);
-      });
-    }
+    forEachHtml(env, state.tokens, (html, line) => collect(env, html, line));
   });
 }

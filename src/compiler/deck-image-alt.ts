@@ -5,8 +5,8 @@
  */
 import type { MarkdownIt } from 'markdown-it';
 import { htmlTags } from './html-references.ts';
-import { childLines, countNewlines } from './inline-lines.ts';
-import { deckEnv, lineOf, type RenderEnv } from './render-env.ts';
+import { countNewlines, forEachHtml } from './inline-lines.ts';
+import { deckEnv, type RenderEnv } from './render-env.ts';
 
 function warn(env: RenderEnv, line: number, message: string): void {
   env.diagnostics.push({ severity: 'warning', code: 'image-alt', message, file: env.file, line });
@@ -23,16 +23,10 @@ function checkHtml(env: RenderEnv, html: string, firstLine: number): void {
 export default function deckImageAlt(md: MarkdownIt): void {
   md.core.ruler.push('deck_image_alt', (state) => {
     const env = deckEnv(state.env);
-    for (const token of state.tokens) {
-      if (token.type === 'html_block') checkHtml(env, token.content, lineOf(env, token.map));
-      if (token.type !== 'inline' || !token.children) continue;
-      const lines = childLines(env, token);
-      token.children.forEach((child, i) => {
-        if (child.type === 'html_inline') checkHtml(env, child.content, lines[i]!);
-        if (child.type === 'image' && child.content.trim() === '') {
-          warn(env, lines[i]!, `image "${child.attrGet('src') ?? ''}" has no alt text: describe it between the brackets, ![…](…)`);
-        }
-      });
-    }
+    forEachHtml(env, state.tokens, (html, line) => checkHtml(env, html, line), (child, line) => {
+      if (child.type === 'image' && child.content.trim() === '') {
+        warn(env, line, `image "${child.attrGet('src') ?? ''}" has no alt text: describe it between the brackets, ![…](…)`);
+      }
+    });
   });
 }

@@ -4,8 +4,8 @@
  * do nothing; it is reported as `unknown-directive` at its line.
  */
 import type { MarkdownIt } from 'markdown-it';
-import { childLines, countNewlines } from './inline-lines.ts';
-import { deckEnv, lineOf, type RenderEnv } from './render-env.ts';
+import { countNewlines, forEachHtml } from './inline-lines.ts';
+import { deckEnv, type RenderEnv } from './render-env.ts';
 
 const DIRECTIVE_COMMENT = /<!--\s*\.([A-Za-z][\w-]*)\s*(:?)/g;
 const KNOWN = new Set(['slide', 'element']);
@@ -49,13 +49,6 @@ function report(env: RenderEnv, html: string, firstLine: number): void {
 export default function deckUnknownDirective(md: MarkdownIt): void {
   md.core.ruler.push('deck_unknown_directive', (state) => {
     const env = deckEnv(state.env);
-    for (const token of state.tokens) {
-      if (token.type === 'html_block') report(env, token.content, lineOf(env, token.map));
-      if (token.type !== 'inline' || !token.children) continue;
-      const lines = childLines(env, token);
-      token.children.forEach((child, i) => {
-        if (child.type === 'html_inline') report(env, child.content, lines[i]!);
-      });
-    }
+    forEachHtml(env, state.tokens, (html, line) => report(env, html, line));
   });
 }

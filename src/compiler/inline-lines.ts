@@ -22,3 +22,25 @@ export function countNewlines(text: string, end = text.length): number {
   for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) count++;
   return count;
 }
+
+/**
+ * Calls `visit` with every raw HTML fragment of a rendered chunk (HTML blocks
+ * and inline HTML) and the file line it starts on, and `visitChild` (if given)
+ * with every other inline child and its line.
+ */
+export function forEachHtml(
+  env: RenderEnv,
+  tokens: Token[],
+  visit: (html: string, line: number) => void,
+  visitChild?: (child: Token, line: number) => void,
+): void {
+  for (const token of tokens) {
+    if (token.type === 'html_block') visit(token.content, lineOf(env, token.map));
+    if (token.type !== 'inline' || !token.children) continue;
+    const lines = childLines(env, token);
+    token.children.forEach((child, i) => {
+      if (child.type === 'html_inline') visit(child.content, lines[i]!);
+      else visitChild?.(child, lines[i]!);
+    });
+  }
+}
