@@ -69,7 +69,7 @@ function selectedSlides(range: string | null, view: PrintView): Set<number> | nu
 
 async function launchBrowser(chrome: string | undefined): Promise<Browser> {
   const { launchChrome } = await import('../browser/launch-chrome.ts');
-  return launchChrome(chrome);
+  return launchChrome(chrome, { oneProcess: true });
 }
 
 export async function exportDeck(userOptions: ExportOptions, progress: Progress = silentProgress): Promise<ExportResult> {

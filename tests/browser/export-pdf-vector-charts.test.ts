@@ -1,17 +1,17 @@
 /**
- * The PDF path draws its charts at 1 canvas pixel per CSS pixel (`?print-pdf&chart-density=1`):
- * the bitmaps are smaller, yet the PDF still gets every chart as vectors — axis text as text,
- * bars as filled paths, no image — and the chart page renders with its bars. Also: the Chromium
- * the exporter launches gets one merged `--disable-features` switch.
+ * The PDF path draws its charts at a quarter canvas pixel per CSS pixel (`?print-pdf&chart-density=0.25`):
+ * the bitmaps are tiny, yet the PDF still gets every chart as vectors — axis text as text,
+ * bars as filled paths, no image — and the chart page renders with its bars, sharp. Also: the Chromium
+ * the exporter launches runs as one process and gets one merged `--disable-features` switch.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DECK_DISABLED_FEATURES, launchChrome, PLAYWRIGHT_DISABLED_FEATURES } from '../../src/browser/launch-chrome.ts';
+import { DECK_DISABLED_FEATURES, launchChrome, ONE_PROCESS_ARGS, PLAYWRIGHT_DISABLED_FEATURES } from '../../src/browser/launch-chrome.ts';
 import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
-import { chartDensity, resolveExportOptions } from '../../src/export/export-options.ts';
+import { chartDensity, PDF_CHART_DENSITY, resolveExportOptions } from '../../src/export/export-options.ts';
 import { ensureFreshBuild } from '../../src/export/fresh-build.ts';
 import { openPrintView, type PrintView } from '../../src/export/open-print-view.ts';
 import { printSlidesPdf } from '../../src/export/pdf-export.ts';
@@ -45,10 +45,10 @@ beforeAll(async () => {
   dir = exportTempDir();
   deck = compiledExportDeck();
   const building = ensureFreshBuild(EXPORT_DECK, join(dir, 'dist'));
-  browser = await launchChrome();
+  browser = await launchChrome(undefined, { oneProcess: true }); // as export-deck.ts launches it
   server = await serveStatic((await building).outDir);
   page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  view = await openPrintView(page, server.url, { fragments: false, timeoutMs: 20_000, chartDensity: 1 });
+  view = await openPrintView(page, server.url, { fragments: false, timeoutMs: 20_000, chartDensity: PDF_CHART_DENSITY });
   const printed = await printSlidesPdf(page, view, { info: { title: 'T', author: 'A', creator: 'C' }, lang: 'de', slides: null, timeoutMs: 20_000 });
   pdfPath = join(dir, 'slides.pdf');
   writeFileSync(pdfPath, printed.pdf);
@@ -62,21 +62,21 @@ afterAll(async () => {
 
 const chartPage = () => deck.slides.findIndex((slide) => slide.charts.some((chart) => chart.type === 'bar'));
 
-describe('PDF export with charts at 1× density', () => {
+describe('PDF export with charts at a quarter pixel density', () => {
   it('is what the exporter asks for unless PNGs are written', () => {
-    expect(chartDensity(resolveExportOptions({ slidesDir: EXPORT_DECK, pdf: true }))).toBe(1);
-    expect(chartDensity(resolveExportOptions({ slidesDir: EXPORT_DECK, notes: true }))).toBe(1);
+    expect(chartDensity(resolveExportOptions({ slidesDir: EXPORT_DECK, pdf: true }))).toBe(0.25);
+    expect(chartDensity(resolveExportOptions({ slidesDir: EXPORT_DECK, notes: true }))).toBe(0.25);
     expect(chartDensity(resolveExportOptions({ slidesDir: EXPORT_DECK, pdf: true, png: join(dir, 'png') }))).toBeUndefined();
   });
 
-  it('draws the chart canvases at 1 pixel per CSS pixel (the default print view: ≥ 2)', async () => {
+  it('draws the chart canvases at a quarter pixel per CSS pixel (the default print view: ≥ 2)', async () => {
     const sizes = await page.$$eval('figure.deck-chart canvas', (canvases) =>
       (canvases as HTMLCanvasElement[]).map((canvas) => ({ pixels: canvas.width, css: canvas.getBoundingClientRect().width })),
     );
     expect(sizes.length).toBeGreaterThan(0);
     for (const { pixels, css } of sizes) {
       expect(css).toBeGreaterThan(100);
-      expect(Math.abs(pixels - css)).toBeLessThanOrEqual(1);
+      expect(Math.abs(pixels - css / 4)).toBeLessThanOrEqual(1);
     }
   });
 
@@ -99,11 +99,27 @@ describe('PDF export with charts at 1× density', () => {
   });
 });
 
+const chromeChildren = () =>
+  readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry) && parentOf(entry) === process.pid)
+    .map(commandLine)
+    .filter((args) => args.some((arg) => arg.includes('chrom')));
+
 describe('Chromium launched for an export', () => {
+  it('runs as one process: no renderer, GPU or zygote beside the browser', () => {
+    const processes = chromeChildren();
+    expect(processes).toHaveLength(1);
+    expect(processes[0]).toEqual(expect.arrayContaining(ONE_PROCESS_ARGS));
+    expect(processes[0]!.some((arg) => arg.startsWith('--type='))).toBe(false);
+    // Helpers would be the browser's children (a zygote's, in the usual layout).
+    const browserPid = readdirSync('/proc').find((entry) => /^\d+$/.test(entry) && parentOf(entry) === process.pid && commandLine(entry).some((arg) => arg.includes('chrom')));
+    const helpers = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry) && String(parentOf(entry)) === browserPid);
+    expect(helpers.map(commandLine).filter((args) => args.some((arg) => arg.startsWith('--type=')))).toEqual([]);
+  });
+
   it('gets one --disable-features switch: Playwright’s list and the deck’s', () => {
     // The browser process of this file's Chromium: a child of this process, without a --type switch.
-    const children = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry) && parentOf(entry) === process.pid);
-    const browsers = children.map(commandLine).filter((args) => args.some((arg) => arg.includes('chrom')) && !args.some((arg) => arg.startsWith('--type=')));
+    const browsers = chromeChildren().filter((args) => !args.some((arg) => arg.startsWith('--type=')));
     expect(browsers).toHaveLength(1);
     const ours = browsers[0];
     const switches = ours!.filter((arg) => arg.startsWith('--disable-features='));

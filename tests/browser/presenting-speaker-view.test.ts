@@ -24,7 +24,8 @@ beforeAll(async () => {
   dist = await buildFixture(FIXTURE);
   server = await serveStatic(dist);
   // Playwright turns popup blocking off by default; keep Chromium's own so a blocked window can be tested.
-  browser = await chromium.launch({ executablePath: findChrome()!, headless: true, args: CHROME_ARGS, ignoreDefaultArgs: ['--disable-popup-blocking'] });
+  // Only the desktop browser has a popup blocker (the headless shell opens every window).
+  browser = await chromium.launch({ executablePath: findChrome(process.env.CHROME_PATH, { fullBrowser: true })!, headless: true, args: CHROME_ARGS, ignoreDefaultArgs: ['--disable-popup-blocking'] });
 });
 
 afterAll(async () => {
