@@ -129,3 +129,6 @@ export type DeckUpdate =
   | { kind: 'structure'; html: string; manifest: DeckManifest };
 
 export const DECK_UPDATE_EVENT = 'deck:update';
+
+/** Id of the page's `<script type="application/json">` that holds the `DeckManifest`. */
+export const MANIFEST_ELEMENT_ID = 'deck-manifest';

@@ -5,49 +5,26 @@
  * theme and Vite plugin, the dependency lock file). `deck build` writes no
  * stamp, so its output is rebuilt once before the first export.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hashFiles } from '../build/hash-files.ts';
 import { buildInChildProcess } from './build-in-child.ts';
 
 export const BUILD_STAMP = '.deck-build.json';
 
-/** The app's root (as `APP_ROOT` in create-vite-config.ts, without loading the compiler to learn it). */
+/** The app's root (as `APP_ROOT` in create-vite-config.ts, without loading Vite to learn it). */
 const APP_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** What a build reads besides the slides: kept in one list so the stamp covers it. */
-const APP_INPUTS = ['src/compiler', 'src/loader', 'src/runtime', 'src/vite', 'src/types.ts', 'package-lock.json'];
-
-function listFiles(path: string, files: string[] = []): string[] {
-  if (!existsSync(path)) return files;
-  if (!statSync(path).isDirectory()) {
-    files.push(path);
-    return files;
-  }
-  for (const entry of readdirSync(path, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-    listFiles(join(path, entry.name), files);
-  }
-  return files;
-}
+const APP_INPUTS = ['src/build', 'src/compiler', 'src/loader', 'src/runtime', 'src/vite', 'src/types.ts', 'package-lock.json'];
 
 /** Hash of the slides folder and the app sources that shape the built deck. */
 export function sourceHash(slidesDir: string): string {
-  const hash = createHash('sha256');
-  const roots = [
+  return hashFiles([
     { base: resolve(slidesDir), paths: [resolve(slidesDir)], label: 'slides' },
     { base: APP_ROOT, paths: APP_INPUTS.map((path) => join(APP_ROOT, path)), label: 'app' },
-  ];
-  for (const root of roots) {
-    const files = root.paths.flatMap((path) => listFiles(path)).sort();
-    for (const file of files) {
-      hash.update(`${root.label}:${relative(root.base, file)}\0`);
-      hash.update(readFileSync(file));
-      hash.update('\0');
-    }
-  }
-  return hash.digest('hex');
+  ]);
 }
 
 interface BuildStamp {

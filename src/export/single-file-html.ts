@@ -1,9 +1,10 @@
 /**
  * `--html FILE`: the whole deck as one self-contained HTML file that opens
- * from a double-click (`file://`) and mails as one attachment. A separate
- * Vite build bundles every script into one (lazily loaded parts included:
- * charts, speaker view) and inlines every asset as a data URL (fonts, images);
- * the script and the stylesheet then go into the page itself. Nothing is
+ * from a double-click (`file://`) and mails as one attachment. The deck is
+ * built on a runtime bundle of its own kind (cached like the usual one), with
+ * every script in one (lazily loaded parts included: charts, speaker view) and
+ * every asset of the stylesheet a data URL (fonts); the script, the stylesheet
+ * and the deck's images then go into the page itself. Nothing is
  * requested from any host, not even the page's own folder.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -78,29 +79,13 @@ export interface SingleFileResult {
 
 export async function writeSingleFileHtml(slidesDir: string, file: string): Promise<SingleFileResult> {
   const started = performance.now();
-  const { build } = await import('vite');
-  const { createViteConfig } = await import('../vite/create-vite-config.ts');
+  const { assembleDeck } = await import('../build/assemble-deck.ts');
   const { toCliError } = await import('../cli/build-deck.ts');
   const builtDir = join(mkdtempSync(join(tmpdir(), 'deck-single-')), 'dist');
   try {
-    const config = createViteConfig({ slidesDir, outDir: builtDir });
-    try {
-      await build({
-        ...config,
-        logLevel: 'silent',
-        build: {
-          ...config.build,
-          // Everything into one script and one stylesheet, every asset a data URL.
-          assetsInlineLimit: () => true,
-          cssCodeSplit: false,
-          modulePreload: false,
-          chunkSizeWarningLimit: Number.POSITIVE_INFINITY,
-          rolldownOptions: { output: { codeSplitting: false } },
-        },
-      });
-    } catch (error) {
+    await assembleDeck(slidesDir, builtDir, { singleFile: true }).catch((error: unknown) => {
       throw toCliError(error);
-    }
+    });
     const html = inlineBuiltDeck(builtDir);
     writeFileAtomically(file, html);
     return { file: resolve(file), bytes: Buffer.byteLength(html), seconds: (performance.now() - started) / 1000 };

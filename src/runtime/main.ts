@@ -1,7 +1,9 @@
 import 'reveal.js/reveal.css';
 import 'virtual:deck-theme.css';
 import './print-view.ts';
-import manifest from 'virtual:deck';
+import { readManifest } from './read-manifest.ts';
 import { startDeck } from './start-deck.ts';
 
-void startDeck(manifest);
+const manifest = readManifest();
+if (manifest) void startDeck(manifest);
+else console.error('deck: this page holds no deck (the dev server leaves out a deck with errors: see the overlay)');

@@ -1,5 +1,2 @@
-declare module 'virtual:deck' {
-  const manifest: import('../types.ts').DeckManifest;
-  export default manifest;
-}
+/** The deck's theme stylesheet: a built-in theme or the deck's own file (src/vite/resolve-theme.ts). */
 declare module 'virtual:deck-theme.css';

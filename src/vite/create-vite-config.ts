@@ -1,9 +1,14 @@
-/** The Vite configuration of a deck, shared by `vite.config.ts` and the CLI. */
+/**
+ * Vite configurations: a deck's dev server, preview and `vite build`, shared by
+ * `vite.config.ts` and the CLI; and the runtime bundle that builds copy
+ * (src/build/runtime-bundle.ts).
+ */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { InlineConfig } from 'vite';
+import type { BuildEnvironmentOptions, InlineConfig } from 'vite';
 import { deckPlugin } from './deck-plugin.ts';
 import { fontPreloadPlugin } from './font-preload.ts';
+import { themePlugin } from './theme-plugin.ts';
 
 export const APP_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const RUNTIME_ROOT = resolve(APP_ROOT, 'src/runtime');
@@ -14,6 +19,23 @@ export interface DeckViteOptions {
   host?: string;
   port?: number;
 }
+
+const BUILD: BuildEnvironmentOptions = {
+  emptyOutDir: true,
+  target: 'es2022',
+  reportCompressedSize: false,
+  chunkSizeWarningLimit: 200,
+};
+
+/** One script and one stylesheet, every asset a data URL: for the single-file HTML export. */
+const SINGLE_FILE_BUILD: BuildEnvironmentOptions = {
+  ...BUILD,
+  assetsInlineLimit: () => true,
+  cssCodeSplit: false,
+  modulePreload: false,
+  chunkSizeWarningLimit: Number.POSITIVE_INFINITY,
+  rolldownOptions: { output: { codeSplitting: false } },
+};
 
 export function createViteConfig(options: DeckViteOptions): InlineConfig {
   const slidesDir = resolve(options.slidesDir);
@@ -31,12 +53,26 @@ export function createViteConfig(options: DeckViteOptions): InlineConfig {
       fs: { allow: [APP_ROOT, dirname(slidesDir)] },
     },
     preview: { host: options.host ?? '127.0.0.1', port: options.port ?? 4173 },
-    build: {
-      outDir: resolve(options.outDir ?? 'dist'),
-      emptyOutDir: true,
-      target: 'es2022',
-      reportCompressedSize: false,
-      chunkSizeWarningLimit: 200,
-    },
+    build: { ...BUILD, outDir: resolve(options.outDir ?? 'dist') },
+  };
+}
+
+export interface RuntimeViteOptions {
+  /** The theme stylesheet the runtime imports as `virtual:deck-theme.css`. */
+  themePath: string;
+  outDir: string;
+  /** Everything inlined into one script and one stylesheet. @defaultValue false */
+  singleFile?: boolean;
+}
+
+export function createRuntimeViteConfig(options: RuntimeViteOptions): InlineConfig {
+  return {
+    configFile: false,
+    root: RUNTIME_ROOT,
+    base: './',
+    publicDir: false,
+    logLevel: 'warn',
+    plugins: [themePlugin(options.themePath), fontPreloadPlugin()],
+    build: { ...(options.singleFile ? SINGLE_FILE_BUILD : BUILD), outDir: resolve(options.outDir) },
   };
 }

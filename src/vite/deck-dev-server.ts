@@ -9,20 +9,20 @@
 import type { ErrorPayload, ViteDevServer } from 'vite';
 import { formatDiagnostic, hasErrors } from '../compiler/index.ts';
 import { DECK_UPDATE_EVENT, type CompiledDeck } from '../types.ts';
-import { diffDecks, toManifest } from './deck-update.ts';
+import { toManifest } from '../compiler/deck-manifest.ts';
+import { diffDecks } from './deck-update.ts';
 
 export interface DeckDevHooks {
   /** Recompiles the slides folder. */
   compile(): CompiledDeck;
   /** The deck the plugin serves now. */
   current(): CompiledDeck;
-  /** Makes `deck` the one the plugin serves (and invalidates `virtual:deck`). */
+  /** Makes `deck` the one the plugin serves. */
   replace(deck: CompiledDeck): void;
   isDeckSource(file: string): boolean;
   errorPayload(deck: CompiledDeck): ErrorPayload;
-  /** Part of the URL of `virtual:deck`, to notice a page loading it. */
-  virtualId: string;
 }
+
 
 /** Editors save in several writes; the watcher reports the first and may drop the rest within 50 ms. */
 const DEBOUNCE_MS = 15;
@@ -34,14 +34,13 @@ export function watchDeck(server: ViteDevServer, hooks: DeckDevHooks): void {
   let servedBroken = false;
   let sentError = '';
 
-  // A page opened while the deck is broken shows the overlay too.
+  // A page opened while the deck is broken shows the overlay too, and is reloaded once it is fixed:
+  // it holds the broken deck, which no update is diffed against.
   server.ws.on('vite:client:connect', (_data, client) => {
     const compiled = hooks.current();
-    if (hasErrors(compiled.diagnostics)) client.send(hooks.errorPayload(compiled));
-  });
-  server.middlewares.use((request, _response, next) => {
-    if (request.url?.includes(hooks.virtualId) && hasErrors(hooks.current().diagnostics)) servedBroken = true;
-    next();
+    if (!hasErrors(compiled.diagnostics)) return;
+    servedBroken = true;
+    client.send(hooks.errorPayload(compiled));
   });
 
   function flush(): void {

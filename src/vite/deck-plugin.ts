@@ -1,26 +1,25 @@
 /**
- * The Vite adapter: compiles the slides folder, injects the slides into the
- * page, serves `virtual:deck`, reports diagnostics with file:line and pushes
- * slide edits to the open deck without a reload.
+ * The Vite adapter of a deck: compiles the slides folder, puts the deck into
+ * the page (slides and manifest), reports diagnostics with file:line and, in
+ * the dev server, pushes slide edits to the open deck without a reload.
+ * (`deck build` does not bundle decks: it puts the compiled deck into the
+ * cached runtime bundle, src/build/; `vite build` with vite.config.ts uses
+ * this plugin and bundles everything.)
  */
 import { relative, resolve, sep } from 'node:path';
 import type { ErrorPayload, Plugin, ResolvedConfig } from 'vite';
-import { formatDiagnostic, hasErrors, renderSections } from '../compiler/index.ts';
-import { escapeHtml } from '../compiler/escape-html.ts';
+import { formatDiagnostic, hasErrors } from '../compiler/index.ts';
+import { renderDeckPage } from '../compiler/render-deck-page.ts';
 import { compileFolder, resolveReference } from '../loader/compile-folder.ts';
 import type { CompiledDeck, Diagnostic } from '../types.ts';
 import { watchDeck } from './deck-dev-server.ts';
-import { toManifest } from './deck-update.ts';
 import { resolveTheme } from './resolve-theme.ts';
+import { VIRTUAL_THEME } from './theme-plugin.ts';
 
 export interface DeckPluginOptions {
   /** Folder of Markdown slides (absolute, or relative to the working directory). */
   slidesDir: string;
 }
-
-const VIRTUAL_DECK = 'virtual:deck';
-const VIRTUAL_THEME = 'virtual:deck-theme.css';
-const SLIDES_MARKER = '<!--deck:slides-->';
 
 export class DeckBuildError extends Error {
   readonly isDeckBuildError = true;
@@ -42,6 +41,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
     return compileFolder(slidesDir, {
       resolveUrl: (url, file) => {
         const path = resolveReference(url, file);
+        // Served from where they are (Vite's file-system route), or bundled from the page's relative URL.
         return dev ? `/@fs${toPosix(path)}` : toPosix(relative(config.root, path));
       },
     });
@@ -80,35 +80,15 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
       if (config.command === 'build' && hasErrors(deck.diagnostics)) throw new DeckBuildError(deck.diagnostics);
     },
     resolveId(id) {
-      if (id === VIRTUAL_DECK) return `\0${VIRTUAL_DECK}`;
-      if (id === VIRTUAL_THEME) return resolveTheme(current().settings.theme, slidesDir);
-      return null;
-    },
-    load(id) {
-      if (id !== `\0${VIRTUAL_DECK}`) return null;
-      const compiled = current();
-      if (hasErrors(compiled.diagnostics)) {
-        const first = compiled.diagnostics.find((d) => d.severity === 'error')!;
-        this.error({ message: new DeckBuildError(compiled.diagnostics).message, id: resolve(first.file), loc: { file: resolve(first.file), line: first.line, column: 1 } });
-      }
-      return `export default ${JSON.stringify(toManifest(compiled))};`;
+      return id === VIRTUAL_THEME ? resolveTheme(current().settings.theme, slidesDir) : null;
     },
     transformIndexHtml: {
       order: 'pre',
       handler(html) {
-        const { settings, slides } = current();
-        return html
-          .replace(SLIDES_MARKER, renderSections(slides))
-          .replace(/<html lang="[^"]*"/, `<html lang="${escapeHtml(settings.lang)}"`)
-          .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(settings.title)}</title>`)
-          .replace(
-            '</head>',
-            [
-              settings.author && `<meta name="author" content="${escapeHtml(settings.author)}">`,
-              `<meta name="description" content="${escapeHtml(settings.title)}">`,
-              '</head>',
-            ].filter(Boolean).join('\n'),
-          );
+        const compiled = current();
+        // A broken deck is not served: the page shows Vite's overlay, and is reloaded once the deck is fixed.
+        if (config.command === 'serve' && hasErrors(compiled.diagnostics)) return html;
+        return renderDeckPage(html, compiled);
       },
     },
     configureServer(server) {
@@ -118,12 +98,9 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
         current,
         replace(next) {
           deck = next;
-          const module = server.moduleGraph.getModuleById(`\0${VIRTUAL_DECK}`);
-          if (module) server.moduleGraph.invalidateModule(module);
         },
         isDeckSource,
         errorPayload,
-        virtualId: VIRTUAL_DECK,
       });
     },
     handleHotUpdate({ file }) {

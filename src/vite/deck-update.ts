@@ -1,13 +1,7 @@
 /** What changed between two compiled decks, as a hot-reload payload. */
 import { renderSection, renderSections } from '../compiler/render-sections.ts';
-import type { CompiledDeck, DeckManifest, DeckUpdate } from '../types.ts';
-
-export function toManifest(deck: CompiledDeck): DeckManifest {
-  return {
-    settings: deck.settings,
-    slides: deck.slides.map(({ id, h, v, title, file, line }) => ({ id, h, v, title, file, line })),
-  };
-}
+import { toManifest } from '../compiler/deck-manifest.ts';
+import type { CompiledDeck, DeckUpdate } from '../types.ts';
 
 /** `null` when nothing visible changed; `'reload'` when the settings changed. */
 export function diffDecks(before: CompiledDeck, after: CompiledDeck): DeckUpdate | 'reload' | null {

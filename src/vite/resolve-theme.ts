@@ -5,8 +5,11 @@ import { fileURLToPath } from 'node:url';
 
 const THEMES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../runtime/theme');
 
+/** A theme setting that names a built-in theme (not a file of the deck). */
+export const isBuiltInTheme = (theme: string) => !/\.css$/i.test(theme);
+
 export function resolveTheme(theme: string, slidesDir: string): string {
-  if (/\.css$/i.test(theme)) {
+  if (!isBuiltInTheme(theme)) {
     const path = resolve(slidesDir, theme);
     if (!existsSync(path)) throw new Error(`theme file not found: ${path}`);
     return path;

@@ -1,0 +1,50 @@
+/**
+ * A built deck from a slides folder: the compiled deck put into a copy of the
+ * runtime bundle (its page template and assets), the deck's images beside
+ * them. Compiler errors stop it before anything is written.
+ */
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { formatDiagnostic, hasErrors } from '../compiler/index.ts';
+import { renderDeckPage } from '../compiler/render-deck-page.ts';
+import { compileFolder } from '../loader/compile-folder.ts';
+import type { CompiledDeck, Diagnostic } from '../types.ts';
+import { resolveTheme } from '../vite/resolve-theme.ts';
+import { DeckImages } from './deck-images.ts';
+import { ensureRuntimeBundle } from './runtime-bundle.ts';
+
+export class DeckErrors extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic).join('\n'));
+    this.name = 'DeckErrors';
+  }
+}
+
+export interface AssembleOptions {
+  /** The runtime inlined into one script and one stylesheet (for the single-file HTML). @defaultValue false */
+  singleFile?: boolean;
+}
+
+export interface AssembledDeck {
+  deck: CompiledDeck;
+  /** Whether the runtime bundle came from the cache. */
+  runtimeCached: boolean;
+}
+
+/** Writes the deck into `dir` (which should be new or empty). */
+export async function assembleDeck(slidesDir: string, dir: string, options: AssembleOptions = {}): Promise<AssembledDeck> {
+  const images = new DeckImages();
+  const deck = compileFolder(slidesDir, { resolveUrl: images.resolveUrl });
+  if (hasErrors(deck.diagnostics)) throw new DeckErrors(deck.diagnostics);
+  const themePath = resolveTheme(deck.settings.theme, resolve(slidesDir));
+  const runtime = await ensureRuntimeBundle(deck.settings.theme, themePath, { singleFile: options.singleFile ?? false });
+  try {
+    const page = renderDeckPage(readFileSync(join(runtime.dir, 'index.html'), 'utf8'), deck);
+    cpSync(runtime.dir, dir, { recursive: true });
+    writeFileSync(join(dir, 'index.html'), page);
+    images.copyInto(dir);
+  } finally {
+    runtime.release();
+  }
+  return { deck, runtimeCached: runtime.cached };
+}

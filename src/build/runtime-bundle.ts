@@ -1,0 +1,78 @@
+/**
+ * The deck runtime (reveal.js, charts, speaker view, theme, fonts) bundled by
+ * Vite once, without any deck in it: the page template `index.html` (with the
+ * slides marker) and its `assets/`. A build copies it and puts the deck into
+ * the template, so building a deck is compiling its Markdown, not bundling.
+ *
+ * With a built-in theme the bundle depends only on the app's sources, and is
+ * cached under `node_modules/.cache/markdown-deck/` by their hash (the first
+ * build after an install or a change of the runtime bundles it, ~1 s). A
+ * deck's own theme file is bundled with each build.
+ */
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRuntimeViteConfig, APP_ROOT } from '../vite/create-vite-config.ts';
+import { isBuiltInTheme } from '../vite/resolve-theme.ts';
+import { hashFiles } from './hash-files.ts';
+
+/** What the runtime bundle is made of besides the theme: its sources, the Vite plugins that shape it, the dependency versions. */
+export const RUNTIME_INPUTS = ['src/runtime', 'src/vite', 'src/types.ts', 'package-lock.json'];
+
+export const RUNTIME_CACHE = join(APP_ROOT, 'node_modules', '.cache', 'markdown-deck');
+
+export interface RuntimeBundle {
+  /** Folder with `index.html` (the template) and `assets/`. */
+  dir: string;
+  /** Whether it came from the cache. */
+  cached: boolean;
+  /** Removes the bundle if it is not a cached one. */
+  release(): void;
+}
+
+export interface RuntimeBundleOptions {
+  /** Everything inlined into one script and one stylesheet (the single-file HTML export). */
+  singleFile: boolean;
+}
+
+export function runtimeCacheDir(theme: string, options: RuntimeBundleOptions): string {
+  const variant = options.singleFile ? 'single-file' : 'split';
+  const hash = hashFiles([{ base: APP_ROOT, paths: RUNTIME_INPUTS.map((path) => join(APP_ROOT, path)), label: 'app' }], `${theme}:${variant}`);
+  return join(RUNTIME_CACHE, `runtime-${theme}-${variant}-${hash.slice(0, 16)}`);
+}
+
+async function bundleRuntime(themePath: string, outDir: string, options: RuntimeBundleOptions): Promise<void> {
+  // Vite is loaded only when a runtime has to be bundled.
+  const { build } = await import('vite');
+  await build({ ...createRuntimeViteConfig({ themePath, outDir, singleFile: options.singleFile }), logLevel: 'silent' });
+}
+
+/** `theme`: the deck's setting (a built-in name or a file); `themePath`: that theme's stylesheet. */
+export async function ensureRuntimeBundle(theme: string, themePath: string, options: RuntimeBundleOptions): Promise<RuntimeBundle> {
+  if (!isBuiltInTheme(theme)) {
+    const dir = join(mkdtempSync(join(tmpdir(), 'deck-runtime-')), 'runtime');
+    const release = () => rmSync(join(dir, '..'), { recursive: true, force: true });
+    try {
+      await bundleRuntime(themePath, dir, options);
+    } catch (error) {
+      release();
+      throw error;
+    }
+    return { dir, cached: false, release };
+  }
+  const dir = runtimeCacheDir(theme, options);
+  const keep = { dir, cached: true, release: () => undefined };
+  if (existsSync(join(dir, 'index.html'))) return keep;
+  // Bundled beside its final name and renamed: a crash leaves no half-written cache entry,
+  // and of two builds bundling at once, the second to finish uses the first one's.
+  mkdirSync(RUNTIME_CACHE, { recursive: true });
+  const temporary = `${dir}.tmp-${process.pid}-${Date.now()}`;
+  try {
+    await bundleRuntime(themePath, temporary, options);
+    renameSync(temporary, dir);
+  } catch (error) {
+    rmSync(temporary, { recursive: true, force: true });
+    if (!existsSync(join(dir, 'index.html'))) throw error;
+  }
+  return { ...keep, cached: false };
+}

@@ -1,0 +1,40 @@
+/**
+ * The deck's page: the runtime's HTML template (src/runtime/index.html, as
+ * built or served) with the deck put in — its slides, its manifest as JSON
+ * for the runtime, its language, title, author and description.
+ */
+import { MANIFEST_ELEMENT_ID, type CompiledDeck } from '../types.ts';
+import { manifestScriptJson, toManifest } from './deck-manifest.ts';
+import { escapeHtml } from './escape-html.ts';
+import { renderSections } from './render-sections.ts';
+
+/** Where the template takes the slides: inside `.reveal > .slides`. */
+export const SLIDES_MARKER = '<!--deck:slides-->';
+
+export class PageTemplateError extends Error {
+  constructor(missing: string) {
+    super(`the page template has no ${missing}`);
+    this.name = 'PageTemplateError';
+  }
+}
+
+/** Replaces one occurrence of `marker` (a function, so `$` in the deck is never a replacement pattern). */
+function replaceOnce(html: string, marker: string | RegExp, replacement: string, what: string): string {
+  const found = typeof marker === 'string' ? html.includes(marker) : marker.test(html);
+  if (!found) throw new PageTemplateError(what);
+  return html.replace(marker, () => replacement);
+}
+
+export function renderDeckPage(template: string, deck: Pick<CompiledDeck, 'settings' | 'slides'>): string {
+  const { settings } = deck;
+  const manifest = `<script type="application/json" id="${MANIFEST_ELEMENT_ID}">${manifestScriptJson(toManifest(deck))}</script>`;
+  const meta = [
+    settings.author && `<meta name="author" content="${escapeHtml(settings.author)}">`,
+    `<meta name="description" content="${escapeHtml(settings.title)}">`,
+  ].filter(Boolean);
+  let html = replaceOnce(template, SLIDES_MARKER, renderSections(deck.slides), `${SLIDES_MARKER} marker`);
+  html = replaceOnce(html, /<html lang="[^"]*"/, `<html lang="${escapeHtml(settings.lang)}"`, '<html lang> attribute');
+  html = replaceOnce(html, /<title>[^<]*<\/title>/, `<title>${escapeHtml(settings.title)}</title>`, '<title> element');
+  html = replaceOnce(html, '</head>', `${meta.join('\n')}\n</head>`, '</head> tag');
+  return replaceOnce(html, '</body>', `${manifest}\n</body>`, '</body> tag');
+}

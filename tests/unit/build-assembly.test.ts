@@ -1,0 +1,82 @@
+/**
+ * A build puts the compiled deck into the runtime bundle: the page template
+ * gets the slides and the manifest; the runtime's files are the same for every
+ * deck (bundled once, then reused); the deck's images are copied with hashed names.
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { toJsSpecifiers } from '../../bin/compiled-cli.js';
+import { PageTemplateError, renderDeckPage, SLIDES_MARKER } from '../../src/compiler/render-deck-page.ts';
+import { compileDeck } from '../../src/compiler/index.ts';
+import { buildDeck } from '../../src/cli/build-deck.ts';
+import { MANIFEST_ELEMENT_ID } from '../../src/types.ts';
+import { SAMPLE_DECK } from '../support/build-fixture.ts';
+
+const TEMPLATE = `<!doctype html>\n<html lang="de" class="no-js">\n<head>\n<title>Deck</title>\n</head>\n<body>\n<div class="reveal"><div class="slides">\n${SLIDES_MARKER}\n</div></div>\n<script type="module" src="./assets/index.js"></script>\n</body>\n</html>\n`;
+
+const compile = (markdown: string, settings?: string) =>
+  compileDeck({ slides: [{ path: 'slides/01.md', text: markdown }], settings: settings ? { path: 'slides/deck.yaml', text: settings } : null });
+
+function manifestOf(html: string): unknown {
+  const match = new RegExp(`<script type="application/json" id="${MANIFEST_ELEMENT_ID}">(.*?)</script>`, 's').exec(html);
+  return match ? JSON.parse(match[1]!) : null;
+}
+
+describe('renderDeckPage', () => {
+  it('puts the slides, language, title, author and manifest into the template', () => {
+    const deck = compile('## Eins\n\n---\n\n## Zwei', 'title: Zahlen & Fakten\nauthor: Team\nlang: en\n');
+    const html = renderDeckPage(TEMPLATE, deck);
+    expect(html).toContain('<html lang="en" class="no-js">');
+    expect(html).toContain('<title>Zahlen &amp; Fakten</title>');
+    expect(html).toContain('<meta name="author" content="Team">');
+    expect(html).toMatch(/<div class="slides">\n<section[^>]*id="eins"[\s\S]*<section[^>]*id="zwei"[\s\S]*<\/div><\/div>/);
+    expect(html).not.toContain(SLIDES_MARKER);
+    expect(manifestOf(html)).toEqual({ settings: deck.settings, slides: deck.slides.map(({ id, h, v, title, file, line }) => ({ id, h, v, title, file, line })) });
+  });
+
+  it('keeps the manifest inside its script element whatever the deck says', () => {
+    const deck = compile('## A', 'title: "</script><script>alert(1)</script> <!-- $& $1"\n');
+    const html = renderDeckPage(TEMPLATE, deck);
+    expect(html.match(/<script/g)).toHaveLength(2);
+    expect((manifestOf(html) as { settings: { title: string } }).settings.title).toBe('</script><script>alert(1)</script> <!-- $& $1');
+  });
+
+  it('names what the template lacks', () => {
+    expect(() => renderDeckPage(TEMPLATE.replace(SLIDES_MARKER, ''), compile('## A'))).toThrow(PageTemplateError);
+    expect(() => renderDeckPage(TEMPLATE.replace('</body>', ''), compile('## A'))).toThrow(/<\/body>/);
+  });
+});
+
+describe('deck build on the runtime bundle', () => {
+  it('ships the same runtime files for every deck, from the cache, and the deck’s images with hashed names', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'deck-assembly-'));
+    const other = join(root, 'other');
+    cpSync(SAMPLE_DECK, other, { recursive: true });
+    writeFileSync(join(other, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
+    writeFileSync(join(other, '09-bild.md'), '## Bild\n\n![Logo der Firma](logo.svg)\n');
+
+    const first = await buildDeck({ slidesDir: SAMPLE_DECK, outDir: join(root, 'a') });
+    const second = await buildDeck({ slidesDir: other, outDir: join(root, 'b') });
+    expect(second.runtimeCached).toBe(true);
+
+    const runtimeFiles = (dir: string) => readdirSync(join(dir, 'assets')).filter((name) => !name.startsWith('logo-')).sort();
+    expect(runtimeFiles(second.outDir)).toEqual(runtimeFiles(first.outDir));
+    const html = readFileSync(join(second.outDir, 'index.html'), 'utf8');
+    const image = /<img src="\.\/(assets\/logo-[\w-]{8}\.svg)" alt="Logo der Firma"/.exec(html);
+    expect(image).not.toBeNull();
+    expect(readFileSync(join(second.outDir, image![1]!), 'utf8')).toContain('<svg');
+    expect(html).toContain('id="bild"');
+    expect(readFileSync(join(first.outDir, 'index.html'), 'utf8')).not.toContain('id="bild"');
+  });
+});
+
+describe('the compiled CLI', () => {
+  it('imports the compiled .js files instead of the .ts sources', () => {
+    const code = ['import { a } from "./a.ts";', 'export * from "../b.ts";', 'import "./c.ts";', 'const d = await import("./d/e.ts");', 'const s = "from ./f.ts";', 'import x from "zod";'].join('\n');
+    expect(toJsSpecifiers(code)).toBe(
+      ['import { a } from "./a.js";', 'export * from "../b.js";', 'import "./c.js";', 'const d = await import("./d/e.js");', 'const s = "from ./f.ts";', 'import x from "zod";'].join('\n'),
+    );
+  });
+});
