@@ -62,6 +62,8 @@ export interface BenchResults {
   machine: Machine;
   cases: DeckCase[];
   build: Record<string, BuildFigures>;
+  /** Seconds of one build with the caches removed (the first build after an install). */
+  buildCold?: Record<string, number>;
   bytes: Record<string, BytesFigures>;
   ready: Record<string, ReadyFigures>;
   hotReload: Record<string, HotReloadFigures | Unavailable>;

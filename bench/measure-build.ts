@@ -1,9 +1,13 @@
 /**
  * Build wall time as a user sees it: `node bin/deck.js build DIR --out OUT`
  * from process start to exit (Node start, CLI start, compile, Vite bundle,
- * write), and the time the CLI itself reports for the build step.
+ * write), and the time the CLI itself reports for the build step. The timed
+ * runs find the caches warm (the runtime bundle, the compiled CLI); one more
+ * run measures the first build after an install, with both caches removed.
  */
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { RUNTIME_CACHE } from '../src/build/runtime-bundle.ts';
 import { APP_ROOT } from '../src/vite/create-vite-config.ts';
 import { runCommand } from './run-command.ts';
 import { stats, type Stats } from './stats.ts';
@@ -31,4 +35,14 @@ export async function measureBuild(slidesDir: string, outDir: string, runs: numb
     peakRss = Math.max(peakRss, result.peak.rss);
   }
   return { wall: stats(wall), build: stats(build.length ? build : wall), peakRss };
+}
+
+/**
+ * The first build after an install or a change of the app: without the runtime bundle and the compiled
+ * CLI in `node_modules/.cache/markdown-deck/`, so Vite bundles the runtime and esbuild compiles the CLI.
+ */
+export async function measureColdBuild(slidesDir: string, outDir: string): Promise<number> {
+  rmSync(RUNTIME_CACHE, { recursive: true, force: true });
+  const result = await runCommand(process.execPath, [DECK_BIN, 'build', slidesDir, '--out', outDir], { cwd: APP_ROOT });
+  return result.seconds;
 }

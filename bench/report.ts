@@ -47,6 +47,9 @@ export function formatReport(results: BenchResults): string {
       }),
     ),
   );
+  for (const [key, seconds] of Object.entries(results.buildCold ?? {})) {
+    out.push(`first build after an install (runtime bundled, CLI compiled), ${label(key)}: ${fixed(2)(seconds)} s`);
+  }
 
   out.push('\nBytes shipped (KB = 1,000 bytes; JS/CSS/HTML gzipped, woff2 as is)');
   const marpBytes = results.peers.find((p) => p.tool === 'marp')?.shippedBytes;

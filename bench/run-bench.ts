@@ -21,7 +21,7 @@ import { APP_ROOT } from '../src/vite/create-vite-config.ts';
 import type { BenchResults, BytesFigures, DeckCase } from './bench-results.ts';
 import { checkBudgets } from './budgets.ts';
 import { chartCount, writeDeck } from './generate-deck.ts';
-import { measureBuild } from './measure-build.ts';
+import { measureBuild, measureColdBuild } from './measure-build.ts';
 import { measureFirstSlide, measureTotal } from './measure-bytes.ts';
 import { exportAvailable, measurePdf, runDeckExport } from './measure-export.ts';
 import { measureHotReload } from './measure-hot-reload.ts';
@@ -99,6 +99,8 @@ async function main(): Promise<void> {
     budgets: [],
   };
 
+  log('build deck, first after an install (caches removed)');
+  results.buildCold = { deck: await measureColdBuild(dirs.deck!, dist('deck')) };
   for (const key of ['deck', 'gen-100', 'gen-1000', 'gen-5000'].filter((k) => dirs[k])) {
     log(`build ${key} × ${RUNS.build}`);
     results.build[key] = await measureBuild(dirs[key]!, dist(key), RUNS.build);

@@ -23,7 +23,7 @@ export interface ChartFeature {
 
 /**
  * Canvas pixels per CSS pixel in the print view: ≥ 2× for a sharp picture, unless the query asks
- * for another density (`?print-pdf&chart-density=1`). The PDF exporter does: charts reach the PDF as
+ * for another density (`?print-pdf&chart-density=0.25`). The PDF exporter does: charts reach the PDF as
  * vectors (print-view.ts redraws them in `beforeprint`), so their bitmaps only cost memory there.
  */
 export function printPixelRatio(): number {

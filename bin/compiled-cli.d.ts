@@ -1,0 +1,3 @@
+/** Types of bin/compiled-cli.js (plain JavaScript: it runs before any TypeScript can). */
+export function toJsSpecifiers(code: string): string;
+export function compiledCli(): Promise<string>;
