@@ -32,9 +32,10 @@ export function renderDeckPage(template: string, deck: Pick<CompiledDeck, 'setti
     settings.author && `<meta name="author" content="${escapeHtml(settings.author)}">`,
     `<meta name="description" content="${escapeHtml(settings.title)}">`,
   ].filter(Boolean);
-  let html = replaceOnce(template, SLIDES_MARKER, renderSections(deck.slides), `${SLIDES_MARKER} marker`);
-  html = replaceOnce(html, /<html lang="[^"]*"/, `<html lang="${escapeHtml(settings.lang)}"`, '<html lang> attribute');
+  // The small template first; the slides (megabytes for a large deck) go in last, so they are copied once.
+  let html = replaceOnce(template, /<html lang="[^"]*"/, `<html lang="${escapeHtml(settings.lang)}"`, '<html lang> attribute');
   html = replaceOnce(html, /<title>[^<]*<\/title>/, `<title>${escapeHtml(settings.title)}</title>`, '<title> element');
   html = replaceOnce(html, '</head>', `${meta.join('\n')}\n</head>`, '</head> tag');
-  return replaceOnce(html, '</body>', `${manifest}\n</body>`, '</body> tag');
+  html = replaceOnce(html, '</body>', `${manifest}\n</body>`, '</body> tag');
+  return replaceOnce(html, SLIDES_MARKER, renderSections(deck.slides), `${SLIDES_MARKER} marker`);
 }
