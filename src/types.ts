@@ -115,7 +115,7 @@ export interface CompiledDeck {
   diagnostics: Diagnostic[];
 }
 
-/** What the runtime imports from `virtual:deck`: the deck without slide bodies. */
+/** What the runtime reads from the page (`#deck-manifest`) and hot updates carry: the deck without slide bodies. */
 export interface DeckManifest {
   settings: DeckSettings;
   slides: Pick<Slide, 'id' | 'h' | 'v' | 'title' | 'file' | 'line'>[];

@@ -1,8 +1,9 @@
 /**
- * Builds the deck for an export in a child process (`deck build`): Vite and its
- * bundler keep ~230 MB after an in-process build, which would stay with the
- * exporter while Chromium prints; a child hands it all back when it exits. Its
- * error lines (`file:line: message`) become the export's error.
+ * Builds the deck for an export in a child process (`deck build`): it runs on
+ * the other core while the exporter loads Playwright and starts Chromium, and
+ * its memory (the compiler's; Vite's ~230 MB when the runtime bundle is not
+ * cached yet) is handed back when it exits, before Chromium prints. Its error
+ * lines (`file:line: message`) become the export's error.
  */
 import { spawn } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';

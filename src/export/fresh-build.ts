@@ -54,7 +54,7 @@ export async function ensureFreshBuild(slidesDir: string, outDir: string, force 
   const hash = sourceHash(slidesDir);
   const out = resolve(outDir);
   if (!force && isFresh(out, slidesDir, hash)) return { outDir: out, reused: true, seconds: (performance.now() - started) / 1000 };
-  // In a child process, so Vite's memory is gone before Chromium prints; started before this
+  // In a child process (build-in-child.ts), its memory gone before Chromium prints; started before this
   // function first awaits, so the build is under way before the caller goes on to start Chromium.
   await buildInChildProcess(slidesDir, out);
   const stamp: BuildStamp = { hash, slidesDir: resolve(slidesDir) };
