@@ -5,20 +5,12 @@
  */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { formatDiagnostic, hasErrors } from '../compiler/index.ts';
+import { DeckErrors, hasErrors } from '../compiler/index.ts';
 import { renderDeckPage } from '../compiler/render-deck-page.ts';
 import { compileFolder } from '../loader/compile-folder.ts';
-import type { CompiledDeck, Diagnostic } from '../types.ts';
 import { resolveTheme } from '../vite/resolve-theme.ts';
 import { DeckImages } from './deck-images.ts';
 import { ensureRuntimeBundle } from './runtime-bundle.ts';
-
-export class DeckErrors extends Error {
-  constructor(readonly diagnostics: Diagnostic[]) {
-    super(diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic).join('\n'));
-    this.name = 'DeckErrors';
-  }
-}
 
 export interface AssembleOptions {
   /** The runtime inlined into one script and one stylesheet (for the single-file HTML). @defaultValue false */
@@ -26,7 +18,6 @@ export interface AssembleOptions {
 }
 
 export interface AssembledDeck {
-  deck: CompiledDeck;
   /** Whether the runtime bundle came from the cache. */
   runtimeCached: boolean;
 }
@@ -46,5 +37,5 @@ export async function assembleDeck(slidesDir: string, dir: string, options: Asse
   } finally {
     runtime.release();
   }
-  return { deck, runtimeCached: runtime.cached };
+  return { runtimeCached: runtime.cached };
 }

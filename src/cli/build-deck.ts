@@ -5,7 +5,7 @@
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { assembleDeck, DeckErrors } from '../build/assemble-deck.ts';
+import { assembleDeck } from '../build/assemble-deck.ts';
 import { CliError } from './cli-error.ts';
 
 export interface BuildOptions {
@@ -37,9 +37,8 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
   return { outDir, seconds: (performance.now() - started) / 1000, runtimeCached };
 }
 
-/** Deck errors become one `file:line: message` line each; others (a theme not found, Vite's) their message. */
+/** A failed build as one CLI error: deck errors (`DeckErrors`) are one `file:line: message` line each already. */
 export function toCliError(error: unknown): CliError {
   if (error instanceof CliError) return error;
-  if (error instanceof DeckErrors) return new CliError(error.message);
   return new CliError(error instanceof Error ? error.message : String(error));
 }

@@ -8,3 +8,11 @@ export function formatDiagnostic(d: Diagnostic): string {
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
+
+/** A deck that does not build: its message is one `file:line: message` line per error. */
+export class DeckErrors extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic).join('\n'));
+    this.name = 'DeckErrors';
+  }
+}

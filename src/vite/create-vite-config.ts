@@ -20,6 +20,15 @@ export interface DeckViteOptions {
   port?: number;
 }
 
+/** What every configuration here shares: the runtime's folder as root, relative URLs (the built deck works from any folder of any static host). */
+const RUNTIME_BASE = {
+  configFile: false,
+  root: RUNTIME_ROOT,
+  base: './',
+  publicDir: false,
+  logLevel: 'warn',
+} as const satisfies InlineConfig;
+
 const BUILD: BuildEnvironmentOptions = {
   emptyOutDir: true,
   target: 'es2022',
@@ -40,12 +49,7 @@ const SINGLE_FILE_BUILD: BuildEnvironmentOptions = {
 export function createViteConfig(options: DeckViteOptions): InlineConfig {
   const slidesDir = resolve(options.slidesDir);
   return {
-    configFile: false,
-    root: RUNTIME_ROOT,
-    // Relative URLs: the built deck works from any folder of any static host.
-    base: './',
-    publicDir: false,
-    logLevel: 'warn',
+    ...RUNTIME_BASE,
     plugins: [deckPlugin({ slidesDir }), fontPreloadPlugin()],
     server: {
       host: options.host ?? '127.0.0.1',
@@ -67,11 +71,7 @@ export interface RuntimeViteOptions {
 
 export function createRuntimeViteConfig(options: RuntimeViteOptions): InlineConfig {
   return {
-    configFile: false,
-    root: RUNTIME_ROOT,
-    base: './',
-    publicDir: false,
-    logLevel: 'warn',
+    ...RUNTIME_BASE,
     plugins: [themePlugin(options.themePath), fontPreloadPlugin()],
     build: { ...(options.singleFile ? SINGLE_FILE_BUILD : BUILD), outDir: resolve(options.outDir) },
   };

@@ -23,7 +23,6 @@ export interface DeckDevHooks {
   errorPayload(deck: CompiledDeck): ErrorPayload;
 }
 
-
 /** Editors save in several writes; the watcher reports the first and may drop the rest within 50 ms. */
 const DEBOUNCE_MS = 15;
 /** So the deck is compiled once more after the writes settle: a dropped last event changes nothing. */

@@ -8,10 +8,10 @@
  */
 import { relative, resolve, sep } from 'node:path';
 import type { ErrorPayload, Plugin, ResolvedConfig } from 'vite';
-import { formatDiagnostic, hasErrors } from '../compiler/index.ts';
+import { DeckErrors, formatDiagnostic, hasErrors } from '../compiler/index.ts';
 import { renderDeckPage } from '../compiler/render-deck-page.ts';
 import { compileFolder, resolveReference } from '../loader/compile-folder.ts';
-import type { CompiledDeck, Diagnostic } from '../types.ts';
+import type { CompiledDeck } from '../types.ts';
 import { watchDeck } from './deck-dev-server.ts';
 import { resolveTheme } from './resolve-theme.ts';
 import { VIRTUAL_THEME } from './theme-plugin.ts';
@@ -19,14 +19,6 @@ import { VIRTUAL_THEME } from './theme-plugin.ts';
 export interface DeckPluginOptions {
   /** Folder of Markdown slides (absolute, or relative to the working directory). */
   slidesDir: string;
-}
-
-export class DeckBuildError extends Error {
-  readonly isDeckBuildError = true;
-  constructor(readonly diagnostics: Diagnostic[]) {
-    super(diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic).join('\n'));
-    this.name = 'DeckBuildError';
-  }
 }
 
 export function deckPlugin(options: DeckPluginOptions): Plugin {
@@ -60,7 +52,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
     return {
       type: 'error',
       err: {
-        message: new DeckBuildError(compiled.diagnostics).message,
+        message: new DeckErrors(compiled.diagnostics).message,
         stack: '',
         id: resolve(first.file),
         loc: { file: resolve(first.file), line: first.line, column: 1 },
@@ -77,7 +69,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
     buildStart() {
       deck = compile();
       for (const d of deck.diagnostics) if (d.severity === 'warning') this.warn(formatDiagnostic(d));
-      if (config.command === 'build' && hasErrors(deck.diagnostics)) throw new DeckBuildError(deck.diagnostics);
+      if (config.command === 'build' && hasErrors(deck.diagnostics)) throw new DeckErrors(deck.diagnostics);
     },
     resolveId(id) {
       return id === VIRTUAL_THEME ? resolveTheme(current().settings.theme, slidesDir) : null;
