@@ -1,4 +1,5 @@
 /** Launches headless Chromium through playwright-core with the flags this network needs. */
+import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import { CHROME_MISSING, findChrome } from './find-chrome.ts';
 
@@ -70,11 +71,20 @@ export class ChromeNotFoundError extends Error {
   }
 }
 
+const require = createRequire(import.meta.url);
+
+/**
+ * playwright-core, loaded when first needed: ~0.45 s of CPU, and every CLI command imports this
+ * module (for ChromeNotFoundError) whether it starts a browser or not. Required, not imported: as
+ * an ES import its CommonJS bundles would also be scanned for their exports (~0.12 s more).
+ */
+export function loadPlaywright(): typeof import('playwright-core') {
+  return require('playwright-core') as typeof import('playwright-core');
+}
+
 export async function launchChrome(executablePath?: string, options: LaunchOptions = {}): Promise<Browser> {
   const path = findChrome(executablePath ?? process.env.CHROME_PATH);
   if (!path) throw new ChromeNotFoundError(executablePath ?? process.env.CHROME_PATH);
-  // Loaded here, not at the top: importing playwright-core costs ~0.4 s of CPU, and every
-  // CLI command imports this module (for ChromeNotFoundError) whether it starts a browser or not.
-  const { chromium } = await import('playwright-core');
+  const { chromium } = loadPlaywright();
   return chromium.launch({ executablePath: path, headless: true, args: options.oneProcess ? [...CHROME_ARGS, ...ONE_PROCESS_ARGS] : CHROME_ARGS, ignoreDefaultArgs: [playwrightFeatureSwitch] });
 }

@@ -7,15 +7,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { findChrome } from '../browser/find-chrome.ts';
 import { ChromeNotFoundError } from '../browser/launch-chrome.ts';
+import { openChromeAt, type ChromePage } from '../browser/open-chrome-at.ts';
+import { serveStatic } from '../browser/serve-static.ts';
 import { CliError } from '../cli/cli-error.ts';
 import { slugify } from '../compiler/slug.ts';
 import { writeFileAtomically } from './atomic-file.ts';
 import { chartDensity, defaultPdfPath, needsBrowser, resolveExportOptions, type ExportOptions, type ResolvedExportOptions } from './export-options.ts';
-import { ensureFreshBuild, type FreshBuild } from './fresh-build.ts';
-import type { PrintView } from './open-print-view.ts';
+import { startFreshBuild, type FreshBuild } from './fresh-build.ts';
+import { printViewUrl, waitForPrintView, type PrintView } from './open-print-view.ts';
 import { parseSlideRange, parseSlideSpans } from './page-range.ts';
 import type { PdfInfo } from './pdf-info.ts';
 import { silentProgress, type Progress } from './progress.ts';
@@ -60,16 +62,14 @@ function pdfInfo(deck: DeckInfo): PdfInfo {
   return { title: deck.title, author: deck.author, creator: 'markdown-deck (reveal.js, Chromium)' };
 }
 
+/** The page Chromium opens: one slide (the print view's page size comes from the deck). */
+const PAGE_VIEWPORT = { width: 1280, height: 720 };
+
 function selectedSlides(range: string | null, view: PrintView): Set<number> | null {
   if (!range) return null;
   const parsed = parseSlideRange(range, view.slideCount);
   if (!parsed.ok) throw new CliError(`--range: ${parsed.message}`);
   return new Set(parsed.slides);
-}
-
-async function launchBrowser(chrome: string | undefined): Promise<Browser> {
-  const { launchChrome } = await import('../browser/launch-chrome.ts');
-  return launchChrome(chrome, { oneProcess: true });
 }
 
 export async function exportDeck(userOptions: ExportOptions, progress: Progress = silentProgress): Promise<ExportResult> {
@@ -86,33 +86,35 @@ export async function exportDeck(userOptions: ExportOptions, progress: Progress 
   if (needsBrowser(options)) {
     if (!findChrome(options.chrome)) throw new CliError(new ChromeNotFoundError(options.chrome).message);
     progress.step('building');
-    // The build (a child process) starts first, then Chromium, while it builds; both are needed before anything prints.
-    const building = ensureFreshBuild(options.slidesDir, options.outDir, options.rebuild);
-    building.catch(() => undefined);
-    const browserStarting = launchBrowser(options.chrome);
-    browserStarting.catch(() => undefined);
-    let browser: Browser | null = null;
+    const job = startFreshBuild(options.slidesDir, options.outDir, options.rebuild);
+    job.done.catch(() => undefined);
+    // sirv reads each file when asked for it: the server can start before the build has written them.
+    const server = await serveStatic(options.outDir);
+    const printView = printViewUrl(server.url, options.fragments, chartDensity(options));
+    // A fresh build is printed at once: Chromium starts at the print view and loads it while this process
+    // loads Playwright. Otherwise Chromium starts, and Playwright loads, beside the build (in its child
+    // process), and the page goes to the print view once the build is done.
+    const chromeStarting = openChromeAt(job.reused ? printView : 'about:blank', {
+      executablePath: options.chrome,
+      viewport: PAGE_VIEWPORT,
+      deviceScaleFactor: options.scale,
+      oneProcess: true,
+      timeoutMs: options.timeoutMs,
+    });
+    chromeStarting.catch(() => undefined);
+    let chrome: ChromePage | null = null;
     try {
-      build = await building;
+      build = await job.done;
       progress.done(build.reused ? `reused fresh build ${build.outDir}` : `built ${build.outDir} in ${build.seconds.toFixed(2)} s`);
-      const { serveStatic } = await import('../browser/serve-static.ts');
-      // The server starts while Chromium does; whichever fails, neither is left running.
-      const [launched, served] = await Promise.allSettled([browserStarting, serveStatic(build.outDir)]);
-      if (launched.status === 'fulfilled') browser = launched.value;
-      const server = served.status === 'fulfilled' ? served.value : null;
-      let result: Awaited<ReturnType<typeof exportWithBrowser>>;
-      try {
-        if (launched.status === 'rejected') throw launched.reason;
-        if (served.status === 'rejected') throw served.reason;
-        result = await exportWithBrowser(launched.value, served.value.url, options, readDeckInfo(build.outDir), progress);
-      } finally {
-        await server?.close();
-      }
+      chrome = await chromeStarting;
+      if (!job.reused) await chrome.page.goto(printView, { waitUntil: 'commit', timeout: options.timeoutMs });
+      const result = await exportWithBrowser(chrome.page, options, readDeckInfo(build.outDir), progress);
       files.push(...result.files);
       warnings.push(...result.warnings);
       slides = result.slides;
     } finally {
-      await (browser ?? (await browserStarting.catch(() => null)))?.close();
+      await (chrome ?? (await chromeStarting.catch(() => null)))?.close();
+      await server.close();
     }
   }
 
@@ -127,56 +129,48 @@ export async function exportDeck(userOptions: ExportOptions, progress: Progress 
 }
 
 async function exportWithBrowser(
-  browser: Browser,
-  deckUrl: string,
+  page: Page,
   options: ResolvedExportOptions,
   deck: DeckInfo,
   progress: Progress,
 ): Promise<{ files: ExportedFile[]; warnings: string[]; slides: number }> {
-  const { openPrintView } = await import('./open-print-view.ts');
   const files: ExportedFile[] = [];
-  // Opened once the deck is built, not while it builds: a renderer during the build would add to the export's peak memory.
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: options.scale });
-  try {
-    progress.step('loading the print view');
-    let phase = performance.now();
-    const view = await openPrintView(page, deckUrl, { fragments: options.fragments, timeoutMs: options.timeoutMs, chartDensity: chartDensity(options) });
-    const slides = selectedSlides(options.range, view);
-    const warnings = view.failedCharts.map((chart) => `chart failed to draw on ${chart}`);
-    progress.done(`print view ready: ${view.slideCount} slides, ${view.pages.length} pages in ${seconds(phase)} s`);
+  progress.step('loading the print view');
+  let phase = performance.now();
+  const view = await waitForPrintView(page, { fragments: options.fragments, timeoutMs: options.timeoutMs, chartDensity: chartDensity(options) });
+  const slides = selectedSlides(options.range, view);
+  const warnings = view.failedCharts.map((chart) => `chart failed to draw on ${chart}`);
+  progress.done(`print view ready: ${view.slideCount} slides, ${view.pages.length} pages in ${seconds(phase)} s`);
 
-    if (options.png) {
-      const { writeSlidePngs } = await import('./png-export.ts');
-      progress.step('writing PNGs');
-      phase = performance.now();
-      const written = await writeSlidePngs(page, view, options.png, { slides, onProgress: (done, total) => progress.advance(done, total) });
-      files.push({ kind: 'png', path: options.png, count: written.length, seconds: Number(seconds(phase)) });
-      progress.done(`wrote ${written.length} PNGs to ${options.png} in ${seconds(phase)} s`);
-    }
-    if (options.pdf) {
-      const { printSlidesPdf } = await import('./pdf-export.ts');
-      const path = options.pdf === 'default' ? defaultPdfPath(options.outDir, deck.name, false) : options.pdf;
-      progress.step('printing the PDF');
-      phase = performance.now();
-      const { pdf, pages } = await printSlidesPdf(page, view, { info: pdfInfo(deck), lang: deck.lang, slides, timeoutMs: options.timeoutMs });
-      writeFileAtomically(path, pdf);
-      files.push({ kind: 'pdf', path, count: pages, seconds: Number(seconds(phase)) });
-      progress.done(`wrote ${path}: ${pages} pages in ${seconds(phase)} s`);
-    }
-    if (options.handout) {
-      const { printHandoutPdf } = await import('./handout.ts');
-      const path = options.handout === 'default' ? defaultPdfPath(options.outDir, deck.name, true) : options.handout;
-      progress.step('printing the handout');
-      phase = performance.now();
-      const { pdf, pages } = await printHandoutPdf(page, view, { info: pdfInfo(deck), lang: deck.lang, slides, timeoutMs: options.timeoutMs });
-      writeFileAtomically(path, pdf);
-      files.push({ kind: 'handout', path, count: pages, seconds: Number(seconds(phase)) });
-      progress.done(`wrote ${path}: handout of ${pages} slides with notes in ${seconds(phase)} s`);
-    }
-    return { files, warnings, slides: view.slideCount };
-  } finally {
-    await page.close();
+  if (options.png) {
+    const { writeSlidePngs } = await import('./png-export.ts');
+    progress.step('writing PNGs');
+    phase = performance.now();
+    const written = await writeSlidePngs(page, view, options.png, { slides, onProgress: (done, total) => progress.advance(done, total) });
+    files.push({ kind: 'png', path: options.png, count: written.length, seconds: Number(seconds(phase)) });
+    progress.done(`wrote ${written.length} PNGs to ${options.png} in ${seconds(phase)} s`);
   }
+  if (options.pdf) {
+    const { printSlidesPdf } = await import('./pdf-export.ts');
+    const path = options.pdf === 'default' ? defaultPdfPath(options.outDir, deck.name, false) : options.pdf;
+    progress.step('printing the PDF');
+    phase = performance.now();
+    const { pdf, pages } = await printSlidesPdf(page, view, { info: pdfInfo(deck), lang: deck.lang, slides, timeoutMs: options.timeoutMs });
+    writeFileAtomically(path, pdf);
+    files.push({ kind: 'pdf', path, count: pages, seconds: Number(seconds(phase)) });
+    progress.done(`wrote ${path}: ${pages} pages in ${seconds(phase)} s`);
+  }
+  if (options.handout) {
+    const { printHandoutPdf } = await import('./handout.ts');
+    const path = options.handout === 'default' ? defaultPdfPath(options.outDir, deck.name, true) : options.handout;
+    progress.step('printing the handout');
+    phase = performance.now();
+    const { pdf, pages } = await printHandoutPdf(page, view, { info: pdfInfo(deck), lang: deck.lang, slides, timeoutMs: options.timeoutMs });
+    writeFileAtomically(path, pdf);
+    files.push({ kind: 'handout', path, count: pages, seconds: Number(seconds(phase)) });
+    progress.done(`wrote ${path}: handout of ${pages} slides with notes in ${seconds(phase)} s`);
+  }
+  return { files, warnings, slides: view.slideCount };
 }
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(2);

@@ -49,15 +49,35 @@ export interface FreshBuild {
   seconds: number;
 }
 
-export async function ensureFreshBuild(slidesDir: string, outDir: string, force = false): Promise<FreshBuild> {
+export interface FreshBuildJob {
+  /** Known at once: the folder is fresh and is reused (no build runs). */
+  reused: boolean;
+  done: Promise<FreshBuild>;
+}
+
+/**
+ * Checks the folder and, when it is not fresh, starts the build in a child process (build-in-child.ts),
+ * its memory gone before Chromium prints. The build is under way when this returns, so the caller's
+ * own work (loading Playwright) runs beside it.
+ */
+export function startFreshBuild(slidesDir: string, outDir: string, force = false): FreshBuildJob {
   const started = performance.now();
   const hash = sourceHash(slidesDir);
   const out = resolve(outDir);
-  if (!force && isFresh(out, slidesDir, hash)) return { outDir: out, reused: true, seconds: (performance.now() - started) / 1000 };
-  // In a child process (build-in-child.ts), its memory gone before Chromium prints; started before this
-  // function first awaits, so the build is under way before the caller goes on to start Chromium.
-  await buildInChildProcess(slidesDir, out);
-  const stamp: BuildStamp = { hash, slidesDir: resolve(slidesDir) };
-  writeFileSync(join(out, BUILD_STAMP), `${JSON.stringify(stamp, null, 2)}\n`);
-  return { outDir: out, reused: false, seconds: (performance.now() - started) / 1000 };
+  const seconds = () => (performance.now() - started) / 1000;
+  if (!force && isFresh(out, slidesDir, hash)) return { reused: true, done: Promise.resolve({ outDir: out, reused: true, seconds: seconds() }) };
+  const done = buildInChildProcess(slidesDir, out).then(() => {
+    const stamp: BuildStamp = { hash, slidesDir: resolve(slidesDir) };
+    writeFileSync(join(out, BUILD_STAMP), `${JSON.stringify(stamp, null, 2)}\n`);
+    return { outDir: out, reused: false, seconds: seconds() };
+  });
+  return { reused: false, done };
+}
+
+export function ensureFreshBuild(slidesDir: string, outDir: string, force = false): Promise<FreshBuild> {
+  try {
+    return startFreshBuild(slidesDir, outDir, force).done;
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }

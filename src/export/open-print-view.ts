@@ -70,31 +70,35 @@ function pendingWork(chartDensity: number): string | null {
   return unsized.length ? `${unsized.length} of ${figures.length} charts to be sized in their page` : null;
 }
 
+/** Opens the print view of the deck at `deckUrl` in `page` and waits until it is complete. */
 export async function openPrintView(page: Page, deckUrl: string, options: PrintViewOptions): Promise<PrintView> {
-  const problems: string[] = [];
-  const onError = (error: Error) => problems.push(error.message);
-  const onConsole = (message: { type(): string; text(): string }) => {
-    if (message.type() === 'error') problems.push(message.text());
-  };
-  page.on('pageerror', onError);
-  page.on('console', onConsole);
+  await page.goto(printViewUrl(deckUrl, options.fragments, options.chartDensity), { timeout: options.timeoutMs });
+  return waitForPrintView(page, options);
+}
+
+/**
+ * Waits until the print view loading or loaded in `page` (at `printViewUrl`) is complete. On a
+ * timeout, the error names what it was still waiting for and the errors the page reported.
+ */
+export async function waitForPrintView(page: Page, options: PrintViewOptions): Promise<PrintView> {
+  const pending = `(${pendingWork.toString()})(${options.chartDensity ?? 2})`;
   try {
-    await page.goto(printViewUrl(deckUrl, options.fragments, options.chartDensity), { timeout: options.timeoutMs });
-    const pending = `(${pendingWork.toString()})(${options.chartDensity ?? 2})`;
-    try {
-      // The page polls the same check that names what is missing on a timeout.
-      await page.waitForFunction(`${pending} === null`, undefined, { timeout: options.timeoutMs });
-    } catch (error) {
-      const waiting = await page.evaluate(pending).catch(() => null);
-      const seconds = Math.round(options.timeoutMs / 100) / 10;
-      const detail = problems.length ? `; the page reported: ${problems.slice(0, 3).join(' | ')}` : '';
-      throw new Error(`the deck was not ready after ${seconds} s${waiting ? `, still waiting for ${waiting}` : ''}${detail}`, { cause: error });
-    }
-    return await page.evaluate(describePages);
-  } finally {
-    page.off('pageerror', onError);
-    page.off('console', onConsole);
+    // The page polls the same check that names what is missing on a timeout.
+    await page.waitForFunction(`${pending} === null`, undefined, { timeout: options.timeoutMs });
+  } catch (error) {
+    const waiting = await page.evaluate(pending).catch(() => null);
+    const problems = await reportedErrors(page);
+    const seconds = Math.round(options.timeoutMs / 100) / 10;
+    const detail = problems.length ? `; the page reported: ${problems.slice(0, 3).join(' | ')}` : '';
+    throw new Error(`the deck was not ready after ${seconds} s${waiting ? `, still waiting for ${waiting}` : ''}${detail}`, { cause: error });
   }
+  return await page.evaluate(describePages);
+}
+
+/** Uncaught errors and console errors of the page since it was opened (Playwright keeps the last 200). */
+async function reportedErrors(page: Page): Promise<string[]> {
+  const [errors, messages] = await Promise.all([page.pageErrors().catch(() => []), page.consoleMessages().catch(() => [])]);
+  return [...errors.map((error) => error.message), ...messages.filter((message) => message.type() === 'error').map((message) => message.text())];
 }
 
 /** Runs in the page: maps each printed page to its slide. */

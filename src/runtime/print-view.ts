@@ -29,6 +29,9 @@ import './print.css';
 type ChartModule = typeof import('./charts/chart-registry.ts');
 type DrawModule = typeof import('./charts/draw-chart.ts');
 
+/** Hides the slides until reveal.js switches to its print layout (print.css). */
+const PRINT_LOADING_CLASS = 'deck-print-loading';
+
 const isPrintView = () => /print-pdf/i.test(window.location.search);
 
 /** Pages that reveal.js copied for fragment steps: a later page holding an already seen slide id. */
@@ -54,6 +57,7 @@ function includeInStructure(root: Element): void {
 export function preparePrintView(): void {
   const root = document.querySelector('.reveal');
   if (!isPrintView() || !root) return;
+  document.documentElement.classList.add(PRINT_LOADING_CLASS);
 
   let laidOut = false;
   let deckReady = false;

@@ -1,10 +1,10 @@
 /**
  * `deck export` on the command line, run from a folder outside the project:
  * the promised error without Chromium, `--range`, reuse of a fresh build, and
- * an interrupt that leaves no file behind.
+ * an interrupt that leaves no file, Chromium profile or Chromium behind.
  */
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +26,20 @@ function deck(cwd: string, args: string[], env: Record<string, string> = {}): Pr
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
   );
+}
+
+/** Processes whose command line mentions `text` (Linux: /proc). */
+function chromiumUsing(text: string): string[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .flatMap((pid) => {
+      try {
+        const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+        return command.includes(text) ? [command] : [];
+      } catch {
+        return []; // ended meanwhile
+      }
+    });
 }
 
 /** Everything under `dir`, as relative paths. */
@@ -83,10 +97,11 @@ describe('deck export from a folder outside the project', () => {
     expect((await readPdf(join(cwd, 'first.pdf'))).pages).toBe(1);
   });
 
-  it('leaves no file when interrupted mid-export', async () => {
+  it('leaves no file, no Chromium profile and no Chromium when interrupted mid-export', async () => {
+    const temporary = exportTempDir();
     const child = spawn('node', [DECK, 'export', EXPORT_DECK, '--png', 'pngs', '--scale', '2', '--pdf', 'stopped.pdf'], {
       cwd,
-      env: { ...process.env, CI: '1' },
+      env: { ...process.env, CI: '1', TMPDIR: temporary },
     });
     let stderr = '';
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -102,5 +117,8 @@ describe('deck export from a folder outside the project', () => {
     expect(existsSync(join(cwd, 'stopped.pdf'))).toBe(false);
     expect(existsSync(join(cwd, 'pngs')) ? readdirSync(join(cwd, 'pngs')) : []).toEqual([]);
     expect(filesIn(cwd).filter((name) => name.includes('.tmp-'))).toEqual([]);
+    // Chromium's profile folder (in TMPDIR) is removed, and Chromium, started with it, is gone.
+    expect(readdirSync(temporary)).toEqual([]);
+    expect(chromiumUsing(temporary)).toEqual([]);
   });
 });
