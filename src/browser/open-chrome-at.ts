@@ -21,7 +21,8 @@ import { CHROME_ARGS, ChromeNotFoundError, loadPlaywright, ONE_PROCESS_ARGS } fr
 /**
  * What Playwright's own launch passes besides `CHROME_ARGS` and that matters for a page
  * printed or pictured headless: no throttling of a page nobody looks at, sRGB colours, no
- * scrollbars, no sound, no extensions or crash reporter.
+ * scrollbars, no sound, no extensions or crash reporter, and screenshots taken from a new
+ * surface (without it, 17 PNGs of the deck take ~0.7 s longer).
  */
 export const STARTED_PAGE_ARGS = [
   '--headless',
@@ -38,6 +39,7 @@ export const STARTED_PAGE_ARGS = [
   '--no-default-browser-check',
   '--password-store=basic',
   '--use-mock-keychain',
+  '--enable-features=CDPScreenshotNewSurface',
 ];
 
 export interface OpenChromeOptions {

@@ -2,18 +2,19 @@
  * The PDF path draws its charts at a quarter canvas pixel per CSS pixel (`?print-pdf&chart-density=0.25`):
  * the bitmaps are tiny, yet the PDF still gets every chart as vectors — axis text as text,
  * bars as filled paths, no image — and the chart page renders with its bars, sharp. Also: the Chromium
- * the exporter launches runs as one process and gets one merged `--disable-features` switch.
+ * the exporter starts runs as one process and gets one merged `--disable-features` switch.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DECK_DISABLED_FEATURES, launchChrome, ONE_PROCESS_ARGS, PLAYWRIGHT_DISABLED_FEATURES } from '../../src/browser/launch-chrome.ts';
+import { DECK_DISABLED_FEATURES, ONE_PROCESS_ARGS, PLAYWRIGHT_DISABLED_FEATURES } from '../../src/browser/launch-chrome.ts';
+import { openChromeAt, type ChromePage } from '../../src/browser/open-chrome-at.ts';
 import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
 import { chartDensity, PDF_CHART_DENSITY, resolveExportOptions } from '../../src/export/export-options.ts';
 import { ensureFreshBuild } from '../../src/export/fresh-build.ts';
-import { openPrintView, type PrintView } from '../../src/export/open-print-view.ts';
+import { printViewUrl, waitForPrintView, type PrintView } from '../../src/export/open-print-view.ts';
 import { printSlidesPdf } from '../../src/export/pdf-export.ts';
 import type { CompiledDeck } from '../../src/types.ts';
 import { BAR_CHART_TICKS, compiledExportDeck, EXPORT_DECK, exportTempDir } from '../support/export-fixture.ts';
@@ -34,7 +35,7 @@ const commandLine = (pid: string) => readProc(pid, 'cmdline').split('\0');
 
 let dir: string;
 let deck: CompiledDeck;
-let browser: Browser;
+let chrome: ChromePage;
 let server: StaticServer;
 let page: Page;
 let view: PrintView;
@@ -44,11 +45,12 @@ let pdf: PdfSummary;
 beforeAll(async () => {
   dir = exportTempDir();
   deck = compiledExportDeck();
-  const building = ensureFreshBuild(EXPORT_DECK, join(dir, 'dist'));
-  browser = await launchChrome(undefined, { oneProcess: true }); // as export-deck.ts launches it
-  server = await serveStatic((await building).outDir);
-  page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  view = await openPrintView(page, server.url, { fragments: false, timeoutMs: 20_000, chartDensity: PDF_CHART_DENSITY });
+  server = await serveStatic((await ensureFreshBuild(EXPORT_DECK, join(dir, 'dist'))).outDir);
+  // As export-deck.ts starts it for a fresh build.
+  const url = printViewUrl(server.url, false, PDF_CHART_DENSITY);
+  chrome = await openChromeAt(url, { viewport: { width: 1280, height: 720 }, oneProcess: true, timeoutMs: 20_000 });
+  page = chrome.page;
+  view = await waitForPrintView(page, { fragments: false, timeoutMs: 20_000, chartDensity: PDF_CHART_DENSITY });
   const printed = await printSlidesPdf(page, view, { info: { title: 'T', author: 'A', creator: 'C' }, lang: 'de', slides: null, timeoutMs: 20_000 });
   pdfPath = join(dir, 'slides.pdf');
   writeFileSync(pdfPath, printed.pdf);
@@ -56,7 +58,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await chrome?.close();
   await server?.close();
 });
 
@@ -105,7 +107,7 @@ const chromeChildren = () =>
     .map(commandLine)
     .filter((args) => args.some((arg) => arg.includes('chrom')));
 
-describe('Chromium launched for an export', () => {
+describe('Chromium started for an export', () => {
   it('runs as one process: no renderer, GPU or zygote beside the browser', () => {
     const processes = chromeChildren();
     expect(processes).toHaveLength(1);

@@ -1,0 +1,76 @@
+/**
+ * Chromium started at a URL with Playwright connected afterwards (how an export opens its page):
+ * the page has the asked size and pixel density, what it reported before Playwright connected
+ * reaches the error of a print view that never gets ready, and closing ends Chromium and removes
+ * its temporary folder.
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openChromeAt, type ChromePage } from '../../src/browser/open-chrome-at.ts';
+import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
+import { waitForPrintView } from '../../src/export/open-print-view.ts';
+import { exportTempDir } from '../support/export-fixture.ts';
+
+/** A page that fails at once and never becomes a deck. */
+const BROKEN_PAGE = `<!doctype html><title>broken</title>
+<script>console.error('early console error'); throw new Error('early page error');</script>`;
+
+/** Processes whose command line mentions `text` (Linux: /proc). */
+function processesUsing(text: string): string[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .flatMap((pid) => {
+      try {
+        const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        return command.includes(text) ? [command] : [];
+      } catch {
+        return []; // ended meanwhile
+      }
+    });
+}
+
+let server: StaticServer;
+let chrome: ChromePage;
+let temporary: string;
+const previousTmpdir = process.env.TMPDIR;
+
+beforeAll(async () => {
+  const dir = exportTempDir();
+  mkdirSync(join(dir, 'site'));
+  writeFileSync(join(dir, 'site', 'index.html'), BROKEN_PAGE);
+  temporary = join(dir, 'tmp');
+  mkdirSync(temporary);
+  server = await serveStatic(join(dir, 'site'));
+  process.env.TMPDIR = temporary; // os.tmpdir(): where openChromeAt makes its folder
+  chrome = await openChromeAt(server.url, { viewport: { width: 800, height: 600 }, deviceScaleFactor: 2, oneProcess: true, timeoutMs: 20_000 });
+});
+
+afterAll(async () => {
+  process.env.TMPDIR = previousTmpdir;
+  await chrome?.close();
+  await server?.close();
+});
+
+describe('openChromeAt', () => {
+  it('opens the page at the URL with the asked viewport and pixel density', async () => {
+    await chrome.page.waitForLoadState('load');
+    expect(chrome.page.url()).toBe(server.url);
+    expect(await chrome.page.evaluate(() => [window.innerWidth, window.innerHeight, window.devicePixelRatio])).toEqual([800, 600, 2]);
+  });
+
+  it('keeps what the page reported before Playwright connected, for the print view’s timeout error', async () => {
+    const waiting = waitForPrintView(chrome.page, { fragments: false, timeoutMs: 1_000 });
+    await expect(waiting).rejects.toThrow(/not ready after 1 s, still waiting for the deck readiness signal/);
+    await expect(waiting).rejects.toThrow(/the page reported: .*early page error/);
+    await expect(waiting).rejects.toThrow(/early console error/);
+  });
+
+  it('ends Chromium and removes its temporary folder on close', async () => {
+    expect(readdirSync(temporary)).toHaveLength(1);
+    expect(processesUsing(temporary).length).toBeGreaterThan(0);
+    await chrome.close();
+    expect(readdirSync(temporary)).toEqual([]);
+    expect(processesUsing(temporary)).toEqual([]);
+  });
+});
