@@ -31,6 +31,26 @@ type DrawModule = typeof import('./charts/draw-chart.ts');
 
 /** Hides the slides until reveal.js switches to its print layout (print.css). */
 const PRINT_LOADING_CLASS = 'deck-print-loading';
+/** Hides each slide that reveal.js need not measure until it is in its page (print.css). */
+const PRINT_UNMEASURED_CLASS = 'deck-print-unmeasured';
+
+/**
+ * Whether reveal.js's print layout reads the slides' heights: to centre slides vertically (`center`;
+ * a slide with class `center` is always measured) and to give a tall slide more than one page. Its
+ * defaults do both; the deck's configuration does neither unless the deck's `revealOptions` ask.
+ */
+export function printLayoutMeasures(config: { center?: boolean; pdfMaxPagesPerSlide?: number }): boolean {
+  return config.center !== false || (config.pdfMaxPagesPerSlide ?? Number.POSITIVE_INFINITY) > 1;
+}
+
+/**
+ * Called before reveal.js starts: when its print layout needs no slide heights, the slides are not
+ * laid out before they are in their pages: moving a slide into its page lays it out anew anyway
+ * (~80 ms for 200 slides).
+ */
+export function skipUnusedPrintMeasures(config: { center?: boolean; pdfMaxPagesPerSlide?: number }): void {
+  if (isPrintView() && !printLayoutMeasures(config)) document.documentElement.classList.add(PRINT_UNMEASURED_CLASS);
+}
 
 const isPrintView = () => /print-pdf/i.test(window.location.search);
 

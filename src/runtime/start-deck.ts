@@ -8,6 +8,7 @@ import { chartFeature } from './charts/chart-feature.ts';
 import { hotReload } from './hot-reload.ts';
 import { pageRole } from './page-role.ts';
 import { presentingConfig } from './presenting-config.ts';
+import { skipUnusedPrintMeasures } from './print-view.ts';
 import { presentingControls } from './presenting-controls.ts';
 import { readingView } from './reading-view.ts';
 import { markReady } from './readiness.ts';
@@ -31,7 +32,9 @@ export async function startDeck(manifest: DeckManifest): Promise<void> {
   const root = document.querySelector<HTMLElement>('.reveal');
   if (!root) throw new Error('the page has no .reveal element');
   applyDarkSlideBackgrounds(root);
-  const reveal = new Reveal(root, { ...revealConfig(manifest.settings), ...presentingConfig(role), plugins: [Zoom, Search, speakerNotesPlugin] });
+  const config = { ...revealConfig(manifest.settings), ...presentingConfig(role) };
+  skipUnusedPrintMeasures(config);
+  const reveal = new Reveal(root, { ...config, plugins: [Zoom, Search, speakerNotesPlugin] });
   // Like reveal.js's script build: tools (decktape, plugins, tests) drive `window.Reveal`.
   window.Reveal = reveal;
 
