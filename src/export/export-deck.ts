@@ -2,8 +2,9 @@
  * `deck export`: builds the deck (or reuses a fresh build), serves it on an
  * ephemeral 127.0.0.1 port, opens its print view once in one Chromium page and
  * writes what was asked for: the slides PDF or the handout, PNGs, and the
- * single-file HTML. Chromium is found before any work, launched once while the
- * build runs, and always closed.
+ * single-file HTML. Chromium is found before any work, started once (at the
+ * print view itself when the build is fresh, else while the build runs), and
+ * always closed.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
