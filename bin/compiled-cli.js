@@ -1,17 +1,21 @@
 /**
  * The `deck` command runs the TypeScript CLI as it is, without a compile step
- * of its own: its modules (src/, without the browser runtime) are compiled by
+ * of its own: its modules (src/, without the browser runtime) are bundled by
  * esbuild into `node_modules/.cache/markdown-deck/cli/<hash of the sources>/`
- * the first time they are run as they are, and imported from there. Compiled
- * files keep their original `import.meta.url`, so paths relative to a module
+ * the first time they are run as they are, and imported from there. Bundled
+ * modules keep their original `import.meta.url`, so paths relative to a module
  * (the app root, a stylesheet beside it) still point into src/.
+ *
+ * One bundle (split where the CLI imports a module only when needed), with
+ * the small pure-JavaScript dependencies in it: Node then loads a handful of
+ * files instead of ~150 modules, ~0.15 s less for each command on 2 cores.
  *
  * Why not module hooks (tsx, or esbuild in a `load` hook)? With them every
  * module, Vite's and Playwright's included, goes through the hooks thread:
  * ~0.5 s more for each command (about half of `deck build`).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -20,9 +24,14 @@ const SOURCES = join(APP_ROOT, 'src');
 /** The browser runtime is bundled by Vite, never run by Node. */
 const NOT_FOR_NODE = join(SOURCES, 'runtime');
 const CACHE = join(APP_ROOT, 'node_modules', '.cache', 'markdown-deck', 'cli');
-const ENTRY = 'src/cli/main.js';
+const ENTRY = 'main.js';
 /** Compiled trees of other sources are removed once this old (a running command may still import from its own). */
 const STALE_MS = 24 * 60 * 60 * 1000;
+/**
+ * Dependencies bundled into the CLI: plain JavaScript that reads no files of its own. The others
+ * (Vite, Playwright, esbuild, axe-core, …) stay in node_modules and load from there when used.
+ */
+export const BUNDLED_PACKAGES = ['commander', 'highlight.js', 'markdown-it', 'sirv', 'yaml', 'zod'];
 
 function typeScriptFiles(dir, files = []) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -34,31 +43,46 @@ function typeScriptFiles(dir, files = []) {
   return files.sort();
 }
 
-/** Relative `.ts` imports (static, re-exports and dynamic, as esbuild prints them) → `.js`. */
-export function toJsSpecifiers(code) {
+/** A module's source with `import.meta.url`, `.dirname` and `.filename` fixed to where it is in src/. */
+export function withModuleLocation(code, file) {
   return code
-    .replace(/^((?:import|export)\b[^\n]*?\bfrom\s*|import\s*)"(\.\.?\/[^"\n]+)\.ts";$/gm, '$1"$2.js";')
-    .replace(/\bimport\("(\.\.?\/[^"\n]+)\.ts"\)/g, 'import("$1.js")');
+    .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(file).href))
+    .replaceAll('import.meta.dirname', JSON.stringify(dirname(file)))
+    .replaceAll('import.meta.filename', JSON.stringify(file));
 }
 
-async function compileInto(dir, files, sources) {
-  const { transform } = await import('esbuild');
-  await Promise.all(
-    files.map(async (file, index) => {
-      const url = pathToFileURL(file).href;
-      const { code } = await transform(sources[index], {
-        loader: 'ts',
-        format: 'esm',
-        target: 'node20',
-        sourcefile: file,
-        sourcemap: 'inline',
-        define: { 'import.meta.url': JSON.stringify(url), 'import.meta.filename': JSON.stringify(file), 'import.meta.dirname': JSON.stringify(dirname(file)) },
-      });
-      const target = join(dir, relative(APP_ROOT, file)).replace(/\.ts$/, '.js');
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, toJsSpecifiers(code));
-    }),
-  );
+/** Every dependency of the app that is not bundled, with its subpaths. */
+function externalPackages() {
+  const manifest = JSON.parse(readFileSync(join(APP_ROOT, 'package.json'), 'utf8'));
+  const names = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }).filter((name) => !BUNDLED_PACKAGES.includes(name));
+  return names.flatMap((name) => [name, `${name}/*`]);
+}
+
+async function bundleInto(dir) {
+  const { build } = await import('esbuild');
+  const keepModuleLocation = {
+    name: 'keep-module-location',
+    setup(esbuild) {
+      esbuild.onLoad({ filter: /\.ts$/ }, (args) => ({ loader: 'ts', contents: withModuleLocation(readFileSync(args.path, 'utf8'), args.path) }));
+    },
+  };
+  await build({
+    entryPoints: [join(SOURCES, 'cli/main.ts')],
+    outdir: dir,
+    entryNames: '[name]',
+    chunkNames: 'chunks/[name]-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external: externalPackages(),
+    // Bundled CommonJS dependencies (commander) call `require` for Node's own modules.
+    banner: { js: "import { createRequire as __deckCreateRequire } from 'node:module';\nconst require = __deckCreateRequire(import.meta.url);" },
+    sourcemap: 'linked',
+    plugins: [keepModuleLocation],
+    logLevel: 'silent',
+  });
 }
 
 function removeStale(keep) {
@@ -70,17 +94,16 @@ function removeStale(keep) {
 
 /** The URL of the compiled CLI entry, compiling the sources first if they changed. */
 export async function compiledCli() {
-  const files = typeScriptFiles(SOURCES);
-  const sources = files.map((file) => readFileSync(file, 'utf8'));
   const hash = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url)));
-  files.forEach((file, index) => hash.update(`${relative(APP_ROOT, file)}\0${sources[index]}\0`));
+  // The bundled dependencies' versions are in the lock file.
+  for (const file of [...typeScriptFiles(SOURCES), join(APP_ROOT, 'package-lock.json')]) hash.update(`${relative(APP_ROOT, file)}\0${readFileSync(file, 'utf8')}\0`);
   const dir = join(CACHE, hash.digest('hex').slice(0, 16));
   if (!existsSync(join(dir, ENTRY))) {
     // Compiled beside its final name and renamed, so no command imports a half-written tree.
     const temporary = `${dir}.tmp-${process.pid}`;
     rmSync(temporary, { recursive: true, force: true });
     try {
-      await compileInto(temporary, files, sources);
+      await bundleInto(temporary);
       renameSync(temporary, dir);
     } catch (error) {
       rmSync(temporary, { recursive: true, force: true });

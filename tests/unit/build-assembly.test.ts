@@ -3,11 +3,13 @@
  * gets the slides and the manifest; the runtime's files are the same for every
  * deck (bundled once, then reused); the deck's images are copied with hashed names.
  */
+import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { toJsSpecifiers } from '../../bin/compiled-cli.js';
+import { withModuleLocation } from '../../bin/compiled-cli.js';
 import { PageTemplateError, renderDeckPage, SLIDES_MARKER } from '../../src/compiler/render-deck-page.ts';
 import { compileDeck } from '../../src/compiler/index.ts';
 import { buildDeck } from '../../src/cli/build-deck.ts';
@@ -73,10 +75,18 @@ describe('deck build on the runtime bundle', () => {
 });
 
 describe('the compiled CLI', () => {
-  it('imports the compiled .js files instead of the .ts sources', () => {
-    const code = ['import { a } from "./a.ts";', 'export * from "../b.ts";', 'import "./c.ts";', 'const d = await import("./d/e.ts");', 'const s = "from ./f.ts";', 'import x from "zod";'].join('\n');
-    expect(toJsSpecifiers(code)).toBe(
-      ['import { a } from "./a.js";', 'export * from "../b.js";', 'import "./c.js";', 'const d = await import("./d/e.js");', 'const s = "from ./f.ts";', 'import x from "zod";'].join('\n'),
+  it('keeps each bundled module’s own location (import.meta.url, .dirname, .filename)', () => {
+    const code = 'const root = new URL("../..", import.meta.url);\nconst here = [import.meta.dirname, import.meta.filename];';
+    expect(withModuleLocation(code, '/app/src/cli/main.ts')).toBe(
+      'const root = new URL("../..", "file:///app/src/cli/main.ts");\nconst here = ["/app/src/cli", "/app/src/cli/main.ts"];',
     );
+  });
+
+  it('is one bundle entry in the cache, and the `deck` command runs from it', async () => {
+    const { compiledCli } = await import('../../bin/compiled-cli.js');
+    const entry = await compiledCli();
+    expect(entry).toMatch(/\/node_modules\/\.cache\/markdown-deck\/cli\/[0-9a-f]{16}\/main\.js$/);
+    const { stdout } = await promisify(execFile)(process.execPath, [join(import.meta.dirname, '../../bin/deck.js'), 'build', '--help']);
+    expect(stdout).toContain('Usage: deck build');
   });
 });
