@@ -4,12 +4,13 @@
  * an interrupt that leaves no file, Chromium profile or Chromium behind.
  */
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CHROME_MISSING } from '../../src/browser/find-chrome.ts';
 import { compiledExportDeck, EXPORT_DECK, exportTempDir } from '../support/export-fixture.ts';
+import { processesMentioning } from '../support/processes.ts';
 import { readPdf } from '../support/pdf-reader.ts';
 
 const DECK = join(import.meta.dirname, '../../bin/deck.js');
@@ -26,20 +27,6 @@ function deck(cwd: string, args: string[], env: Record<string, string> = {}): Pr
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
   );
-}
-
-/** Processes whose command line mentions `text` (Linux: /proc). */
-function chromiumUsing(text: string): string[] {
-  return readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .flatMap((pid) => {
-      try {
-        const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
-        return command.includes(text) ? [command] : [];
-      } catch {
-        return []; // ended meanwhile
-      }
-    });
 }
 
 /** Everything under `dir`, as relative paths. */
@@ -119,6 +106,6 @@ describe('deck export from a folder outside the project', () => {
     expect(filesIn(cwd).filter((name) => name.includes('.tmp-'))).toEqual([]);
     // Chromium's profile folder (in TMPDIR) is removed, and Chromium, started with it, is gone.
     expect(readdirSync(temporary)).toEqual([]);
-    expect(chromiumUsing(temporary)).toEqual([]);
+    expect(processesMentioning(temporary)).toEqual([]);
   });
 });

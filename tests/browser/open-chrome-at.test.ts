@@ -4,31 +4,18 @@
  * reaches the error of a print view that never gets ready, and closing ends Chromium and removes
  * its temporary folder.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openChromeAt, type ChromePage } from '../../src/browser/open-chrome-at.ts';
 import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
 import { waitForPrintView } from '../../src/export/open-print-view.ts';
 import { exportTempDir } from '../support/export-fixture.ts';
+import { processesMentioning } from '../support/processes.ts';
 
 /** A page that fails at once and never becomes a deck. */
 const BROKEN_PAGE = `<!doctype html><title>broken</title>
 <script>console.error('early console error'); throw new Error('early page error');</script>`;
-
-/** Processes whose command line mentions `text` (Linux: /proc). */
-function processesUsing(text: string): string[] {
-  return readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .flatMap((pid) => {
-      try {
-        const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-        return command.includes(text) ? [command] : [];
-      } catch {
-        return []; // ended meanwhile
-      }
-    });
-}
 
 let server: StaticServer;
 let chrome: ChromePage;
@@ -68,9 +55,9 @@ describe('openChromeAt', () => {
 
   it('ends Chromium and removes its temporary folder on close', async () => {
     expect(readdirSync(temporary)).toHaveLength(1);
-    expect(processesUsing(temporary).length).toBeGreaterThan(0);
+    expect(processesMentioning(temporary).length).toBeGreaterThan(0);
     await chrome.close();
     expect(readdirSync(temporary)).toEqual([]);
-    expect(processesUsing(temporary)).toEqual([]);
+    expect(processesMentioning(temporary)).toEqual([]);
   });
 });
