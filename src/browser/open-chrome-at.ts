@@ -116,17 +116,23 @@ export async function openChromeAt(url: string, options: OpenChromeOptions): Pro
   const chrome = spawn(path, chromeArgs(path, url, join(folder, 'profile'), options), { stdio: ['ignore', 'ignore', 'pipe'] });
   const endpoint = devToolsEndpoint(chrome, options.timeoutMs);
   endpoint.catch(() => undefined);
+  // Helpers of a Chromium with several processes may still write into the folder a moment after it ended.
+  const removeFolder = () => rmSync(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
   // Should this process exit without closing (an interrupted export exits at once), Chromium and its folder go with it.
   const endNow = () => {
     chrome.kill('SIGKILL');
     try {
-      rmSync(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+      removeFolder();
     } catch {
       // Exiting anyway; a leftover folder in the temporary directory is harmless.
     }
   };
   process.once('exit', endNow);
-  const exited = new Promise<void>((resolve) => (chrome.exitCode !== null ? resolve() : chrome.once('exit', () => resolve())));
+  // 'error' without 'exit' when it could not be started at all (not executable).
+  const exited = new Promise<void>((resolve) => {
+    chrome.once('exit', () => resolve());
+    chrome.once('error', () => resolve());
+  });
 
   let browser: Browser | null = null;
   const close = async () => {
@@ -134,7 +140,7 @@ export async function openChromeAt(url: string, options: OpenChromeOptions): Pro
     // Nothing of Chromium's state is kept: it is ended, not asked to shut down and save its profile.
     chrome.kill('SIGKILL');
     await Promise.all([browser?.close().catch(() => undefined), exited]);
-    rmSync(folder, { recursive: true, force: true });
+    removeFolder();
   };
   try {
     // Synchronous, ~0.45 s: Chromium starts meanwhile.

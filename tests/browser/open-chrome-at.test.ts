@@ -2,7 +2,7 @@
  * Chromium started at a URL with Playwright connected afterwards (how an export opens its page):
  * the page has the asked size and pixel density, what it reported before Playwright connected
  * reaches the error of a print view that never gets ready, and closing ends Chromium and removes
- * its temporary folder.
+ * its temporary folder; a Chromium that cannot start fails at once, leaving nothing behind.
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,6 +51,14 @@ describe('openChromeAt', () => {
     await expect(waiting).rejects.toThrow(/not ready after 1 s, still waiting for the deck readiness signal/);
     await expect(waiting).rejects.toThrow(/the page reported: .*early page error/);
     await expect(waiting).rejects.toThrow(/early console error/);
+  });
+
+  it('fails with the reason, and leaves no folder, when the executable cannot be started', async () => {
+    const notExecutable = join(temporary, '..', 'not-chromium');
+    writeFileSync(notExecutable, 'not a program');
+    const before = readdirSync(temporary).length;
+    await expect(openChromeAt(server.url, { executablePath: notExecutable, viewport: { width: 800, height: 600 }, timeoutMs: 5_000 })).rejects.toThrow(/EACCES/);
+    expect(readdirSync(temporary)).toHaveLength(before);
   });
 
   it('ends Chromium and removes its temporary folder on close', async () => {
