@@ -34,22 +34,32 @@ const PRINT_LOADING_CLASS = 'deck-print-loading';
 /** Hides each slide that reveal.js need not measure until it is in its page (print.css). */
 const PRINT_UNMEASURED_CLASS = 'deck-print-unmeasured';
 
+type PrintMeasureConfig = { center?: unknown; pdfMaxPagesPerSlide?: unknown };
+
 /**
  * Whether reveal.js's print layout reads the slides' heights: to centre slides vertically (`center`;
  * a slide with class `center` is always measured) and to give a tall slide more than one page. Its
  * defaults do both; the deck's configuration does neither unless the deck's `revealOptions` ask.
+ * Anything unclear counts as measuring.
  */
-export function printLayoutMeasures(config: { center?: boolean; pdfMaxPagesPerSlide?: number }): boolean {
-  return config.center !== false || (config.pdfMaxPagesPerSlide ?? Number.POSITIVE_INFINITY) > 1;
+export function printLayoutMeasures(config: PrintMeasureConfig): boolean {
+  const centred = config.center !== false && config.center !== 'false';
+  const pages = config.pdfMaxPagesPerSlide === undefined ? Number.POSITIVE_INFINITY : Number(config.pdfMaxPagesPerSlide);
+  return centred || !(pages <= 1);
 }
 
 /**
  * Called before reveal.js starts: when its print layout needs no slide heights, the slides are not
  * laid out before they are in their pages: moving a slide into its page lays it out anew anyway
- * (~80 ms for 200 slides).
+ * (~80 ms for 200 slides). reveal.js lets the page's query override its configuration, so the query
+ * counts too (`?print-pdf&center=true`).
  */
-export function skipUnusedPrintMeasures(config: { center?: boolean; pdfMaxPagesPerSlide?: number }): void {
-  if (isPrintView() && !printLayoutMeasures(config)) document.documentElement.classList.add(PRINT_UNMEASURED_CLASS);
+export function skipUnusedPrintMeasures(config: PrintMeasureConfig): void {
+  if (!isPrintView()) return;
+  const query = new URLSearchParams(window.location.search);
+  const effective = { ...config };
+  for (const key of ['center', 'pdfMaxPagesPerSlide'] as const) if (query.has(key)) effective[key] = query.get(key);
+  if (!printLayoutMeasures(effective)) document.documentElement.classList.add(PRINT_UNMEASURED_CLASS);
 }
 
 const isPrintView = () => /print-pdf/i.test(window.location.search);

@@ -2,7 +2,7 @@
  * The print view skips laying out slides before they are in their pages only when reveal.js's print
  * layout reads no slide heights (the deck's own configuration: one page per slide, not centred). A deck
  * that lets a tall slide take more pages (`revealOptions: { pdfMaxPagesPerSlide: 3 }`) still gets its
- * slides measured, and the tall one its pages.
+ * slides measured, and the tall one its pages; so does a print view whose query asks for that.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChrome } from '../../src/browser/launch-chrome.ts';
 import { serveStatic } from '../../src/browser/serve-static.ts';
 import { buildDeck } from '../../src/cli/build-deck.ts';
-import { openPrintView } from '../../src/export/open-print-view.ts';
+import { printViewUrl, waitForPrintView } from '../../src/export/open-print-view.ts';
 import { exportTempDir } from '../support/export-fixture.ts';
 
 /** A short slide, then one far taller than a page. */
@@ -28,7 +28,7 @@ interface PrintedDeck {
 let browser: Browser;
 let dir: string;
 
-async function printed(settings: string): Promise<PrintedDeck> {
+async function printed(settings: string, query = ''): Promise<PrintedDeck> {
   const slidesDir = join(dir, `deck-${Math.random().toString(36).slice(2)}`);
   mkdirSync(slidesDir);
   writeFileSync(join(slidesDir, 'deck.yaml'), `title: Messprobe\nlang: de\n${settings}`);
@@ -37,7 +37,8 @@ async function printed(settings: string): Promise<PrintedDeck> {
   const server = await serveStatic(outDir);
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   try {
-    await openPrintView(page, server.url, { fragments: false, timeoutMs: 20_000 });
+    await page.goto(`${printViewUrl(server.url, false)}${query}`);
+    await waitForPrintView(page, { fragments: false, timeoutMs: 20_000 });
     return await page.evaluate(() => {
       const pages = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides > .pdf-page'));
       return {
@@ -75,5 +76,11 @@ describe('print layout without measuring the slides', () => {
     const pages = Math.min(3, Math.ceil(deck.tallContent / 720));
     expect(pages).toBeGreaterThan(1);
     expect(deck.pageHeights).toEqual([720, 720 * pages]);
+  });
+
+  it('is not used when the page’s query asks reveal.js for more pages per slide', async () => {
+    const deck = await printed('', '&pdfMaxPagesPerSlide=3');
+    expect(deck.unmeasured).toBe(false);
+    expect(deck.pageHeights[1]).toBeGreaterThan(720);
   });
 });
