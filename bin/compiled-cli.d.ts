@@ -1,4 +1,3 @@
 /** Types of bin/compiled-cli.js (plain JavaScript: it runs before any TypeScript can). */
-export const BUNDLED_PACKAGES: string[];
 export function withModuleLocation(code: string, file: string): string;
 export function compiledCli(): Promise<string>;

@@ -82,9 +82,15 @@ export function loadPlaywright(): typeof import('playwright-core') {
   return require('playwright-core') as typeof import('playwright-core');
 }
 
-export async function launchChrome(executablePath?: string, options: LaunchOptions = {}): Promise<Browser> {
+/** The Chromium to start (`executablePath`, else `CHROME_PATH`, else the usual paths), or ChromeNotFoundError. */
+export function requireChrome(executablePath?: string): string {
   const path = findChrome(executablePath ?? process.env.CHROME_PATH);
   if (!path) throw new ChromeNotFoundError(executablePath ?? process.env.CHROME_PATH);
+  return path;
+}
+
+export async function launchChrome(executablePath?: string, options: LaunchOptions = {}): Promise<Browser> {
+  const path = requireChrome(executablePath);
   const { chromium } = loadPlaywright();
   return chromium.launch({ executablePath: path, headless: true, args: options.oneProcess ? [...CHROME_ARGS, ...ONE_PROCESS_ARGS] : CHROME_ARGS, ignoreDefaultArgs: [playwrightFeatureSwitch] });
 }

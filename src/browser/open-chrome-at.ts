@@ -15,8 +15,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { findChrome, isHeadlessShell } from './find-chrome.ts';
-import { CHROME_ARGS, ChromeNotFoundError, loadPlaywright, ONE_PROCESS_ARGS } from './launch-chrome.ts';
+import { isHeadlessShell } from './find-chrome.ts';
+import { CHROME_ARGS, loadPlaywright, ONE_PROCESS_ARGS, requireChrome } from './launch-chrome.ts';
 
 /**
  * What Playwright's own launch passes besides `CHROME_ARGS` and that matters for a page
@@ -24,7 +24,7 @@ import { CHROME_ARGS, ChromeNotFoundError, loadPlaywright, ONE_PROCESS_ARGS } fr
  * scrollbars, no sound, no extensions or crash reporter, and screenshots taken from a new
  * surface (without it, 17 PNGs of the deck take ~0.7 s longer).
  */
-export const STARTED_PAGE_ARGS = [
+const STARTED_PAGE_ARGS = [
   '--headless',
   '--hide-scrollbars',
   '--mute-audio',
@@ -56,14 +56,13 @@ export interface OpenChromeOptions {
 }
 
 export interface ChromePage {
-  browser: Browser;
   /** The page that was opened at the URL, loading or loaded. */
   page: Page;
   /** Disconnects, ends Chromium and removes its profile folder. */
   close(): Promise<void>;
 }
 
-export function chromeArgs(executablePath: string, url: string, profile: string, options: OpenChromeOptions): string[] {
+function chromeArgs(executablePath: string, url: string, profile: string, options: OpenChromeOptions): string[] {
   return [
     ...CHROME_ARGS,
     ...(options.oneProcess ? ONE_PROCESS_ARGS : []),
@@ -108,8 +107,7 @@ function devToolsEndpoint(chrome: ChildProcess, timeoutMs: number): Promise<stri
 }
 
 export async function openChromeAt(url: string, options: OpenChromeOptions): Promise<ChromePage> {
-  const path = findChrome(options.executablePath ?? process.env.CHROME_PATH);
-  if (!path) throw new ChromeNotFoundError(options.executablePath ?? process.env.CHROME_PATH);
+  const path = requireChrome(options.executablePath);
   const folder = mkdtempSync(join(tmpdir(), 'markdown-deck-chrome-'));
   const artifactsDir = join(folder, 'artifacts');
   mkdirSync(artifactsDir);
@@ -149,7 +147,7 @@ export async function openChromeAt(url: string, options: OpenChromeOptions): Pro
     const context = browser.contexts()[0];
     if (!context) throw new Error('Chromium has no browser context');
     const page = context.pages()[0] ?? (await context.waitForEvent('page', { timeout: options.timeoutMs }));
-    return { browser, page, close };
+    return { page, close };
   } catch (error) {
     await close();
     throw error;

@@ -73,11 +73,3 @@ export function startFreshBuild(slidesDir: string, outDir: string, force = false
   });
   return { reused: false, done };
 }
-
-export function ensureFreshBuild(slidesDir: string, outDir: string, force = false): Promise<FreshBuild> {
-  try {
-    return startFreshBuild(slidesDir, outDir, force).done;
-  } catch (error) {
-    return Promise.reject(error);
-  }
-}

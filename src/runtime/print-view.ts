@@ -42,7 +42,7 @@ type PrintMeasureConfig = { center?: unknown; pdfMaxPagesPerSlide?: unknown };
  * defaults do both; the deck's configuration does neither unless the deck's `revealOptions` ask.
  * Anything unclear counts as measuring.
  */
-export function printLayoutMeasures(config: PrintMeasureConfig): boolean {
+function printLayoutMeasures(config: PrintMeasureConfig): boolean {
   const centred = config.center !== false && config.center !== 'false';
   const pages = config.pdfMaxPagesPerSlide === undefined ? Number.POSITIVE_INFINITY : Number(config.pdfMaxPagesPerSlide);
   return centred || !(pages <= 1);

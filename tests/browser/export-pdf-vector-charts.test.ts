@@ -13,7 +13,7 @@ import { DECK_DISABLED_FEATURES, ONE_PROCESS_ARGS, PLAYWRIGHT_DISABLED_FEATURES 
 import { openChromeAt, type ChromePage } from '../../src/browser/open-chrome-at.ts';
 import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
 import { chartDensity, PDF_CHART_DENSITY, resolveExportOptions } from '../../src/export/export-options.ts';
-import { ensureFreshBuild } from '../../src/export/fresh-build.ts';
+import { startFreshBuild } from '../../src/export/fresh-build.ts';
 import { printViewUrl, waitForPrintView, type PrintView } from '../../src/export/open-print-view.ts';
 import { printSlidesPdf } from '../../src/export/pdf-export.ts';
 import type { CompiledDeck } from '../../src/types.ts';
@@ -45,7 +45,7 @@ let pdf: PdfSummary;
 beforeAll(async () => {
   dir = exportTempDir();
   deck = compiledExportDeck();
-  server = await serveStatic((await ensureFreshBuild(EXPORT_DECK, join(dir, 'dist'))).outDir);
+  server = await serveStatic((await startFreshBuild(EXPORT_DECK, join(dir, 'dist')).done).outDir);
   // As export-deck.ts starts it for a fresh build.
   const url = printViewUrl(server.url, false, PDF_CHART_DENSITY);
   chrome = await openChromeAt(url, { viewport: { width: 1280, height: 720 }, oneProcess: true, timeoutMs: 20_000 });
