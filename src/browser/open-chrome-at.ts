@@ -1,22 +1,23 @@
 /**
- * Starts Chromium with its one page already loading a URL, then connects
- * Playwright to it over the DevTools protocol. For a job of one page (an
- * export): Chromium starts, and begins loading the page, while this process
- * is still loading Playwright (~0.45 s of CPU), instead of after it. The
- * page's console messages and errors from before Playwright connected are
- * still there (`page.consoleMessages()`, `page.pageErrors()`).
+ * Starts Chromium with its one page already loading a URL, and drives that
+ * page over the DevTools protocol on a pipe (cdp-pipe.ts, cdp-page.ts): for a
+ * job of one page, an export. Chromium starts at once; nothing in this process
+ * holds up the page's requests to the export's server on the same event loop
+ * (loading Playwright did, for ~0.5 s). What the page reported before it was
+ * attached is still there (`page.reportedErrors()`).
  *
- * Chromium listens on an ephemeral 127.0.0.1 port for the time of the job.
- * Its profile and Playwright's artifacts live in one temporary folder, removed
+ * No port is opened. Chromium's profile lives in a temporary folder, removed
  * when it is closed or this process exits.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Readable, Writable } from 'node:stream';
+import { CdpPage } from './cdp-page.ts';
+import { CdpPipe } from './cdp-pipe.ts';
 import { isHeadlessShell } from './find-chrome.ts';
-import { CHROME_ARGS, loadPlaywright, ONE_PROCESS_ARGS, requireChrome } from './launch-chrome.ts';
+import { CHROME_ARGS, ONE_PROCESS_ARGS, requireChrome } from './launch-chrome.ts';
 
 /**
  * What Playwright's own launch passes besides `CHROME_ARGS` and that matters for a page
@@ -51,13 +52,13 @@ export interface OpenChromeOptions {
   deviceScaleFactor?: number;
   /** Runs Chromium as one process (`ONE_PROCESS_ARGS`). @defaultValue false */
   oneProcess?: boolean;
-  /** Longest wait for Chromium to listen and for Playwright to connect. */
+  /** Longest wait for Chromium to start and open its page. */
   timeoutMs: number;
 }
 
 export interface ChromePage {
   /** The page that was opened at the URL, loading or loaded. */
-  page: Page;
+  page: CdpPage;
   /** Disconnects, ends Chromium and removes its profile folder. */
   close(): Promise<void>;
 }
@@ -70,23 +71,17 @@ function chromeArgs(executablePath: string, url: string, profile: string, option
     `--window-size=${options.viewport.width},${options.viewport.height}`,
     `--force-device-scale-factor=${options.deviceScaleFactor ?? 1}`,
     `--user-data-dir=${profile}`,
-    '--remote-debugging-port=0',
+    '--remote-debugging-pipe',
     url,
   ];
 }
 
-/** Resolves with the DevTools WebSocket address Chromium prints on start. */
-function devToolsEndpoint(chrome: ChildProcess, timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
+/** Rejects when Chromium cannot be started or ends before `attached` settles, naming why. */
+function failedStart(chrome: ChildProcess, attached: Promise<unknown>, timeoutMs: number): Promise<never> {
+  return new Promise((_, reject) => {
     let output = '';
-    const timer = setTimeout(() => fail(new Error(`Chromium did not start within ${timeoutMs / 1000} s`)), timeoutMs);
-    const onData = (chunk: string) => {
-      output += chunk;
-      const listening = /DevTools listening on (ws:\/\/\S+)/.exec(output);
-      if (!listening) return;
-      done();
-      resolve(listening[1]!);
-    };
+    const timer = setTimeout(() => fail(new Error(`Chromium did not open its page within ${timeoutMs / 1000} s`)), timeoutMs);
+    const onData = (chunk: string) => (output = (output + chunk).slice(-4000));
     const onExit = (code: number | null, signal: string | null) =>
       fail(new Error(`Chromium ended on start (${signal ?? `exit code ${code}`}): ${output.trim().split('\n').slice(-3).join(' | ')}`));
     const fail = (error: Error) => {
@@ -103,17 +98,16 @@ function devToolsEndpoint(chrome: ChildProcess, timeoutMs: number): Promise<stri
     chrome.stderr!.on('data', onData);
     chrome.once('exit', onExit);
     chrome.once('error', fail);
+    attached.then(done, done);
   });
 }
 
 export async function openChromeAt(url: string, options: OpenChromeOptions): Promise<ChromePage> {
   const path = requireChrome(options.executablePath);
   const folder = mkdtempSync(join(tmpdir(), 'markdown-deck-chrome-'));
-  const artifactsDir = join(folder, 'artifacts');
-  mkdirSync(artifactsDir);
-  const chrome = spawn(path, chromeArgs(path, url, join(folder, 'profile'), options), { stdio: ['ignore', 'ignore', 'pipe'] });
-  const endpoint = devToolsEndpoint(chrome, options.timeoutMs);
-  endpoint.catch(() => undefined);
+  // Chromium reads commands from its descriptor 3 and writes to 4 (--remote-debugging-pipe).
+  const chrome = spawn(path, chromeArgs(path, url, join(folder, 'profile'), options), { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
+  const pipe = new CdpPipe(chrome.stdio[3] as Writable, chrome.stdio[4] as Readable);
   // Helpers of a Chromium with several processes may still write into the folder a moment after it ended.
   const removeFolder = () => rmSync(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
   // Should this process exit without closing (an interrupted export exits at once), Chromium and its folder go with it.
@@ -132,21 +126,17 @@ export async function openChromeAt(url: string, options: OpenChromeOptions): Pro
     chrome.once('error', () => resolve());
   });
 
-  let browser: Browser | null = null;
   const close = async () => {
     process.off('exit', endNow);
     // Nothing of Chromium's state is kept: it is ended, not asked to shut down and save its profile.
+    pipe.dispose(new Error('Chromium was closed'));
     chrome.kill('SIGKILL');
-    await Promise.all([browser?.close().catch(() => undefined), exited]);
+    await exited;
     removeFolder();
   };
   try {
-    // Synchronous, ~0.45 s: Chromium starts meanwhile.
-    const { chromium } = loadPlaywright();
-    browser = await chromium.connectOverCDP(await endpoint, { timeout: options.timeoutMs, isLocal: true, artifactsDir });
-    const context = browser.contexts()[0];
-    if (!context) throw new Error('Chromium has no browser context');
-    const page = context.pages()[0] ?? (await context.waitForEvent('page', { timeout: options.timeoutMs }));
+    const attached = CdpPage.attach(pipe);
+    const page = await Promise.race([attached, failedStart(chrome, attached, options.timeoutMs)]);
     return { page, close };
   } catch (error) {
     await close();

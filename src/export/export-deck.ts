@@ -7,9 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { findChrome } from '../browser/find-chrome.ts';
-import { ChromeNotFoundError, loadPlaywright } from '../browser/launch-chrome.ts';
+import type { CdpPage } from '../browser/cdp-page.ts';
+import { ChromeNotFoundError } from '../browser/launch-chrome.ts';
 import { openChromeAt, type ChromePage } from '../browser/open-chrome-at.ts';
 import { serveStatic } from '../browser/serve-static.ts';
 import { CliError } from '../cli/cli-error.ts';
@@ -88,10 +88,6 @@ export async function exportDeck(userOptions: ExportOptions, progress: Progress 
     progress.step('building');
     const job = startFreshBuild(options.slidesDir, options.outDir, options.rebuild);
     job.done.catch(() => undefined);
-    // While the build runs in its child process, this one loads Playwright (~0.45 s of CPU) on the other
-    // core; Chromium starts after the build, at the print view. A fresh build has nothing to run beside:
-    // Chromium starts at once and loads the print view while Playwright loads (openChromeAt).
-    if (!job.reused) loadPlaywright();
     // sirv reads each file when asked for it: the server can start before the build has written them.
     const server = await serveStatic(options.outDir);
     const printView = printViewUrl(server.url, options.fragments, chartDensity(options));
@@ -99,6 +95,7 @@ export async function exportDeck(userOptions: ExportOptions, progress: Progress 
     try {
       build = await job.done;
       progress.done(build.reused ? `reused fresh build ${build.outDir}` : `built ${build.outDir} in ${build.seconds.toFixed(2)} s`);
+      // Started beside the build instead, Chromium only takes CPU from it: no faster (measured).
       chrome = await openChromeAt(printView, { executablePath: options.chrome, viewport: PAGE_VIEWPORT, deviceScaleFactor: options.scale, oneProcess: true, timeoutMs: options.timeoutMs });
       const result = await exportWithBrowser(chrome.page, options, readDeckInfo(build.outDir), progress);
       files.push(...result.files);
@@ -121,7 +118,7 @@ export async function exportDeck(userOptions: ExportOptions, progress: Progress 
 }
 
 async function exportWithBrowser(
-  page: Page,
+  page: CdpPage,
   options: ResolvedExportOptions,
   deck: DeckInfo,
   progress: Progress,

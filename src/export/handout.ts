@@ -7,7 +7,7 @@
  * follows the headings of the slides and the notes wherever the flow put them.
  */
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { CdpPage } from '../browser/cdp-page.ts';
 import type { PrintPage, PrintView } from './open-print-view.ts';
 import { withTimeout } from './pdf-export.ts';
 import { finishPdf, type PdfInfo } from './pdf-info.ts';
@@ -97,6 +97,13 @@ function layOutHandout({ keep, scale, width, height, total, labels }: Layout): n
   return kept;
 }
 
+/** Runs in the page. */
+function addStyle(css: string): void {
+  const style = document.createElement('style');
+  style.textContent = css;
+  document.head.append(style);
+}
+
 /** 1-based print pages to keep: each selected slide once, in its last fragment step (everything shown). */
 export function handoutPages(pages: readonly PrintPage[], slides: ReadonlySet<number> | null): number[] {
   return pages.flatMap((page, index) => {
@@ -105,9 +112,9 @@ export function handoutPages(pages: readonly PrintPage[], slides: ReadonlySet<nu
   });
 }
 
-export async function printHandoutPdf(page: Page, view: PrintView, options: HandoutOptions): Promise<{ pdf: Uint8Array; pages: number }> {
+export async function printHandoutPdf(page: CdpPage, view: PrintView, options: HandoutOptions): Promise<{ pdf: Uint8Array; pages: number }> {
   const keep = handoutPages(view.pages, options.slides);
-  await page.addStyleTag({ content: HANDOUT_CSS });
+  await page.evaluate(addStyle, HANDOUT_CSS);
   const layout: Layout = {
     keep,
     scale: TEXT_WIDTH_PX / view.width,
@@ -122,8 +129,8 @@ export async function printHandoutPdf(page: Page, view: PrintView, options: Hand
     page.pdf({
       preferCSSPageSize: true,
       printBackground: true,
-      tagged: true,
-      outline: true,
+      generateTaggedPDF: true,
+      generateDocumentOutline: true,
       displayHeaderFooter: true,
       headerTemplate: '<span></span>',
       footerTemplate: footer,

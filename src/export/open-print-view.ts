@@ -5,7 +5,7 @@
  * chart. Conditions only, no sleeps; a deck that never gets there fails with
  * what it was still waiting for and any errors the page reported.
  */
-import type { Page } from 'playwright-core';
+import type { CdpPage } from '../browser/cdp-page.ts';
 
 export interface PrintViewOptions {
   /** One page per fragment step instead of one per slide. */
@@ -51,7 +51,8 @@ export function printViewUrl(deckUrl: string, fragments: boolean, chartDensity?:
 /** Runs in the page: what the print view is still waiting for, or null when complete. */
 function pendingWork(chartDensity: number): string | null {
   const html = document.documentElement;
-  if (!html.hasAttribute('data-deck-ready')) return 'the deck readiness signal (html[data-deck-ready])';
+  // The page may still be its first, empty document, or be parsing its head.
+  if (!document.body || !html.hasAttribute('data-deck-ready')) return 'the deck readiness signal (html[data-deck-ready])';
   const viewport = document.querySelector('.reveal-viewport') ?? document.body;
   if (viewport.classList.contains('loading-scroll-mode') || !document.querySelector('.reveal .slides > .pdf-page')) {
     return 'the print layout';
@@ -70,35 +71,21 @@ function pendingWork(chartDensity: number): string | null {
   return unsized.length ? `${unsized.length} of ${figures.length} charts to be sized in their page` : null;
 }
 
-/** Opens the print view of the deck at `deckUrl` in `page` and waits until it is complete. */
-export async function openPrintView(page: Page, deckUrl: string, options: PrintViewOptions): Promise<PrintView> {
-  await page.goto(printViewUrl(deckUrl, options.fragments, options.chartDensity), { timeout: options.timeoutMs });
-  return waitForPrintView(page, options);
-}
-
 /**
  * Waits until the print view loading or loaded in `page` (at `printViewUrl`) is complete. On a
  * timeout, the error names what it was still waiting for and the errors the page reported.
  */
-export async function waitForPrintView(page: Page, options: PrintViewOptions): Promise<PrintView> {
+export async function waitForPrintView(page: CdpPage, options: PrintViewOptions): Promise<PrintView> {
   const pending = `(${pendingWork.toString()})(${options.chartDensity ?? 2})`;
-  try {
-    // The page polls the same check that names what is missing on a timeout.
-    await page.waitForFunction(`${pending} === null`, undefined, { timeout: options.timeoutMs });
-  } catch (error) {
-    const waiting = await page.evaluate(pending).catch(() => null);
-    const problems = await reportedErrors(page);
+  // The page polls the same check that names what is missing on a timeout.
+  if (!(await page.waitFor(`${pending} === null`, options.timeoutMs))) {
+    const waiting = await page.evaluateExpression<string | null>(pending).catch(() => null);
+    const problems = page.reportedErrors();
     const seconds = Math.round(options.timeoutMs / 100) / 10;
     const detail = problems.length ? `; the page reported: ${problems.slice(0, 3).join(' | ')}` : '';
-    throw new Error(`the deck was not ready after ${seconds} s${waiting ? `, still waiting for ${waiting}` : ''}${detail}`, { cause: error });
+    throw new Error(`the deck was not ready after ${seconds} s${waiting ? `, still waiting for ${waiting}` : ''}${detail}`);
   }
   return await page.evaluate(describePages);
-}
-
-/** Uncaught errors and console errors of the page since it was opened (Playwright keeps the last 200). */
-async function reportedErrors(page: Page): Promise<string[]> {
-  const [errors, messages] = await Promise.all([page.pageErrors().catch(() => []), page.consoleMessages().catch(() => [])]);
-  return [...errors.map((error) => error.message), ...messages.filter((message) => message.type() === 'error').map((message) => message.text())];
 }
 
 /** Runs in the page: maps each printed page to its slide. */

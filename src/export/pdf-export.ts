@@ -4,7 +4,7 @@
  * printed; then the deck's title, author and language and one bookmark per
  * slide (at its first page) added by `finishPdf`.
  */
-import type { Page } from 'playwright-core';
+import type { CdpPage } from '../browser/cdp-page.ts';
 import type { PrintPage, PrintView } from './open-print-view.ts';
 import { formatRanges } from './page-range.ts';
 import { finishPdf, type Bookmark, type PdfInfo } from './pdf-info.ts';
@@ -25,6 +25,8 @@ export function slideBookmarks(pages: readonly PrintPage[], printed: readonly nu
   return bookmarks;
 }
 
+const CSS_PX_PER_INCH = 96;
+
 export interface PdfOptions {
   info: PdfInfo;
   lang: string;
@@ -33,12 +35,12 @@ export interface PdfOptions {
   timeoutMs: number;
 }
 
-export async function printSlidesPdf(page: Page, view: PrintView, options: PdfOptions): Promise<{ pdf: Uint8Array; pages: number }> {
+export async function printSlidesPdf(page: CdpPage, view: PrintView, options: PdfOptions): Promise<{ pdf: Uint8Array; pages: number }> {
   const numbers = pagesOfSlides(view.pages, options.slides);
   const pdf = await withTimeout(
     page.pdf({
-      width: `${view.width}px`,
-      height: `${view.height}px`,
+      paperWidth: view.width / CSS_PX_PER_INCH,
+      paperHeight: view.height / CSS_PX_PER_INCH,
       preferCSSPageSize: true,
       printBackground: true,
       ...(options.slides && { pageRanges: formatRanges(numbers) }),

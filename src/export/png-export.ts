@@ -5,9 +5,9 @@
  * into a temporary folder and moved into DIR at the end; stale `slide-*.png`
  * files from an earlier export are replaced.
  */
-import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { CdpPage, Clip } from '../browser/cdp-page.ts';
 import { discardTemporary, temporaryPath } from './atomic-file.ts';
 import type { PrintPage, PrintView } from './open-print-view.ts';
 import { pagesOfSlides } from './pdf-export.ts';
@@ -24,18 +24,38 @@ export interface PngOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export async function writeSlidePngs(page: Page, view: PrintView, dir: string, options: PngOptions): Promise<string[]> {
+/** A still page: no transitions or animations under way, no blinking caret. */
+const STILL_CSS = '*, *::before, *::after { transition: none !important; animation: none !important; caret-color: transparent !important; }';
+
+/** Runs in the page: stills it (once), scrolls print page `index` into sight and tells where it is. */
+function placePrintPage({ index, css }: { index: number; css: string }): { clip: Clip; inSight: boolean } {
+  if (!document.getElementById('deck-png-still')) {
+    const style = document.createElement('style');
+    style.id = 'deck-png-still';
+    style.textContent = css;
+    document.head.append(style);
+  }
+  const page = document.querySelectorAll('.reveal .slides > .pdf-page')[index];
+  if (!page) throw new Error(`print page ${index + 1} not found`);
+  page.scrollIntoView({ block: 'start', inline: 'start' });
+  const box = page.getBoundingClientRect();
+  const clip = { x: box.left + window.scrollX, y: box.top + window.scrollY, width: box.width, height: box.height };
+  const inSight = box.left >= 0 && box.top >= 0 && box.right <= window.innerWidth && box.bottom <= window.innerHeight;
+  return { clip, inSight };
+}
+
+export async function writeSlidePngs(page: CdpPage, view: PrintView, dir: string, options: PngOptions): Promise<string[]> {
   const target = resolve(dir);
   const staging = temporaryPath(target);
   mkdirSync(staging, { recursive: true });
   const numbers = pagesOfSlides(view.pages, options.slides);
   const digits = Math.max(3, String(view.slideCount).length);
-  const printPages = page.locator('.reveal .slides > .pdf-page');
   const names: string[] = [];
   for (const [done, number] of numbers.entries()) {
     const printPage = view.pages[number - 1]!;
     const name = pngName(printPage, digits);
-    await printPages.nth(number - 1).screenshot({ path: join(staging, name), animations: 'disabled', caret: 'hide' });
+    const { clip, inSight } = await page.evaluate(placePrintPage, { index: number - 1, css: STILL_CSS });
+    writeFileSync(join(staging, name), await page.screenshot(clip, !inSight));
     names.push(name);
     options.onProgress?.(done + 1, numbers.length);
   }

@@ -7,8 +7,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CdpPage } from '../../src/browser/cdp-page.ts';
 import { DECK_DISABLED_FEATURES, ONE_PROCESS_ARGS, PLAYWRIGHT_DISABLED_FEATURES } from '../../src/browser/launch-chrome.ts';
 import { openChromeAt, type ChromePage } from '../../src/browser/open-chrome-at.ts';
 import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
@@ -37,7 +37,7 @@ let dir: string;
 let deck: CompiledDeck;
 let chrome: ChromePage;
 let server: StaticServer;
-let page: Page;
+let page: CdpPage;
 let view: PrintView;
 let pdfPath: string;
 let pdf: PdfSummary;
@@ -72,8 +72,8 @@ describe('PDF export with charts at a quarter pixel density', () => {
   });
 
   it('draws the chart canvases at a quarter pixel per CSS pixel (the default print view: ≥ 2)', async () => {
-    const sizes = await page.$$eval('figure.deck-chart canvas', (canvases) =>
-      (canvases as HTMLCanvasElement[]).map((canvas) => ({ pixels: canvas.width, css: canvas.getBoundingClientRect().width })),
+    const sizes = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLCanvasElement>('figure.deck-chart canvas')).map((canvas) => ({ pixels: canvas.width, css: canvas.getBoundingClientRect().width })),
     );
     expect(sizes.length).toBeGreaterThan(0);
     for (const { pixels, css } of sizes) {

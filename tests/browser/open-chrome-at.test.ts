@@ -1,8 +1,9 @@
 /**
- * Chromium started at a URL with Playwright connected afterwards (how an export opens its page):
- * the page has the asked size and pixel density, what it reported before Playwright connected
- * reaches the error of a print view that never gets ready, and closing ends Chromium and removes
- * its temporary folder; a Chromium that cannot start fails at once, leaving nothing behind.
+ * Chromium started at a URL and driven over its DevTools pipe (how an export opens its page): the
+ * page has the asked size and pixel density, what it reported before it was attached reaches the
+ * error of a print view that never gets ready, a function that throws in the page fails with its
+ * message, and closing ends Chromium and removes its temporary folder; a Chromium that cannot start
+ * fails at once, leaving nothing behind.
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,12 +42,22 @@ afterAll(async () => {
 
 describe('openChromeAt', () => {
   it('opens the page at the URL with the asked viewport and pixel density', async () => {
-    await chrome.page.waitForLoadState('load');
-    expect(chrome.page.url()).toBe(server.url);
+    // Until Chromium has begun loading the URL, the page is its first, empty document.
+    expect(await chrome.page.waitFor("location.href !== 'about:blank' && document.readyState === 'complete'", 10_000)).toBe(true);
+    expect(await chrome.page.evaluate(() => window.location.href)).toBe(server.url);
     expect(await chrome.page.evaluate(() => [window.innerWidth, window.innerHeight, window.devicePixelRatio])).toEqual([800, 600, 2]);
   });
 
-  it('keeps what the page reported before Playwright connected, for the print view’s timeout error', async () => {
+  it('passes an argument to a function in the page, and fails with the message of one that throws', async () => {
+    expect(await chrome.page.evaluate((n: number) => Promise.resolve(n * 2), 21)).toBe(42);
+    await expect(
+      chrome.page.evaluate(() => {
+        throw new Error('thrown in the page');
+      }),
+    ).rejects.toThrow(/in the page: Error: thrown in the page/);
+  });
+
+  it('keeps what the page reported before it was attached, for the print view’s timeout error', async () => {
     const waiting = waitForPrintView(chrome.page, { fragments: false, timeoutMs: 1_000 });
     await expect(waiting).rejects.toThrow(/not ready after 1 s, still waiting for the deck readiness signal/);
     await expect(waiting).rejects.toThrow(/the page reported: .*early page error/);

@@ -6,9 +6,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChrome } from '../../src/browser/launch-chrome.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openChromeAt } from '../../src/browser/open-chrome-at.ts';
 import { serveStatic } from '../../src/browser/serve-static.ts';
 import { buildDeck } from '../../src/cli/build-deck.ts';
 import { printViewUrl, waitForPrintView } from '../../src/export/open-print-view.ts';
@@ -25,7 +24,6 @@ interface PrintedDeck {
   tallContent: number;
 }
 
-let browser: Browser;
 let dir: string;
 
 async function printed(settings: string, query = ''): Promise<PrintedDeck> {
@@ -35,11 +33,11 @@ async function printed(settings: string, query = ''): Promise<PrintedDeck> {
   writeFileSync(join(slidesDir, '01.md'), SLIDES);
   const { outDir } = await buildDeck({ slidesDir, outDir: join(slidesDir, 'dist') });
   const server = await serveStatic(outDir);
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  // As the exporter opens it.
+  const chrome = await openChromeAt(`${printViewUrl(server.url, false)}${query}`, { viewport: { width: 1280, height: 720 }, oneProcess: true, timeoutMs: 20_000 });
   try {
-    await page.goto(`${printViewUrl(server.url, false)}${query}`);
-    await waitForPrintView(page, { fragments: false, timeoutMs: 20_000 });
-    return await page.evaluate(() => {
+    await waitForPrintView(chrome.page, { fragments: false, timeoutMs: 20_000 });
+    return await chrome.page.evaluate(() => {
       const pages = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides > .pdf-page'));
       return {
         unmeasured: document.documentElement.classList.contains('deck-print-unmeasured'),
@@ -48,18 +46,13 @@ async function printed(settings: string, query = ''): Promise<PrintedDeck> {
       };
     });
   } finally {
-    await page.close();
+    await chrome.close();
     await server.close();
   }
 }
 
-beforeAll(async () => {
+beforeAll(() => {
   dir = exportTempDir();
-  browser = await launchChrome();
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe('print layout without measuring the slides', () => {
