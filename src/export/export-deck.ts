@@ -15,7 +15,7 @@ import { serveStatic } from '../browser/serve-static.ts';
 import { CliError } from '../cli/cli-error.ts';
 import { slugify } from '../compiler/slug.ts';
 import { writeFileAtomically } from './atomic-file.ts';
-import { chartDensity, defaultPdfPath, needsBrowser, resolveExportOptions, type ExportOptions, type ResolvedExportOptions } from './export-options.ts';
+import { chartDensity, defaultPdfPath, needsBrowser, printsOnly, resolveExportOptions, type ExportOptions, type ResolvedExportOptions } from './export-options.ts';
 import { startFreshBuild, type FreshBuild } from './fresh-build.ts';
 import { printViewUrl, waitForPrintView, type PrintView } from './open-print-view.ts';
 import { parseSlideRange, parseSlideSpans } from './page-range.ts';
@@ -90,7 +90,7 @@ export async function exportDeck(userOptions: ExportOptions, progress: Progress 
     job.done.catch(() => undefined);
     // sirv reads each file when asked for it: the server can start before the build has written them.
     const server = await serveStatic(options.outDir);
-    const printView = printViewUrl(server.url, options.fragments, chartDensity(options));
+    const printView = printViewUrl(server.url, { fragments: options.fragments, chartDensity: chartDensity(options), printOnly: printsOnly(options) });
     let chrome: ChromePage | null = null;
     try {
       build = await job.done;

@@ -83,7 +83,12 @@ export function defaultPdfPath(outDir: string, deckName: string, handout: boolea
  */
 export const PDF_CHART_DENSITY = 0.25;
 
+/** Whether the print view is only printed (PDFs: slides, handout), not pictured (PNGs). */
+export function printsOnly(options: Pick<ResolvedExportOptions, 'png'>): boolean {
+  return !options.png;
+}
+
 /** PDFs (slides and handout) ask for `PDF_CHART_DENSITY`; PNGs are pictures of the canvases and keep ≥ 2× (undefined). */
 export function chartDensity(options: Pick<ResolvedExportOptions, 'png'>): number | undefined {
-  return options.png ? undefined : PDF_CHART_DENSITY;
+  return printsOnly(options) ? PDF_CHART_DENSITY : undefined;
 }

@@ -39,11 +39,24 @@ export interface PrintView {
   failedCharts: string[];
 }
 
-export function printViewUrl(deckUrl: string, fragments: boolean, chartDensity?: number): string {
+export interface PrintViewUrlOptions {
+  /** One page per fragment step. */
+  fragments: boolean;
+  /** Canvas pixels per CSS pixel of the charts (`PrintViewOptions.chartDensity`). */
+  chartDensity?: number;
+  /**
+   * The page is only printed, never pictured: only pages with a chart are laid out on screen, and
+   * every font face is loaded up front (print-view.ts, print.css).
+   */
+  printOnly?: boolean;
+}
+
+export function printViewUrl(deckUrl: string, options: PrintViewUrlOptions): string {
   // reveal.js reads config overrides from the query: pages exactly the slide size, fragments as asked.
   const url = new URL(deckUrl);
-  const density = chartDensity ? `&chart-density=${chartDensity}` : '';
-  url.search = `?print-pdf&margin=0&pdfPageHeightOffset=0&pdfSeparateFragments=${fragments}${density}`;
+  const density = options.chartDensity ? `&chart-density=${options.chartDensity}` : '';
+  const printOnly = options.printOnly ? '&print-only' : '';
+  url.search = `?print-pdf&margin=0&pdfPageHeightOffset=0&pdfSeparateFragments=${options.fragments}${density}${printOnly}`;
   url.hash = '';
   return url.href;
 }

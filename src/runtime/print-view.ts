@@ -18,6 +18,11 @@
  *   outline, so each slide has one bookmark.
  *
  * - Slides keep their on-screen layout (print.css).
+ * - A print view that is only printed (`?print-pdf&print-only`, the PDF
+ *   exporter's) lays out on screen only the pages with a chart, whose size
+ *   comes from that layout; the others are laid out once, for printing
+ *   (print.css). Their fonts would then load only when printing, too late for
+ *   the PDF: every font face is loaded up front instead.
  *
  * Chart.js is loaded by the print view's charts anyway; this module asks for it
  * first, so its handle is there before the charts are drawn.
@@ -33,6 +38,8 @@ type DrawModule = typeof import('./charts/draw-chart.ts');
 const PRINT_LOADING_CLASS = 'deck-print-loading';
 /** Hides each slide that reveal.js need not measure until it is in its page (print.css). */
 const PRINT_UNMEASURED_CLASS = 'deck-print-unmeasured';
+/** Lays out on screen only the print pages with a chart (print.css). */
+const PRINT_ONLY_CLASS = 'deck-print-only';
 
 type PrintMeasureConfig = { center?: unknown; pdfMaxPagesPerSlide?: unknown };
 
@@ -84,10 +91,25 @@ function includeInStructure(root: Element): void {
   }
 }
 
+/**
+ * Starts loading every font face of the page's style sheets: the deck waits for them
+ * (`document.fonts.ready`) before it reports ready, and the readiness check of the exporter too.
+ */
+function loadAllFontFaces(): void {
+  document.fonts.forEach((face) => {
+    // A face that fails to load prints with the fallback font, as on screen.
+    face.load().catch(() => undefined);
+  });
+}
+
 export function preparePrintView(): void {
   const root = document.querySelector('.reveal');
   if (!isPrintView() || !root) return;
   document.documentElement.classList.add(PRINT_LOADING_CLASS);
+  if (new URLSearchParams(window.location.search).has('print-only')) {
+    document.documentElement.classList.add(PRINT_ONLY_CLASS);
+    loadAllFontFaces();
+  }
 
   let laidOut = false;
   let deckReady = false;

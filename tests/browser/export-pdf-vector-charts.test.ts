@@ -47,7 +47,7 @@ beforeAll(async () => {
   deck = compiledExportDeck();
   server = await serveStatic((await startFreshBuild(EXPORT_DECK, join(dir, 'dist')).done).outDir);
   // As export-deck.ts starts it for a fresh build.
-  const url = printViewUrl(server.url, false, PDF_CHART_DENSITY);
+  const url = printViewUrl(server.url, { fragments: false, chartDensity: PDF_CHART_DENSITY, printOnly: true });
   chrome = await openChromeAt(url, { viewport: { width: 1280, height: 720 }, oneProcess: true, timeoutMs: 20_000 });
   page = chrome.page;
   view = await waitForPrintView(page, { fragments: false, timeoutMs: 20_000, chartDensity: PDF_CHART_DENSITY });

@@ -34,7 +34,7 @@ async function printed(settings: string, query = ''): Promise<PrintedDeck> {
   const { outDir } = await buildDeck({ slidesDir, outDir: join(slidesDir, 'dist') });
   const server = await serveStatic(outDir);
   // As the exporter opens it.
-  const chrome = await openChromeAt(`${printViewUrl(server.url, false)}${query}`, { viewport: { width: 1280, height: 720 }, oneProcess: true, timeoutMs: 20_000 });
+  const chrome = await openChromeAt(`${printViewUrl(server.url, { fragments: false })}${query}`, { viewport: { width: 1280, height: 720 }, oneProcess: true, timeoutMs: 20_000 });
   try {
     await waitForPrintView(chrome.page, { fragments: false, timeoutMs: 20_000 });
     return await chrome.page.evaluate(() => {
