@@ -15,6 +15,8 @@ import { ensureRuntimeBundle } from './runtime-bundle.ts';
 export interface AssembleOptions {
   /** The runtime inlined into one script and one stylesheet (for the single-file HTML). @defaultValue false */
   singleFile?: boolean;
+  /** Fail with `RuntimeNotCachedError` rather than bundle the runtime with Vite. @defaultValue false */
+  cachedRuntimeOnly?: boolean;
 }
 
 export interface AssembledDeck {
@@ -28,7 +30,7 @@ export async function assembleDeck(slidesDir: string, dir: string, options: Asse
   const deck = compileFolder(slidesDir, { resolveUrl: images.resolveUrl });
   if (hasErrors(deck.diagnostics)) throw new DeckErrors(deck.diagnostics);
   const themePath = resolveTheme(deck.settings.theme, resolve(slidesDir));
-  const runtime = await ensureRuntimeBundle(deck.settings.theme, themePath, { singleFile: options.singleFile ?? false });
+  const runtime = await ensureRuntimeBundle(deck.settings.theme, themePath, { singleFile: options.singleFile ?? false, cachedOnly: options.cachedRuntimeOnly ?? false });
   try {
     const page = renderDeckPage(readFileSync(join(runtime.dir, 'index.html'), 'utf8'), deck);
     cpSync(runtime.dir, dir, { recursive: true });

@@ -33,6 +33,16 @@ export interface RuntimeBundle {
 export interface RuntimeBundleOptions {
   /** Everything inlined into one script and one stylesheet (the single-file HTML export). */
   singleFile: boolean;
+  /** Fail with `RuntimeNotCachedError` rather than bundle the runtime (load Vite). @defaultValue false */
+  cachedOnly?: boolean;
+}
+
+/** The runtime bundle would have to be bundled by Vite (`cachedOnly`): not cached yet, or a theme of the deck's own. */
+export class RuntimeNotCachedError extends Error {
+  constructor(theme: string) {
+    super(`the runtime bundle of theme "${theme}" is not cached`);
+    this.name = 'RuntimeNotCachedError';
+  }
 }
 
 export function runtimeCacheDir(theme: string, options: RuntimeBundleOptions): string {
@@ -49,6 +59,8 @@ async function bundleRuntime(themePath: string, outDir: string, options: Runtime
 
 /** `theme`: the deck's setting (a built-in name or a file); `themePath`: that theme's stylesheet. */
 export async function ensureRuntimeBundle(theme: string, themePath: string, options: RuntimeBundleOptions): Promise<RuntimeBundle> {
+  const cached = isBuiltInTheme(theme) && existsSync(join(runtimeCacheDir(theme, options), 'index.html'));
+  if (options.cachedOnly && !cached) throw new RuntimeNotCachedError(theme);
   if (!isBuiltInTheme(theme)) {
     const dir = join(mkdtempSync(join(tmpdir(), 'deck-runtime-')), 'runtime');
     const release = () => rmSync(join(dir, '..'), { recursive: true, force: true });
@@ -62,7 +74,7 @@ export async function ensureRuntimeBundle(theme: string, themePath: string, opti
   }
   const dir = runtimeCacheDir(theme, options);
   const keep = { dir, cached: true, release: () => undefined };
-  if (existsSync(join(dir, 'index.html'))) return keep;
+  if (cached) return keep;
   // Bundled beside its final name and renamed: a crash leaves no half-written cache entry,
   // and of two builds bundling at once, the second to finish uses the first one's.
   mkdirSync(RUNTIME_CACHE, { recursive: true });

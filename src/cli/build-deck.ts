@@ -6,11 +6,14 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { assembleDeck } from '../build/assemble-deck.ts';
+import { RuntimeNotCachedError } from '../build/runtime-bundle.ts';
 import { CliError } from './cli-error.ts';
 
 export interface BuildOptions {
   slidesDir: string;
   outDir: string;
+  /** Fail with `RuntimeNotCachedError` (nothing written) rather than bundle the runtime with Vite. @defaultValue false */
+  cachedRuntimeOnly?: boolean;
 }
 
 export interface BuildResult {
@@ -27,10 +30,10 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
   let runtimeCached: boolean;
   try {
     rmSync(temporary, { recursive: true, force: true });
-    ({ runtimeCached } = await assembleDeck(options.slidesDir, temporary));
+    ({ runtimeCached } = await assembleDeck(options.slidesDir, temporary, { cachedRuntimeOnly: options.cachedRuntimeOnly ?? false }));
   } catch (error) {
     rmSync(temporary, { recursive: true, force: true });
-    throw toCliError(error);
+    throw error instanceof RuntimeNotCachedError ? error : toCliError(error);
   }
   if (existsSync(outDir)) rmSync(outDir, { recursive: true, force: true });
   renameSync(temporary, outDir);

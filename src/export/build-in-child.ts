@@ -1,9 +1,8 @@
 /**
- * Builds the deck for an export in a child process (`deck build`): it runs on
- * the other core while the exporter loads Playwright and starts Chromium, and
- * its memory (the compiler's; Vite's ~230 MB when the runtime bundle is not
- * cached yet) is handed back when it exits, before Chromium prints. Its error
- * lines (`file:line: message`) become the export's error.
+ * Builds the deck for an export in a child process (`deck build`), when the
+ * runtime has to be bundled first (fresh-build.ts): Vite's memory (~230 MB) is
+ * handed back when the child exits, before Chromium prints. Its error lines
+ * (`file:line: message`) become the export's error.
  */
 import { spawn } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';

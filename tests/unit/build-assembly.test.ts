@@ -4,7 +4,7 @@
  * deck (bundled once, then reused); the deck's images are copied with hashed names.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -12,7 +12,9 @@ import { describe, expect, it } from 'vitest';
 import { withModuleLocation } from '../../bin/compiled-cli.js';
 import { PageTemplateError, renderDeckPage, SLIDES_MARKER } from '../../src/compiler/render-deck-page.ts';
 import { compileDeck } from '../../src/compiler/index.ts';
+import { RuntimeNotCachedError } from '../../src/build/runtime-bundle.ts';
 import { buildDeck } from '../../src/cli/build-deck.ts';
+import { startFreshBuild } from '../../src/export/fresh-build.ts';
 import { MANIFEST_ELEMENT_ID } from '../../src/types.ts';
 import { SAMPLE_DECK } from '../support/build-fixture.ts';
 
@@ -72,6 +74,45 @@ describe('deck build on the runtime bundle', () => {
     expect(html).toContain('id="bild"');
     expect(readFileSync(join(first.outDir, 'index.html'), 'utf8')).not.toContain('id="bild"');
   });
+});
+
+describe('a build that may not bundle the runtime (the exporter’s, in its own process)', () => {
+  /** A deck with a theme of its own: its runtime is bundled by Vite for every build, never cached. */
+  function themedDeck(root: string): string {
+    const slidesDir = join(root, 'themed');
+    cpSync(SAMPLE_DECK, slidesDir, { recursive: true });
+    writeFileSync(join(slidesDir, 'mein-thema.css'), ':root { --deck-accent: #b00020; }\n');
+    const settings = readFileSync(join(slidesDir, 'deck.yaml'), 'utf8');
+    writeFileSync(join(slidesDir, 'deck.yaml'), `${settings.replace(/^theme:.*$/m, '')}\ntheme: ./mein-thema.css\n`);
+    return slidesDir;
+  }
+
+  it('builds from the cached runtime bundle', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'deck-assembly-'));
+    await buildDeck({ slidesDir: SAMPLE_DECK, outDir: join(root, 'warm') });
+    const built = await buildDeck({ slidesDir: SAMPLE_DECK, outDir: join(root, 'cached-only'), cachedRuntimeOnly: true });
+    expect(built.runtimeCached).toBe(true);
+    expect(existsSync(join(built.outDir, 'index.html'))).toBe(true);
+  });
+
+  it('stops with RuntimeNotCachedError, writing nothing, when the runtime would need Vite', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'deck-assembly-'));
+    const slidesDir = themedDeck(root);
+    await expect(buildDeck({ slidesDir, outDir: join(root, 'out'), cachedRuntimeOnly: true })).rejects.toBeInstanceOf(RuntimeNotCachedError);
+    expect(readdirSync(root)).toEqual(['themed']);
+  });
+
+  it('is done by a child process for the exporter then, with the deck’s theme', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'deck-assembly-'));
+    const slidesDir = themedDeck(root);
+    const build = await startFreshBuild(slidesDir, join(root, 'out')).done;
+    expect(build.reused).toBe(false);
+    const css = readdirSync(join(build.outDir, 'assets'))
+      .filter((name) => name.endsWith('.css'))
+      .map((name) => readFileSync(join(build.outDir, 'assets', name), 'utf8'))
+      .join('');
+    expect(css).toMatch(/--deck-accent:\s*#b00020/);
+  }, 60_000);
 });
 
 describe('the compiled CLI', () => {
