@@ -73,7 +73,7 @@ export class CdpPage {
     });
     const { sessionId } = await pipe.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
     const page = new CdpPage(pipe, sessionId);
-    await Promise.all([page.send('Runtime.enable'), page.send('Page.enable')]);
+    await page.send('Runtime.enable');
     return page;
   }
 

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { createRuntimeViteConfig, APP_ROOT } from '../vite/create-vite-config.ts';
 import { isBuiltInTheme } from '../vite/resolve-theme.ts';
 import { hashFiles } from './hash-files.ts';
+import { RuntimeNotCachedError } from './runtime-not-cached.ts';
 
 /** What the runtime bundle is made of besides the theme: its sources, the Vite plugins that shape it, the dependency versions. */
 export const RUNTIME_INPUTS = ['src/runtime', 'src/vite', 'src/types.ts', 'package-lock.json'];
@@ -37,13 +38,6 @@ export interface RuntimeBundleOptions {
   cachedOnly?: boolean;
 }
 
-/** The runtime bundle would have to be bundled by Vite (`cachedOnly`): not cached yet, or a theme of the deck's own. */
-export class RuntimeNotCachedError extends Error {
-  constructor(theme: string) {
-    super(`the runtime bundle of theme "${theme}" is not cached`);
-    this.name = 'RuntimeNotCachedError';
-  }
-}
 
 export function runtimeCacheDir(theme: string, options: RuntimeBundleOptions): string {
   const variant = options.singleFile ? 'single-file' : 'split';

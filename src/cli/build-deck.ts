@@ -6,7 +6,7 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { assembleDeck } from '../build/assemble-deck.ts';
-import { RuntimeNotCachedError } from '../build/runtime-bundle.ts';
+import { RuntimeNotCachedError } from '../build/runtime-not-cached.ts';
 import { CliError } from './cli-error.ts';
 
 export interface BuildOptions {

@@ -9,7 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hashFiles } from '../build/hash-files.ts';
-import { RuntimeNotCachedError } from '../build/runtime-bundle.ts';
+import { RuntimeNotCachedError } from '../build/runtime-not-cached.ts';
 import { buildInChildProcess } from './build-in-child.ts';
 
 export const BUILD_STAMP = '.deck-build.json';
