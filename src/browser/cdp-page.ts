@@ -124,6 +124,8 @@ export class CdpPage {
   async pdf(params: PrintToPdfParams): Promise<Uint8Array> {
     // Playwright's defaults: Letter, margins from the page's CSS (Chromium's own default adds 1 cm), and
     // untagged unless asked (Chromium now tags by default: a 200-slide PDF then prints ~40 % slower).
+    // The PDF comes whole, as base64 in one message (no stream to read in chunks): a Node string holds
+    // ~512 MB, so PDFs up to ~380 MB.
     const defaults = { paperWidth: 8.5, paperHeight: 11, marginTop: 0, marginBottom: 0, marginLeft: 0, marginRight: 0, generateTaggedPDF: false };
     const { data } = await this.send<{ data: string }>('Page.printToPDF', { ...defaults, ...params, transferMode: 'ReturnAsBase64' });
     return new Uint8Array(Buffer.from(data, 'base64'));
