@@ -66,6 +66,15 @@ describe('PNG export', () => {
     }
   });
 
+  it('writes PNGs at twice the size with --scale 2, with the chart drawn', async () => {
+    const scaled = join(dir, 'png-2x');
+    await exportDeck({ slidesDir: EXPORT_DECK, outDir: join(dir, 'dist'), png: scaled, scale: 2, range: String(chartSlide() + 1) });
+    const [file] = readdirSync(scaled);
+    const image = readPng(join(scaled, file!));
+    expect([image.width, image.height]).toEqual([2560, 1440]);
+    expect(countColour(image, [0x00, 0x67, 0xb8], { x: 128, y: 240, width: 2304, height: 840 })).toBeGreaterThan(4 * 5000);
+  });
+
   it('shows the charts: the bar colour fills the chart area, the doughnut has both colours', () => {
     const bars = readPng(join(dir, 'png', `slide-00${chartSlide() + 1}.png`));
     expect(countColour(bars, [0x00, 0x67, 0xb8], { x: 64, y: 120, width: 1152, height: 420 })).toBeGreaterThan(5000);
