@@ -43,6 +43,14 @@ const STARTED_PAGE_ARGS = [
   '--enable-features=CDPScreenshotNewSurface',
 ];
 
+/** How long the desktop browser gets to close itself before it is ended. */
+const GRACEFUL_CLOSE_MS = 3000;
+
+/** Where the desktop browser puts its process-singleton socket, in its temporary directory. */
+const SINGLETON_SOCKET = 'org.chromium.Chromium.XXXXXX/SingletonSocket';
+/** The longest Unix socket path, less its terminating zero (macOS: 104 bytes; Linux: 108). */
+const MAX_SOCKET_PATH = 103;
+
 export interface OpenChromeOptions {
   /** Chromium executable. @defaultValue `CHROME_PATH`, then the usual paths */
   executablePath?: string;
@@ -98,7 +106,8 @@ function failedStart(chrome: ChildProcess, attached: Promise<unknown>, timeoutMs
     chrome.stderr!.on('data', onData);
     chrome.once('exit', onExit);
     chrome.once('error', fail);
-    attached.then(done, done);
+    // A failed attach (the pipe closed) still waits a moment for the exit, which names the reason.
+    attached.then(done, () => setTimeout(done, 1000).unref());
   });
 }
 
@@ -106,7 +115,14 @@ export async function openChromeAt(url: string, options: OpenChromeOptions): Pro
   const path = requireChrome(options.executablePath);
   const folder = mkdtempSync(join(tmpdir(), 'markdown-deck-chrome-'));
   // Chromium reads commands from its descriptor 3 and writes to 4 (--remote-debugging-pipe).
-  const chrome = spawn(path, chromeArgs(path, url, join(folder, 'profile'), options), { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
+  // Chromium's temporary files go into the folder too, so that they go with it even when Chromium is ended
+  // (the desktop browser's shared memory folder and process-singleton socket, `org.chromium.Chromium.*`),
+  // unless the socket's path would then be too long for a Unix socket.
+  const ownTemporary = join(folder, SINGLETON_SOCKET).length <= MAX_SOCKET_PATH;
+  const chrome = spawn(path, chromeArgs(path, url, join(folder, 'profile'), options), {
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
+    env: ownTemporary ? { ...process.env, TMPDIR: folder } : process.env,
+  });
   const pipe = new CdpPipe(chrome.stdio[3] as Writable, chrome.stdio[4] as Readable);
   // Helpers of a Chromium with several processes may still write into the folder a moment after it ended.
   const removeFolder = () => rmSync(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
@@ -128,7 +144,13 @@ export async function openChromeAt(url: string, options: OpenChromeOptions): Pro
 
   const close = async () => {
     process.off('exit', endNow);
-    // Nothing of Chromium's state is kept: it is ended, not asked to shut down and save its profile.
+    // Chromium is ended at once: nothing of its state is kept (a shutdown takes ~0.1 s more). Only a
+    // desktop browser whose temporary files are not in the folder is asked to close, or it would leave
+    // them in the system's temporary directory.
+    if (!ownTemporary && !isHeadlessShell(path)) {
+      const closing = pipe.send('Browser.close').catch(() => undefined);
+      await Promise.race([Promise.all([closing, exited]), new Promise((resolve) => setTimeout(resolve, GRACEFUL_CLOSE_MS))]);
+    }
     pipe.dispose(new Error('Chromium was closed'));
     chrome.kill('SIGKILL');
     await exited;
@@ -136,7 +158,17 @@ export async function openChromeAt(url: string, options: OpenChromeOptions): Pro
   };
   try {
     const attached = CdpPage.attach(pipe);
-    const page = await Promise.race([attached, failedStart(chrome, attached, options.timeoutMs)]);
+    // A Chromium that ends on start closes its pipe first: its exit, with its last words, says more.
+    const attachedOrExit = attached.catch(async (error: unknown) => {
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 1000))]);
+      throw error;
+    });
+    const page = await Promise.race([attachedOrExit, failedStart(chrome, attached, options.timeoutMs)]);
+    // The desktop browser's window size includes its (hidden) toolbars: its page gets the size asked for here.
+    if (!isHeadlessShell(path)) {
+      const { width, height } = options.viewport;
+      await page.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: options.deviceScaleFactor ?? 1, mobile: false });
+    }
     return { page, close };
   } catch (error) {
     await close();

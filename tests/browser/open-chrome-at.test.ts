@@ -8,6 +8,7 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChrome } from '../../src/browser/find-chrome.ts';
 import { openChromeAt, type ChromePage } from '../../src/browser/open-chrome-at.ts';
 import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
 import { waitForPrintView } from '../../src/export/open-print-view.ts';
@@ -78,5 +79,31 @@ describe('openChromeAt', () => {
     await chrome.close();
     expect(readdirSync(temporary)).toEqual([]);
     expect(processesMentioning(temporary)).toEqual([]);
+  });
+});
+
+describe('openChromeAt with the desktop browser (when the headless shell is not installed)', () => {
+  const desktop = findChrome(process.env.CHROME_PATH, { fullBrowser: true });
+
+  // Chromium's temporary files go into the export's folder unless its process-singleton socket's path
+  // would then be too long for a Unix socket (here: TMPDIR ~45 characters long, its socket's path ~90 but
+  // ~120 in the export's folder); then the browser is asked to close and removes them itself.
+  it.runIf(desktop).each([
+    ['a short', 'short'],
+    ['a long', `long-${'x'.repeat(15)}`],
+  ])('gives the page the asked size (not the window’s) and leaves no temporary file, with %s TMPDIR', async (_, name) => {
+    const folder = join(temporary, '..', name);
+    mkdirSync(folder);
+    process.env.TMPDIR = folder;
+    const opened = await openChromeAt(server.url, { executablePath: desktop!, viewport: { width: 800, height: 600 }, deviceScaleFactor: 2, oneProcess: true, timeoutMs: 20_000 });
+    try {
+      expect(await opened.page.waitFor("location.href !== 'about:blank' && document.readyState === 'complete'", 10_000)).toBe(true);
+      expect(await opened.page.evaluate(() => [window.innerWidth, window.innerHeight, window.devicePixelRatio])).toEqual([800, 600, 2]);
+    } finally {
+      await opened.close();
+      process.env.TMPDIR = temporary;
+    }
+    // Ended with SIGKILL and its files left where they were, it would leave org.chromium.Chromium.* here.
+    expect(readdirSync(folder)).toEqual([]);
   });
 });
