@@ -30,9 +30,12 @@ function modulesLoadedBy(args: string[]): string[] {
     .map((url) => fileURLToPath(url));
 }
 
-/** The packages whose code a bundled file holds (esbuild marks each module with `// node_modules/<package>/…`). */
+/**
+ * The packages whose code a bundled file holds: esbuild marks each module with its path relative to
+ * the directory it bundled from (`// node_modules/<package>/…`, or `// ../../app/node_modules/…`).
+ */
 const bundledPackages = (file: string) =>
-  [...readFileSync(file, 'utf8').matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((match) => match[1]!);
+  [...readFileSync(file, 'utf8').matchAll(/^\/\/ (?:\S*\/)?node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((match) => match[1]!);
 
 describe('the CLI at start', () => {
   it('loads neither the compiler’s libraries nor Vite’s configuration for `deck --help`', async () => {
