@@ -99,6 +99,15 @@ export class CdpPage {
     return result.value as R;
   }
 
+  /** Adds a style sheet to the page. */
+  async addStyle(css: string): Promise<void> {
+    await this.evaluate((text: string) => {
+      const style = document.createElement('style');
+      style.textContent = text;
+      document.head.append(style);
+    }, css);
+  }
+
   /**
    * Resolves once `expression` is true in the page, checked every animation frame; false when it was
    * not within `timeoutMs`. A page still navigating to its URL (its first document replaced) is waited for.

@@ -38,7 +38,6 @@ export interface RuntimeBundleOptions {
   cachedOnly?: boolean;
 }
 
-
 export function runtimeCacheDir(theme: string, options: RuntimeBundleOptions): string {
   const variant = options.singleFile ? 'single-file' : 'split';
   const hash = hashFiles([{ base: APP_ROOT, paths: RUNTIME_INPUTS.map((path) => join(APP_ROOT, path)), label: 'app' }], `${theme}:${variant}`);
@@ -53,20 +52,21 @@ async function bundleRuntime(themePath: string, outDir: string, options: Runtime
 
 /** `theme`: the deck's setting (a built-in name or a file); `themePath`: that theme's stylesheet. */
 export async function ensureRuntimeBundle(theme: string, themePath: string, options: RuntimeBundleOptions): Promise<RuntimeBundle> {
-  const cached = isBuiltInTheme(theme) && existsSync(join(runtimeCacheDir(theme, options), 'index.html'));
+  // A deck's own theme is bundled for each build; a built-in one once, into the cache.
+  const dir = isBuiltInTheme(theme) ? runtimeCacheDir(theme, options) : null;
+  const cached = dir !== null && existsSync(join(dir, 'index.html'));
   if (options.cachedOnly && !cached) throw new RuntimeNotCachedError(theme);
-  if (!isBuiltInTheme(theme)) {
-    const dir = join(mkdtempSync(join(tmpdir(), 'deck-runtime-')), 'runtime');
-    const release = () => rmSync(join(dir, '..'), { recursive: true, force: true });
+  if (dir === null) {
+    const own = join(mkdtempSync(join(tmpdir(), 'deck-runtime-')), 'runtime');
+    const release = () => rmSync(join(own, '..'), { recursive: true, force: true });
     try {
-      await bundleRuntime(themePath, dir, options);
+      await bundleRuntime(themePath, own, options);
     } catch (error) {
       release();
       throw error;
     }
-    return { dir, cached: false, release };
+    return { dir: own, cached: false, release };
   }
-  const dir = runtimeCacheDir(theme, options);
   const keep = { dir, cached: true, release: () => undefined };
   if (cached) return keep;
   // Bundled beside its final name and renamed: a crash leaves no half-written cache entry,

@@ -97,13 +97,6 @@ function layOutHandout({ keep, scale, width, height, total, labels }: Layout): n
   return kept;
 }
 
-/** Runs in the page. */
-function addStyle(css: string): void {
-  const style = document.createElement('style');
-  style.textContent = css;
-  document.head.append(style);
-}
-
 /** 1-based print pages to keep: each selected slide once, in its last fragment step (everything shown). */
 export function handoutPages(pages: readonly PrintPage[], slides: ReadonlySet<number> | null): number[] {
   return pages.flatMap((page, index) => {
@@ -114,7 +107,7 @@ export function handoutPages(pages: readonly PrintPage[], slides: ReadonlySet<nu
 
 export async function printHandoutPdf(page: CdpPage, view: PrintView, options: HandoutOptions): Promise<{ pdf: Uint8Array; pages: number }> {
   const keep = handoutPages(view.pages, options.slides);
-  await page.evaluate(addStyle, HANDOUT_CSS);
+  await page.addStyle(HANDOUT_CSS);
   const layout: Layout = {
     keep,
     scale: TEXT_WIDTH_PX / view.width,

@@ -27,14 +27,8 @@ export interface PngOptions {
 /** A still page: no transitions or animations under way, no blinking caret. */
 const STILL_CSS = '*, *::before, *::after { transition: none !important; animation: none !important; caret-color: transparent !important; }';
 
-/** Runs in the page: stills it (once), scrolls print page `index` into sight and tells where it is. */
-function placePrintPage({ index, css }: { index: number; css: string }): { clip: Clip; inSight: boolean } {
-  if (!document.getElementById('deck-png-still')) {
-    const style = document.createElement('style');
-    style.id = 'deck-png-still';
-    style.textContent = css;
-    document.head.append(style);
-  }
+/** Runs in the page: scrolls print page `index` into sight and tells where it is. */
+function placePrintPage(index: number): { clip: Clip; inSight: boolean } {
   const page = document.querySelectorAll('.reveal .slides > .pdf-page')[index];
   if (!page) throw new Error(`print page ${index + 1} not found`);
   page.scrollIntoView({ block: 'start', inline: 'start' });
@@ -51,10 +45,11 @@ export async function writeSlidePngs(page: CdpPage, view: PrintView, dir: string
   const numbers = pagesOfSlides(view.pages, options.slides);
   const digits = Math.max(3, String(view.slideCount).length);
   const names: string[] = [];
+  await page.addStyle(STILL_CSS);
   for (const [done, number] of numbers.entries()) {
     const printPage = view.pages[number - 1]!;
     const name = pngName(printPage, digits);
-    const { clip, inSight } = await page.evaluate(placePrintPage, { index: number - 1, css: STILL_CSS });
+    const { clip, inSight } = await page.evaluate(placePrintPage, number - 1);
     writeFileSync(join(staging, name), await page.screenshot(clip, !inSight));
     names.push(name);
     options.onProgress?.(done + 1, numbers.length);
