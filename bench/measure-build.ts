@@ -7,12 +7,13 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { RUNTIME_CACHE } from '../src/build/runtime-bundle.ts';
-import { APP_ROOT } from '../src/vite/create-vite-config.ts';
+import { RUNTIME_CACHE } from '../src/builder/runtime-bundle.ts';
+import { APP_ROOT } from '../src/app-paths.ts';
 import { runCommand } from './run-command.ts';
 import { stats, type Stats } from './stats.ts';
 
-export const DECK_BIN = join(APP_ROOT, 'bin/deck.js');
+import { DECK_BIN } from '../src/app-paths.ts';
+export { DECK_BIN };
 
 export interface BuildFigures {
   /** Seconds from process start to exit. */

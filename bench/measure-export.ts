@@ -7,7 +7,7 @@
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { getDocumentProxy } from 'unpdf';
-import { APP_ROOT } from '../src/vite/create-vite-config.ts';
+import { APP_ROOT } from '../src/app-paths.ts';
 import { DECK_BIN } from './measure-build.ts';
 import { runCommand, type CommandRun } from './run-command.ts';
 import { stats, type Stats } from './stats.ts';

@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROME_ARGS } from '../src/browser/launch-chrome.ts';
-import { APP_ROOT } from '../src/vite/create-vite-config.ts';
+import { APP_ROOT } from '../src/app-paths.ts';
 import { runCommand, type CommandRun } from './run-command.ts';
 
 export const PEERS_DIR = join(APP_ROOT, 'bench/.peers');

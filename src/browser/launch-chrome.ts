@@ -1,7 +1,8 @@
 /** Launches headless Chromium through playwright-core with the flags this network needs. */
 import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
-import { CHROME_MISSING, findChrome } from './find-chrome.ts';
+import { ChromeNotFoundError } from '../errors.ts';
+import { findChrome } from './find-chrome.ts';
 
 /**
  * Playwright's own `--disable-features` list (playwright-core 1.65, `chromiumSwitches.ts`);
@@ -62,13 +63,6 @@ export const ONE_PROCESS_ARGS = ['--single-process', '--no-zygote'];
 export interface LaunchOptions {
   /** Runs Chromium as one process (`ONE_PROCESS_ARGS`). @defaultValue false */
   oneProcess?: boolean;
-}
-
-export class ChromeNotFoundError extends Error {
-  constructor(path?: string) {
-    super(path ? `Chromium not found at ${path}: ${CHROME_MISSING}` : CHROME_MISSING);
-    this.name = 'ChromeNotFoundError';
-  }
 }
 
 const require = createRequire(import.meta.url);

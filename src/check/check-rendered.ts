@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChrome } from '../browser/launch-chrome.ts';
 import { serveStatic, type StaticServer } from '../browser/serve-static.ts';
-import { buildDeck } from '../cli/build-deck.ts';
+import { buildDeck } from '../builder/build-deck.ts';
 import type { DeckSettings, Diagnostic } from '../types.ts';
 import type { CheckOptions } from './check-options.ts';
 import { checkDocument, checkSlides } from './check-slides.ts';

@@ -5,8 +5,8 @@
  */
 import type { Browser } from 'playwright-core';
 import { findChrome } from '../browser/find-chrome.ts';
-import { ChromeNotFoundError } from '../browser/launch-chrome.ts';
-import { hasErrors } from '../compiler/diagnostics.ts';
+import { ChromeNotFoundError } from '../errors.ts';
+import { hasErrors } from '../compiler/index.ts';
 import { compileFolder } from '../loader/compile-folder.ts';
 import type { Diagnostic } from '../types.ts';
 import { resolveCheckOptions, type CheckOptions } from './check-options.ts';

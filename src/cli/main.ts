@@ -1,6 +1,6 @@
 /** The `deck` command line: one module per command, registered here. */
 import { Command } from 'commander';
-import { CliError } from './cli-error.ts';
+import { CliError } from '../errors.ts';
 import { registerBuild } from './commands/build.ts';
 import { registerCheck } from './commands/check.ts';
 import { registerDev } from './commands/dev.ts';

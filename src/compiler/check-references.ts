@@ -4,8 +4,8 @@
  * Pure: the adapter passes `exists` and the resolved path function.
  */
 import type { CompiledDeck, Diagnostic } from '../types.ts';
-import { isLocalUrl } from './deck-assets.ts';
-import { externalHost } from './html-references.ts';
+import { isLocalUrl } from './plugins/deck-assets.ts';
+import { externalHost } from './html/html-references.ts';
 
 export interface ReferenceIo {
   /** Absolute path of `url` as written in `file`. */

@@ -4,7 +4,7 @@
  */
 import type { CompiledDeck, Diagnostic, Slide, SourceFile } from '../types.ts';
 import { createMarkdown } from './create-markdown.ts';
-import { parseDeckSettings } from './deck-settings.ts';
+import { parseDeckSettings } from './settings/deck-settings.ts';
 import type { RenderEnv } from './render-env.ts';
 import { splitFrontMatter, splitSlides, type SplitSlide } from './split-slides.ts';
 import { slugify, uniqueId } from './slug.ts';

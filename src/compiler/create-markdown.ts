@@ -1,15 +1,15 @@
 /** The markdown-it pipeline of the deck, in one ordered chain. */
 import MarkdownIt from 'markdown-it';
-import deckAssets from './deck-assets.ts';
-import deckChart from './deck-chart.ts';
-import deckElementAttributes from './deck-element-attributes.ts';
-import deckSlideAttributes from './deck-slide-attributes.ts';
-import deckTitle from './deck-title.ts';
-import deckHtmlReferences from './deck-html-references.ts';
-import deckImageAlt from './deck-image-alt.ts';
-import deckSourceLines from './deck-source-lines.ts';
-import deckUnknownDirective from './deck-unknown-directive.ts';
-import { escapeHtml } from './escape-html.ts';
+import deckAssets from './plugins/deck-assets.ts';
+import deckChart from './plugins/deck-chart.ts';
+import deckElementAttributes from './plugins/deck-element-attributes.ts';
+import deckSlideAttributes from './plugins/deck-slide-attributes.ts';
+import deckTitle from './plugins/deck-title.ts';
+import deckHtmlReferences from './plugins/deck-html-references.ts';
+import deckImageAlt from './plugins/deck-image-alt.ts';
+import deckSourceLines from './plugins/deck-source-lines.ts';
+import deckUnknownDirective from './plugins/deck-unknown-directive.ts';
+import { escapeHtml } from './html/escape-html.ts';
 import hljs from './highlighter.ts';
 
 /** Code is highlighted at build time, so the browser needs no highlighter. */

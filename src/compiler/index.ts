@@ -1,3 +1,9 @@
+/** The compiler's public face: everything outside src/compiler/ imports the compiler from here. */
 export { compileDeck, plainText, type DeckSources, type CompileOptions } from './compile-deck.ts';
-export { renderSections, renderSection } from './render-sections.ts';
+export { checkReferences } from './check-references.ts';
+export { toManifest } from './deck-manifest.ts';
 export { DeckErrors, formatDiagnostic, hasErrors } from './diagnostics.ts';
+export { renderDeckPage, PageTemplateError, SLIDES_MARKER } from './render-deck-page.ts';
+export { renderSections, renderSection } from './render-sections.ts';
+export { DEFAULT_SETTINGS, parseDeckSettings } from './settings/deck-settings.ts';
+export { slugify } from './slug.ts';

@@ -5,7 +5,7 @@
  */
 import { MANIFEST_ELEMENT_ID, type CompiledDeck } from '../types.ts';
 import { manifestScriptJson, toManifest } from './deck-manifest.ts';
-import { escapeHtml } from './escape-html.ts';
+import { escapeHtml } from './html/escape-html.ts';
 import { renderSections } from './render-sections.ts';
 
 /** Where the template takes the slides: inside `.reveal > .slides`. */

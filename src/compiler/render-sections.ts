@@ -1,6 +1,6 @@
 /** The `<section>` markup reveal.js expects, with vertical stacks nested. */
 import type { Slide } from '../types.ts';
-import { escapeHtml } from './escape-html.ts';
+import { escapeHtml } from './html/escape-html.ts';
 
 export function renderSection(slide: Slide): string {
   const attributes = Object.entries(slide.attributes)

@@ -1,6 +1,6 @@
 /** What `deck export` writes, resolved once from the user's options. */
 import { join, resolve } from 'node:path';
-import { CliError } from '../cli/cli-error.ts';
+import { CliError } from '../errors.ts';
 
 export interface ExportOptions {
   /** Folder of Markdown slides. @defaultValue `slides` */

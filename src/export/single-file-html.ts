@@ -79,8 +79,8 @@ export interface SingleFileResult {
 
 export async function writeSingleFileHtml(slidesDir: string, file: string): Promise<SingleFileResult> {
   const started = performance.now();
-  const { assembleDeck } = await import('../build/assemble-deck.ts');
-  const { toCliError } = await import('../cli/build-deck.ts');
+  const { assembleDeck } = await import('../builder/assemble-deck.ts');
+  const { toCliError } = await import('../builder/build-deck.ts');
   const builtDir = join(mkdtempSync(join(tmpdir(), 'deck-single-')), 'dist');
   try {
     await assembleDeck(slidesDir, builtDir, { singleFile: true }).catch((error: unknown) => {

@@ -1,8 +1,7 @@
 /** Reads a slides folder, compiles it and checks its file references: the I/O shell around the compiler. */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { checkReferences } from '../compiler/check-references.ts';
-import { compileDeck, type CompileOptions } from '../compiler/compile-deck.ts';
+import { checkReferences, compileDeck, type CompileOptions } from '../compiler/index.ts';
 import type { CompiledDeck } from '../types.ts';
 import { loadDeckSources } from './load-deck-sources.ts';
 

@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import type { DeckSources } from '../compiler/compile-deck.ts';
+import type { DeckSources } from '../compiler/index.ts';
 
 export const SETTINGS_FILES = ['deck.yaml', 'deck.yml'];
 

@@ -1,17 +1,14 @@
 /**
  * Vite configurations: a deck's dev server, preview and `vite build`, shared by
  * `vite.config.ts` and the CLI; and the runtime bundle that builds copy
- * (src/build/runtime-bundle.ts).
+ * (src/builder/runtime-bundle.ts).
  */
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { APP_ROOT, RUNTIME_ROOT } from '../app-paths.ts';
 import type { BuildEnvironmentOptions, InlineConfig } from 'vite';
 import { deckPlugin } from './deck-plugin.ts';
 import { fontPreloadPlugin } from './font-preload.ts';
 import { themePlugin } from './theme-plugin.ts';
-
-export const APP_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const RUNTIME_ROOT = resolve(APP_ROOT, 'src/runtime');
 
 export interface DeckViteOptions {
   slidesDir: string;

@@ -7,9 +7,8 @@
  * because it loaded a broken deck, need a full reload.
  */
 import type { ErrorPayload, ViteDevServer } from 'vite';
-import { formatDiagnostic, hasErrors } from '../compiler/index.ts';
+import { formatDiagnostic, hasErrors, toManifest } from '../compiler/index.ts';
 import { DECK_UPDATE_EVENT, type CompiledDeck } from '../types.ts';
-import { toManifest } from '../compiler/deck-manifest.ts';
 import { diffDecks } from './deck-update.ts';
 
 export interface DeckDevHooks {

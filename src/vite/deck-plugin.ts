@@ -3,13 +3,12 @@
  * the page (slides and manifest), reports diagnostics with file:line and, in
  * the dev server, pushes slide edits to the open deck without a reload.
  * (`deck build` does not bundle decks: it puts the compiled deck into the
- * cached runtime bundle, src/build/; `vite build` with vite.config.ts uses
+ * cached runtime bundle, src/builder/; `vite build` with vite.config.ts uses
  * this plugin and bundles everything.)
  */
 import { relative, resolve, sep } from 'node:path';
 import type { ErrorPayload, Plugin, ResolvedConfig } from 'vite';
-import { DeckErrors, formatDiagnostic, hasErrors } from '../compiler/index.ts';
-import { renderDeckPage } from '../compiler/render-deck-page.ts';
+import { DeckErrors, formatDiagnostic, hasErrors, renderDeckPage } from '../compiler/index.ts';
 import { compileFolder, resolveReference } from '../loader/compile-folder.ts';
 import type { CompiledDeck } from '../types.ts';
 import { watchDeck } from './deck-dev-server.ts';

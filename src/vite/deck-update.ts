@@ -1,6 +1,5 @@
 /** What changed between two compiled decks, as a hot-reload payload. */
-import { renderSection, renderSections } from '../compiler/render-sections.ts';
-import { toManifest } from '../compiler/deck-manifest.ts';
+import { renderSection, renderSections, toManifest } from '../compiler/index.ts';
 import type { CompiledDeck, DeckUpdate } from '../types.ts';
 
 /** `null` when nothing visible changed; `'reload'` when the settings changed. */

@@ -13,7 +13,7 @@ import { DECK_DISABLED_FEATURES, ONE_PROCESS_ARGS, PLAYWRIGHT_DISABLED_FEATURES 
 import { openChromeAt, type ChromePage } from '../../src/browser/open-chrome-at.ts';
 import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
 import { chartDensity, PDF_CHART_DENSITY, resolveExportOptions } from '../../src/export/export-options.ts';
-import { startFreshBuild } from '../../src/export/fresh-build.ts';
+import { startFreshBuild } from '../../src/builder/fresh-build.ts';
 import { printViewUrl, waitForPrintView, type PrintView } from '../../src/export/open-print-view.ts';
 import { printSlidesPdf } from '../../src/export/pdf-export.ts';
 import type { CompiledDeck } from '../../src/types.ts';

@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportDeck, type ExportResult } from '../../src/export/export-deck.ts';
-import { BUILD_STAMP } from '../../src/export/fresh-build.ts';
+import { BUILD_STAMP } from '../../src/builder/fresh-build.ts';
 import type { CompiledDeck } from '../../src/types.ts';
 import { BAR_CHART_TICKS, compiledExportDeck, EXPORT_DECK, exportTempDir } from '../support/export-fixture.ts';
 import { readPdf, type PdfSummary } from '../support/pdf-reader.ts';

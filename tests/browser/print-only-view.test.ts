@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openChromeAt } from '../../src/browser/open-chrome-at.ts';
 import { serveStatic } from '../../src/browser/serve-static.ts';
-import { buildDeck } from '../../src/cli/build-deck.ts';
+import { buildDeck } from '../../src/builder/build-deck.ts';
 import { PDF_CHART_DENSITY } from '../../src/export/export-options.ts';
 import { printViewUrl, waitForPrintView } from '../../src/export/open-print-view.ts';
 import { printSlidesPdf } from '../../src/export/pdf-export.ts';

@@ -2,7 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildDeck } from '../../src/cli/build-deck.ts';
+import { buildDeck } from '../../src/builder/build-deck.ts';
 
 export const SAMPLE_DECK = join(import.meta.dirname, '../fixtures/sample-deck');
 export const SHIPPED_DECK = join(import.meta.dirname, '../../slides');

@@ -12,9 +12,9 @@ import { describe, expect, it } from 'vitest';
 import { withModuleLocation } from '../../bin/compiled-cli.js';
 import { PageTemplateError, renderDeckPage, SLIDES_MARKER } from '../../src/compiler/render-deck-page.ts';
 import { compileDeck } from '../../src/compiler/index.ts';
-import { RuntimeNotCachedError } from '../../src/build/runtime-not-cached.ts';
-import { buildDeck } from '../../src/cli/build-deck.ts';
-import { startFreshBuild } from '../../src/export/fresh-build.ts';
+import { RuntimeNotCachedError } from '../../src/errors.ts';
+import { buildDeck } from '../../src/builder/build-deck.ts';
+import { startFreshBuild } from '../../src/builder/fresh-build.ts';
 import { MANIFEST_ELEMENT_ID } from '../../src/types.ts';
 import { SAMPLE_DECK } from '../support/build-fixture.ts';
 

@@ -4,7 +4,7 @@
  */
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { externalHost, htmlReferences } from '../../src/compiler/html-references.ts';
+import { externalHost, htmlReferences } from '../../src/compiler/html/html-references.ts';
 import { compileDeck, renderSections } from '../../src/compiler/index.ts';
 
 const compile = (text: string, settings?: string) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileDeck } from '../../src/compiler/index.ts';
-import { DEFAULT_SETTINGS, parseDeckSettings } from '../../src/compiler/deck-settings.ts';
+import { DEFAULT_SETTINGS, parseDeckSettings } from '../../src/compiler/settings/deck-settings.ts';
 
 describe('deck settings', () => {
   it('fills defaults: German, 16:9 at 1280×720', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getDocumentProxy, getMeta } from 'unpdf';
 import { describe, expect, it } from 'vitest';
-import { BUILD_STAMP, isFresh, sourceHash } from '../../src/export/fresh-build.ts';
+import { BUILD_STAMP, isFresh, sourceHash } from '../../src/builder/fresh-build.ts';
 import { finishPdf, pdfTextString, withPdfInfo } from '../../src/export/pdf-info.ts';
 import { inlineBuiltDeck, inlineScriptText } from '../../src/export/single-file-html.ts';
 import { EXPORT_DECK } from '../support/export-fixture.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimalsOf, formatValue } from '../../src/compiler/format-number.ts';
+import { decimalsOf, formatValue } from '../../src/compiler/chart/format-number.ts';
 
 const NBSP = '\u00a0';
 

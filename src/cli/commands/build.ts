@@ -9,7 +9,7 @@ export function registerBuild(program: Command): void {
     .argument('[slides-dir]', 'folder of Markdown slides', 'slides')
     .option('--out <dir>', 'output folder', 'dist')
     .action(async (slidesDir: string, options: { out: string }) => {
-      const { buildDeck } = await import('../build-deck.ts');
+      const { buildDeck } = await import('../../builder/build-deck.ts');
       const { outDir, seconds } = await buildDeck({ slidesDir, outDir: options.out });
       console.log(`built ${outDir} in ${seconds.toFixed(2)} s`);
     });

@@ -5,10 +5,10 @@
  */
 import type { Command } from 'commander';
 import { CHROME_MISSING } from '../../browser/find-chrome.ts';
-import { ChromeNotFoundError } from '../../browser/launch-chrome.ts';
+import { ChromeNotFoundError } from '../../errors.ts';
 import { DEFAULT_CHECK_OPTIONS } from '../../check/check-options.ts';
 import type { CheckReport } from '../../check/run-check.ts';
-import { CliError } from '../cli-error.ts';
+import { CliError } from '../../errors.ts';
 
 interface CheckFlags {
   json?: boolean;

@@ -8,7 +8,7 @@ import { discardAllTemporary } from '../../export/atomic-file.ts';
 import { exportDeck } from '../../export/export-deck.ts';
 import type { ExportOptions } from '../../export/export-options.ts';
 import { createProgress } from '../../export/progress.ts';
-import { CliError } from '../cli-error.ts';
+import { CliError } from '../../errors.ts';
 
 interface ExportFlags {
   out: string;

@@ -13,7 +13,7 @@ export function registerPreview(program: Command): void {
     .action(async (slidesDir: string, options: { out: string; host: string; port: number; build?: boolean }) => {
       const { preview } = await import('vite');
       const { createViteConfig } = await import('../../vite/create-vite-config.ts');
-      const { buildDeck } = await import('../build-deck.ts');
+      const { buildDeck } = await import('../../builder/build-deck.ts');
       if (options.build || !existsSync(options.out)) await buildDeck({ slidesDir, outDir: options.out });
       const server = await preview({ ...createViteConfig({ slidesDir, outDir: options.out, host: options.host, port: options.port }), logLevel: 'info' });
       server.printUrls();

@@ -3,10 +3,10 @@
  * errors point at the offending YAML key's line in the Markdown file.
  */
 import type { MarkdownIt } from 'markdown-it';
-import { renderChart } from './chart-html.ts';
-import { validateChart } from './chart-validate.ts';
-import { deckEnv, lineOf } from './render-env.ts';
-import { escapeHtml } from './escape-html.ts';
+import { renderChart } from '../chart/chart-html.ts';
+import { validateChart } from '../chart/chart-validate.ts';
+import { deckEnv, lineOf } from '../render-env.ts';
+import { escapeHtml } from '../html/escape-html.ts';
 
 export default function deckChart(md: MarkdownIt): void {
   const fallback = md.renderer.rules.fence!;

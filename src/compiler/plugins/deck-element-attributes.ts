@@ -6,8 +6,8 @@
 import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { applyAttributeComment } from './deck-slide-attributes.ts';
-import { ATTRIBUTE_COMMENT } from './parse-attributes.ts';
-import { deckEnv, lineOf, type RenderEnv } from './render-env.ts';
+import { ATTRIBUTE_COMMENT } from '../html/parse-attributes.ts';
+import { deckEnv, lineOf, type RenderEnv } from '../render-env.ts';
 
 /** The opening token of the previous sibling in `tokens` before `index`, or of the enclosing element. */
 function previousElement(tokens: Token[], index: number, skip: (t: Token) => boolean): Token | null {

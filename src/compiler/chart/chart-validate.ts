@@ -2,10 +2,10 @@
  * Turns a ```chart block's YAML into a ChartSpec, or into diagnostics that
  * point at the line of the offending key in the Markdown file.
  */
-import type { ChartSpec, DeckSettings, Diagnostic } from '../types.ts';
+import type { ChartSpec, DeckSettings, Diagnostic } from '../../types.ts';
 import { chartSchema, type ChartInput } from './chart-schema.ts';
 import { decimalsOf, formatValue } from './format-number.ts';
-import { parseYamlSource, type YamlSource } from './yaml-source.ts';
+import { parseYamlSource, type YamlSource } from '../settings/yaml-source.ts';
 
 const CSS_COLOUR = /^(#[0-9a-fA-F]{3,8}|(rgb|rgba|hsl|hsla)\([^)]*\))$/;
 

@@ -4,8 +4,8 @@
  */
 import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
-import { ATTRIBUTE_COMMENT, parseAttributes } from './parse-attributes.ts';
-import { deckEnv, lineOf, type RenderEnv } from './render-env.ts';
+import { ATTRIBUTE_COMMENT, parseAttributes } from '../html/parse-attributes.ts';
+import { deckEnv, lineOf, type RenderEnv } from '../render-env.ts';
 
 export function applyAttributeComment(
   env: RenderEnv,

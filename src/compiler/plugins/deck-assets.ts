@@ -4,7 +4,7 @@
  */
 import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
-import { deckEnv, lineOf } from './render-env.ts';
+import { deckEnv, lineOf } from '../render-env.ts';
 
 const EXTERNAL = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
 

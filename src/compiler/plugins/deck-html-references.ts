@@ -9,11 +9,11 @@
  * images and links.
  */
 import type { MarkdownIt } from 'markdown-it';
-import { externalHost, htmlReferences } from './html-references.ts';
-import { countNewlines, forEachHtml } from './inline-lines.ts';
+import { externalHost, htmlReferences } from '../html/html-references.ts';
+import { countNewlines, forEachHtml } from '../inline-lines.ts';
 import { isLocalUrl } from './deck-assets.ts';
-import { ATTRIBUTE_COMMENT } from './parse-attributes.ts';
-import { deckEnv, type RenderEnv } from './render-env.ts';
+import { ATTRIBUTE_COMMENT } from '../html/parse-attributes.ts';
+import { deckEnv, type RenderEnv } from '../render-env.ts';
 
 function collect(env: RenderEnv, html: string, firstLine: number): void {
   // An attribute comment is scanned as the tag it decorates: the comment's line for all of it.

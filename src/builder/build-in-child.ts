@@ -5,11 +5,9 @@
  * (`file:line: message`) become the export's error.
  */
 import { spawn } from 'node:child_process';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { CliError } from '../cli/cli-error.ts';
-
-const DECK_BIN = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), 'bin/deck.js');
+import { resolve } from 'node:path';
+import { DECK_BIN } from '../app-paths.ts';
+import { CliError } from '../errors.ts';
 
 export function buildInChildProcess(slidesDir: string, outDir: string): Promise<void> {
   return new Promise((resolvePromise, reject) => {

@@ -1,6 +1,6 @@
 /** Records the plain text of a slide's first heading as its title. */
 import type { MarkdownIt } from 'markdown-it';
-import { deckEnv } from './render-env.ts';
+import { deckEnv } from '../render-env.ts';
 
 export default function deckTitle(md: MarkdownIt): void {
   md.core.ruler.push('deck_title', (state) => {

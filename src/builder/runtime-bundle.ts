@@ -12,15 +12,16 @@
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRuntimeViteConfig, APP_ROOT } from '../vite/create-vite-config.ts';
+import { APP_CACHE, APP_ROOT } from '../app-paths.ts';
+import { createRuntimeViteConfig } from '../vite/create-vite-config.ts';
 import { isBuiltInTheme } from '../vite/resolve-theme.ts';
 import { hashFiles } from './hash-files.ts';
-import { RuntimeNotCachedError } from './runtime-not-cached.ts';
+import { RuntimeNotCachedError } from '../errors.ts';
 
 /** What the runtime bundle is made of besides the theme: its sources, the Vite plugins that shape it, the dependency versions. */
-export const RUNTIME_INPUTS = ['src/runtime', 'src/vite', 'src/types.ts', 'package-lock.json'];
+export const RUNTIME_INPUTS = ['src/runtime', 'src/vite', 'src/types.ts', 'src/app-paths.ts', 'package-lock.json'];
 
-export const RUNTIME_CACHE = join(APP_ROOT, 'node_modules', '.cache', 'markdown-deck');
+export const RUNTIME_CACHE = APP_CACHE;
 
 export interface RuntimeBundle {
   /** Folder with `index.html` (the template) and `assets/`. */

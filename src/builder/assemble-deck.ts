@@ -5,8 +5,7 @@
  */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DeckErrors, hasErrors } from '../compiler/index.ts';
-import { renderDeckPage } from '../compiler/render-deck-page.ts';
+import { DeckErrors, hasErrors, renderDeckPage } from '../compiler/index.ts';
 import { compileFolder } from '../loader/compile-folder.ts';
 import { resolveTheme } from '../vite/resolve-theme.ts';
 import { DeckImages } from './deck-images.ts';

@@ -4,8 +4,8 @@
  * do nothing; it is reported as `unknown-directive` at its line.
  */
 import type { MarkdownIt } from 'markdown-it';
-import { countNewlines, forEachHtml } from './inline-lines.ts';
-import { deckEnv, type RenderEnv } from './render-env.ts';
+import { countNewlines, forEachHtml } from '../inline-lines.ts';
+import { deckEnv, type RenderEnv } from '../render-env.ts';
 
 const DIRECTIVE_COMMENT = /<!--\s*\.([A-Za-z][\w-]*)\s*(:?)/g;
 const KNOWN = new Set(['slide', 'element']);

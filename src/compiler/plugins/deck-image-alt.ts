@@ -4,9 +4,9 @@
  * are `image-alt` warnings (`<img alt="">` marks a decorative image on purpose).
  */
 import type { MarkdownIt } from 'markdown-it';
-import { htmlTags } from './html-references.ts';
-import { countNewlines, forEachHtml } from './inline-lines.ts';
-import { deckEnv, type RenderEnv } from './render-env.ts';
+import { htmlTags } from '../html/html-references.ts';
+import { countNewlines, forEachHtml } from '../inline-lines.ts';
+import { deckEnv, type RenderEnv } from '../render-env.ts';
 
 function warn(env: RenderEnv, line: number, message: string): void {
   env.diagnostics.push({ severity: 'warning', code: 'image-alt', message, file: env.file, line });

@@ -1,13 +1,13 @@
 /**
- * `deck build`: a slides folder into a static site (src/build/assemble-deck.ts).
+ * `deck build`: a slides folder into a static site (src/builder/assemble-deck.ts).
  * Writes into a temporary folder and renames it at the end, so a failed
  * build leaves no partial output under the final name.
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { assembleDeck } from '../build/assemble-deck.ts';
-import { RuntimeNotCachedError } from '../build/runtime-not-cached.ts';
-import { CliError } from './cli-error.ts';
+import { assembleDeck } from './assemble-deck.ts';
+import { RuntimeNotCachedError } from '../errors.ts';
+import { CliError } from '../errors.ts';
 
 export interface BuildOptions {
   slidesDir: string;

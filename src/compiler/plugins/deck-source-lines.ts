@@ -6,7 +6,7 @@
  * and fences (rendered by the highlighter or the chart plugin) on their first tag.
  */
 import type { MarkdownIt } from 'markdown-it';
-import { deckEnv, lineOf } from './render-env.ts';
+import { deckEnv, lineOf } from '../render-env.ts';
 
 export const SOURCE_LINE_ATTRIBUTE = 'data-line';
 

@@ -3,8 +3,8 @@
  * source, the data as a real (visually hidden) table, and the spec as JSON for
  * the runtime. Every author string is escaped: chart text is never markup.
  */
-import type { ChartSpec } from '../types.ts';
-import { escapeHtml, jsonForScript } from './escape-html.ts';
+import type { ChartSpec } from '../../types.ts';
+import { escapeHtml, jsonForScript } from '../html/escape-html.ts';
 
 const SOURCE_LABEL: Record<string, string> = { de: 'Quelle', en: 'Source', fr: 'Source', es: 'Fuente' };
 

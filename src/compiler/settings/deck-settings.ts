@@ -3,7 +3,7 @@
  * defaults filled in, unknown keys reported as warnings at their line.
  */
 import { z } from 'zod';
-import type { DeckSettings, Diagnostic } from '../types.ts';
+import type { DeckSettings, Diagnostic } from '../../types.ts';
 import { parseYamlSource } from './yaml-source.ts';
 
 const ASPECTS: Record<string, { width: number; height: number }> = {

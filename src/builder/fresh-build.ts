@@ -6,19 +6,16 @@
  * stamp, so its output is rebuilt once before the first export.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { hashFiles } from '../build/hash-files.ts';
-import { RuntimeNotCachedError } from '../build/runtime-not-cached.ts';
+import { join, resolve } from 'node:path';
+import { APP_ROOT } from '../app-paths.ts';
+import { hashFiles } from './hash-files.ts';
+import { RuntimeNotCachedError } from '../errors.ts';
 import { buildInChildProcess } from './build-in-child.ts';
 
 export const BUILD_STAMP = '.deck-build.json';
 
-/** The app's root (as `APP_ROOT` in create-vite-config.ts, without loading Vite to learn it). */
-const APP_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
 /** What a build reads besides the slides: kept in one list so the stamp covers it. */
-const APP_INPUTS = ['src/build', 'src/compiler', 'src/loader', 'src/runtime', 'src/vite', 'src/types.ts', 'package-lock.json'];
+const APP_INPUTS = ['src/builder', 'src/app-paths.ts', 'src/compiler', 'src/loader', 'src/runtime', 'src/vite', 'src/types.ts', 'package-lock.json'];
 
 /** Hash of the slides folder and the app sources that shape the built deck. */
 export function sourceHash(slidesDir: string): string {
@@ -63,7 +60,7 @@ export interface FreshBuildJob {
  * prints, which keeps the export of 200 slides at ~290 instead of ~530 MB.
  */
 async function buildForExport(slidesDir: string, outDir: string): Promise<void> {
-  const { buildDeck } = await import('../cli/build-deck.ts');
+  const { buildDeck } = await import('./build-deck.ts');
   try {
     await buildDeck({ slidesDir, outDir, cachedRuntimeOnly: true });
   } catch (error) {
