@@ -1,33 +1,40 @@
 /**
  * A built deck from a slides folder: the compiled deck put into a copy of the
  * runtime bundle (its page template and assets), the deck's images beside
- * them. Compiler errors stop it before anything is written.
+ * them. Compiler errors stop it before anything is written; warnings (a
+ * missing image, another host) are returned and the reference left as written.
  */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DeckErrors, hasErrors, renderDeckPage } from '../compiler/index.ts';
+import { DeckErrors, buildSeverities, hasErrors, renderDeckPage } from '../compiler/index.ts';
 import { compileFolder } from '../loader/compile-folder.ts';
 import { resolveTheme } from '../vite/resolve-theme.ts';
 import { DeckImages } from './deck-images.ts';
 import { ensureRuntimeBundle } from './runtime-bundle.ts';
+import type { Diagnostic } from '../types.ts';
 
 export interface AssembleOptions {
   /** The runtime inlined into one script and one stylesheet (for the single-file HTML). @defaultValue false */
   singleFile?: boolean;
   /** Fail with `RuntimeNotCachedError` rather than bundle the runtime with Vite. @defaultValue false */
   cachedRuntimeOnly?: boolean;
+  /** Every warning is an error (`deck build --strict`). @defaultValue false */
+  strict?: boolean;
 }
 
 export interface AssembledDeck {
   /** Whether the runtime bundle came from the cache. */
   runtimeCached: boolean;
+  /** What the build reported without stopping, in file and line order. */
+  warnings: Diagnostic[];
 }
 
 /** Writes the deck into `dir` (which should be new or empty). */
 export async function assembleDeck(slidesDir: string, dir: string, options: AssembleOptions = {}): Promise<AssembledDeck> {
   const images = new DeckImages();
   const deck = compileFolder(slidesDir, { resolveUrl: images.resolveUrl });
-  if (hasErrors(deck.diagnostics)) throw new DeckErrors(deck.diagnostics);
+  const diagnostics = buildSeverities(deck.diagnostics, options.strict ?? false);
+  if (hasErrors(diagnostics)) throw new DeckErrors(diagnostics);
   const themePath = resolveTheme(deck.settings.theme, resolve(slidesDir));
   const runtime = await ensureRuntimeBundle(deck.settings.theme, themePath, { singleFile: options.singleFile ?? false, cachedOnly: options.cachedRuntimeOnly ?? false });
   try {
@@ -38,5 +45,5 @@ export async function assembleDeck(slidesDir: string, dir: string, options: Asse
   } finally {
     runtime.release();
   }
-  return { runtimeCached: runtime.cached };
+  return { runtimeCached: runtime.cached, warnings: diagnostics };
 }

@@ -8,12 +8,15 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { assembleDeck } from './assemble-deck.ts';
 import { RuntimeNotCachedError } from '../errors.ts';
 import { CliError } from '../errors.ts';
+import type { Diagnostic } from '../types.ts';
 
 export interface BuildOptions {
   slidesDir: string;
   outDir: string;
   /** Fail with `RuntimeNotCachedError` (nothing written) rather than bundle the runtime with Vite. @defaultValue false */
   cachedRuntimeOnly?: boolean;
+  /** Every warning is an error. @defaultValue false */
+  strict?: boolean;
 }
 
 export interface BuildResult {
@@ -21,23 +24,25 @@ export interface BuildResult {
   seconds: number;
   /** Whether the runtime bundle came from the cache (else it was bundled by Vite first). */
   runtimeCached: boolean;
+  /** What the build reported without stopping (missing images, other hosts …). */
+  warnings: Diagnostic[];
 }
 
 export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const outDir = resolve(options.outDir);
   const temporary = join(dirname(outDir), `.${basename(outDir)}.tmp-${process.pid}`);
-  let runtimeCached: boolean;
+  let assembled;
   try {
     rmSync(temporary, { recursive: true, force: true });
-    ({ runtimeCached } = await assembleDeck(options.slidesDir, temporary, { cachedRuntimeOnly: options.cachedRuntimeOnly ?? false }));
+    assembled = await assembleDeck(options.slidesDir, temporary, { cachedRuntimeOnly: options.cachedRuntimeOnly ?? false, strict: options.strict ?? false });
   } catch (error) {
     rmSync(temporary, { recursive: true, force: true });
     throw error instanceof RuntimeNotCachedError ? error : toCliError(error);
   }
   if (existsSync(outDir)) rmSync(outDir, { recursive: true, force: true });
   renameSync(temporary, outDir);
-  return { outDir, seconds: (performance.now() - started) / 1000, runtimeCached };
+  return { outDir, seconds: (performance.now() - started) / 1000, ...assembled };
 }
 
 /** A failed build as one CLI error: deck errors (`DeckErrors`) are one `file:line: message` line each already. */

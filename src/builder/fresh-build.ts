@@ -15,7 +15,7 @@ import { buildInChildProcess } from './build-in-child.ts';
 export const BUILD_STAMP = '.deck-build.json';
 
 /** What a build reads besides the slides: kept in one list so the stamp covers it. */
-const APP_INPUTS = ['src/builder', 'src/app-paths.ts', 'src/compiler', 'src/loader', 'src/runtime', 'src/vite', 'src/types.ts', 'package-lock.json'];
+const APP_INPUTS = ['src/builder', 'src/app-paths.ts', 'src/compiler', 'src/loader', 'src/runtime', 'src/vite', 'src/types.ts', 'src/page-contract.ts', 'src/strings', 'package-lock.json'];
 
 /** Hash of the slides folder and the app sources that shape the built deck. */
 export function sourceHash(slidesDir: string): string {
@@ -45,6 +45,8 @@ export interface FreshBuild {
   outDir: string;
   reused: boolean;
   seconds: number;
+  /** The build's warnings, one `file:line: message [code]` line each (none when the folder was reused). */
+  warnings: string[];
 }
 
 export interface FreshBuildJob {
@@ -59,14 +61,18 @@ export interface FreshBuildJob {
  * that build runs in a child process (build-in-child.ts), its memory handed back before Chromium
  * prints, which keeps the export of 200 slides at ~290 instead of ~530 MB.
  */
-async function buildForExport(slidesDir: string, outDir: string): Promise<void> {
+async function buildForExport(slidesDir: string, outDir: string): Promise<string[]> {
   const { buildDeck } = await import('./build-deck.ts');
+  const { formatDiagnostic } = await import('../compiler/diagnostics.ts');
+  let lines: string[];
   try {
-    await buildDeck({ slidesDir, outDir, cachedRuntimeOnly: true });
+    lines = (await buildDeck({ slidesDir, outDir, cachedRuntimeOnly: true })).warnings.map(formatDiagnostic);
   } catch (error) {
     if (!(error instanceof RuntimeNotCachedError)) throw error;
-    await buildInChildProcess(slidesDir, outDir);
+    lines = await buildInChildProcess(slidesDir, outDir);
   }
+  // The exporter says "warning:" itself.
+  return lines.map((line) => line.replace(/^(.*?:\d+): warning: /, '$1: '));
 }
 
 /** Checks the folder and, when it is not fresh, starts the build (`buildForExport`). */
@@ -75,11 +81,11 @@ export function startFreshBuild(slidesDir: string, outDir: string, force = false
   const hash = sourceHash(slidesDir);
   const out = resolve(outDir);
   const seconds = () => (performance.now() - started) / 1000;
-  if (!force && isFresh(out, slidesDir, hash)) return { reused: true, done: Promise.resolve({ outDir: out, reused: true, seconds: seconds() }) };
-  const done = buildForExport(slidesDir, out).then(() => {
+  if (!force && isFresh(out, slidesDir, hash)) return { reused: true, done: Promise.resolve({ outDir: out, reused: true, seconds: seconds(), warnings: [] }) };
+  const done = buildForExport(slidesDir, out).then((warnings) => {
     const stamp: BuildStamp = { hash, slidesDir: resolve(slidesDir) };
     writeFileSync(join(out, BUILD_STAMP), `${JSON.stringify(stamp, null, 2)}\n`);
-    return { outDir: out, reused: false, seconds: seconds() };
+    return { outDir: out, reused: false, seconds: seconds(), warnings };
   });
   return { reused: false, done };
 }

@@ -45,7 +45,7 @@ export async function checkSlides(
 
   for (const [index, slide] of slides.entries()) {
     onProgress?.(`slide ${index + 1} of ${slides.length}`);
-    const at = parseSource(slide.source, fallback);
+    const at = parseSource(slide.source, fallback, options.slidesDir);
     // One finding per rule and line; later fragment states (more content shown) update the message.
     const found = new Map<string, { finding: PageFinding; step: number }>();
     const add = (findings: PageFinding[], step = 0) => {

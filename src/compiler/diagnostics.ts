@@ -9,6 +9,27 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
+/**
+ * Findings a build reports but does not stop on: the reference is left as written, as Vite does
+ * with URLs it cannot resolve. `deck check` keeps them errors, the gate for an offline deck.
+ */
+export const BUILD_WARNING_CODES: ReadonlySet<string> = new Set(['missing-file', 'external-host']);
+
+/**
+ * The diagnostics as `deck build`, `deck dev` and `deck export` apply them: reference problems
+ * are warnings; `strict` turns every warning into an error.
+ */
+export function buildSeverities(diagnostics: readonly Diagnostic[], strict = false): Diagnostic[] {
+  return diagnostics.map((d) => {
+    const severity = strict ? 'error' : BUILD_WARNING_CODES.has(d.code) ? 'warning' : d.severity;
+    return severity === d.severity ? d : { ...d, severity };
+  });
+}
+
+export function countLabel(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 /** A deck that does not build: its message is one `file:line: message` line per error. */
 export class DeckErrors extends Error {
   constructor(readonly diagnostics: Diagnostic[]) {

@@ -2,7 +2,7 @@
 export { compileDeck, plainText, type DeckSources, type CompileOptions } from './compile-deck.ts';
 export { checkReferences } from './check-references.ts';
 export { toManifest } from './deck-manifest.ts';
-export { DeckErrors, formatDiagnostic, hasErrors } from './diagnostics.ts';
+export { BUILD_WARNING_CODES, DeckErrors, buildSeverities, countLabel, formatDiagnostic, hasErrors } from './diagnostics.ts';
 export { renderDeckPage, PageTemplateError, SLIDES_MARKER } from './render-deck-page.ts';
 export { renderSections, renderSection } from './render-sections.ts';
 export { DEFAULT_SETTINGS, parseDeckSettings } from './settings/deck-settings.ts';

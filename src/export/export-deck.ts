@@ -95,6 +95,7 @@ export async function exportDeck(userOptions: ExportOptions, progress: Progress 
     try {
       build = await job.done;
       progress.done(build.reused ? `reused fresh build ${build.outDir}` : `built ${build.outDir} in ${build.seconds.toFixed(2)} s`);
+      warnings.push(...build.warnings);
       // Started beside the build instead, Chromium only takes CPU from it: no faster (measured).
       chrome = await openChromeAt(printView, { executablePath: options.chrome, viewport: PAGE_VIEWPORT, deviceScaleFactor: options.scale, oneProcess: true, timeoutMs: options.timeoutMs });
       const result = await exportWithBrowser(chrome.page, options, readDeckInfo(build.outDir), progress);

@@ -1,6 +1,6 @@
 /** Reads a slides folder, compiles it and checks its file references: the I/O shell around the compiler. */
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { checkReferences, compileDeck, type CompileOptions } from '../compiler/index.ts';
 import type { CompiledDeck } from '../types.ts';
 import { loadDeckSources } from './load-deck-sources.ts';
@@ -10,8 +10,19 @@ export function resolveReference(url: string, file: string): string {
   return resolve(dirname(resolve(file)), url);
 }
 
+/** `file` (as the loader names it) relative to the slides folder, with `/`. */
+export function pathInDeck(file: string, slidesDir: string): string {
+  return relative(resolve(slidesDir), resolve(file)).split(sep).join('/');
+}
+
+/**
+ * The compiled deck of a folder. Its slides name their file relative to the slides folder: the page
+ * carries that (`data-source`, the manifest), and a published deck must not show the author's folders.
+ * Diagnostics name files as the user sees them (relative to the working directory).
+ */
 export function compileFolder(slidesDir: string, options: CompileOptions = {}): CompiledDeck {
   const deck = compileDeck(loadDeckSources(slidesDir), options);
   deck.diagnostics.push(...checkReferences(deck, { resolve: resolveReference, exists: existsSync }));
-  return deck;
+  deck.diagnostics.sort((a, b) => a.file.localeCompare(b.file, 'en') || a.line - b.line);
+  return { ...deck, slides: deck.slides.map((slide) => ({ ...slide, file: pathInDeck(slide.file, slidesDir) })) };
 }

@@ -28,9 +28,11 @@ export function loadDeckSources(slidesDir: string, cwd = process.cwd()): DeckSou
   const dir = resolve(cwd, slidesDir);
   if (!existsSync(dir)) throw new Error(`slides folder not found: ${displayPath(dir, cwd)}`);
   const read = (path: string) => ({ path: displayPath(path, cwd), text: readFileSync(path, 'utf8') });
+  const slides = markdownFiles(dir);
+  if (slides.length === 0) throw new Error(`no Markdown slides found in ${displayPath(dir, cwd)}: add .md files to it`);
   const settingsPath = SETTINGS_FILES.map((name) => join(dir, name)).find((path) => existsSync(path));
   return {
-    slides: markdownFiles(dir).sort((a, b) => displayPath(a, cwd).localeCompare(displayPath(b, cwd), 'en')).map(read),
+    slides: slides.sort((a, b) => displayPath(a, cwd).localeCompare(displayPath(b, cwd), 'en')).map(read),
     settings: settingsPath ? read(settingsPath) : null,
   };
 }

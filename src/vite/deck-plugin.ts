@@ -6,9 +6,10 @@
  * cached runtime bundle, src/builder/; `vite build` with vite.config.ts uses
  * this plugin and bundles everything.)
  */
+import { existsSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { ErrorPayload, Plugin, ResolvedConfig } from 'vite';
-import { DeckErrors, formatDiagnostic, hasErrors, renderDeckPage } from '../compiler/index.ts';
+import { DeckErrors, buildSeverities, formatDiagnostic, hasErrors, renderDeckPage } from '../compiler/index.ts';
 import { compileFolder, resolveReference } from '../loader/compile-folder.ts';
 import type { CompiledDeck } from '../types.ts';
 import { watchDeck } from './deck-dev-server.ts';
@@ -27,15 +28,19 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
 
   const toPosix = (path: string) => path.split(sep).join('/');
 
+  /** The deck with build severities: a missing image or another host is a warning here, an error in `deck check`. */
   function compile(): CompiledDeck {
     const dev = config.command === 'serve';
-    return compileFolder(slidesDir, {
+    const compiled = compileFolder(slidesDir, {
       resolveUrl: (url, file) => {
         const path = resolveReference(url, file);
+        // A missing file keeps its URL as written (reported as a warning), as Vite does with URLs it cannot resolve.
+        if (!existsSync(path)) return url;
         // Served from where they are (Vite's file-system route), or bundled from the page's relative URL.
         return dev ? `/@fs${toPosix(path)}` : toPosix(relative(config.root, path));
       },
     });
+    return { ...compiled, diagnostics: buildSeverities(compiled.diagnostics) };
   }
 
   function current(): CompiledDeck {

@@ -1,7 +1,11 @@
-/** `deck build` end to end: a broken chart stops the build with file:line and leaves no output. */
+/**
+ * `deck build` end to end: a broken chart stops the build with file:line and leaves no output; a
+ * missing image or another host is a warning (an error with --strict and in `deck check`); the
+ * built deck names no folder of the author's machine.
+ */
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -61,5 +65,64 @@ describe('deck build', () => {
     expect((bad as { code: number }).code).toBe(1);
     const report = JSON.parse((bad as { stdout: string }).stdout);
     expect(report.diagnostics).toContainEqual(expect.objectContaining({ line: 3, code: 'missing-file' }));
+  });
+
+  const failure = (error: { code: number; stdout: string; stderr: string }) => error;
+
+  it('builds a deck with a missing image and another host, printing each warning and their count', async () => {
+    const slides = copySample();
+    writeFileSync(join(slides, '03-bilder.md'), '## Bilder\n\n![Fehlt](assets/fehlt.png)\n\n<iframe title="Karte" src="https://maps.example.com/embed"></iframe>\n');
+    const out = join(slides, '..', 'out');
+    const result = await run('node', [DECK, 'build', slides, '--out', out]);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toEqual([
+      expect.stringMatching(/03-bilder\.md:3: warning: image "assets\/fehlt\.png" not found \[missing-file\]$/),
+      expect.stringMatching(/03-bilder\.md:5: warning: <iframe src> "https:\/\/maps\.example\.com\/embed" loads from another host \(maps\.example\.com\).* \[external-host\]$/),
+    ]);
+    expect(result.stdout.trim().split('\n').at(-1)).toMatch(/^built .*out in [\d.]+ s, 2 warnings$/);
+    // Left as written, as Vite leaves URLs it cannot resolve.
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(html).toContain('src="assets/fehlt.png"');
+    expect(html).toContain('src="https://maps.example.com/embed"');
+  });
+
+  it('fails with --strict on the same warnings, now errors, and writes nothing', async () => {
+    const slides = copySample();
+    writeFileSync(join(slides, '03-bilder.md'), '## Bilder\n\n![Fehlt](assets/fehlt.png)\n');
+    const out = join(slides, '..', 'out');
+    const result = await run('node', [DECK, 'build', slides, '--out', out, '--strict']).then(() => ({ code: 0, stdout: '', stderr: '' }), failure);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/03-bilder\.md:3: error: image "assets\/fehlt\.png" not found \[missing-file\]/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('says so when the slides folder holds no Markdown', async () => {
+    const empty = join(mkdtempSync(join(tmpdir(), 'deck-cli-')), 'leer');
+    mkdirSync(empty);
+    writeFileSync(join(empty, 'notiz.txt'), 'keine Folien');
+    const result = await run('node', [DECK, 'build', empty, '--out', join(empty, '..', 'out')]).then(() => ({ code: 0, stdout: '', stderr: '' }), failure);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(`no Markdown slides found in ${empty}: add .md files to it`);
+  });
+
+  it('writes no path of the author\'s machine into a deck built from outside the working directory', async () => {
+    const slides = copySample();
+    mkdirSync(join(slides, 'teil-2'));
+    writeFileSync(join(slides, 'teil-2', '01-mehr.md'), '## Mehr\n\nText\n');
+    const out = join(slides, '..', 'out');
+    const cwd = mkdtempSync(join(tmpdir(), 'deck-cwd-'));
+    await run('node', [DECK, 'build', slides, '--out', out], { cwd });
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(html).toContain('data-source="01-intro.md:');
+    expect(html).toContain('data-source="teil-2/01-mehr.md:1"');
+    expect(html).toContain('"file":"teil-2/01-mehr.md"');
+    const temp = join(slides, '..');
+    for (const file of readdirSync(out, { recursive: true, encoding: 'utf8' })) {
+      if (!/\.(html|js|css|json)$/.test(file)) continue;
+      const text = readFileSync(join(out, file), 'utf8');
+      expect(text, file).not.toContain(temp);
+      expect(text, file).not.toContain(tmpdir());
+      expect(text, file).not.toContain(homedir());
+    }
   });
 });

@@ -8,9 +8,12 @@ export function registerBuild(program: Command): void {
     .description('build a static deck')
     .argument('[slides-dir]', 'folder of Markdown slides', 'slides')
     .option('--out <dir>', 'output folder', 'dist')
-    .action(async (slidesDir: string, options: { out: string }) => {
+    .option('--strict', 'treat warnings (missing images, other hosts …) as errors')
+    .action(async (slidesDir: string, options: { out: string; strict?: boolean }) => {
       const { buildDeck } = await import('../../builder/build-deck.ts');
-      const { outDir, seconds } = await buildDeck({ slidesDir, outDir: options.out });
-      console.log(`built ${outDir} in ${seconds.toFixed(2)} s`);
+      const { countLabel, formatDiagnostic } = await import('../../compiler/diagnostics.ts');
+      const { outDir, seconds, warnings } = await buildDeck({ slidesDir, outDir: options.out, strict: options.strict ?? false });
+      for (const warning of warnings) console.error(formatDiagnostic(warning));
+      console.log(`built ${outDir} in ${seconds.toFixed(2)} s, ${countLabel(warnings.length, 'warning')}`);
     });
 }
