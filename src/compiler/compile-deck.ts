@@ -46,23 +46,21 @@ export function compileDeck(sources: DeckSources, options: CompileOptions = {}):
   let h = -1;
   files.forEach((file, fileIndex) => {
     const body = fileIndex === 0 && front ? front.body : { text: file.text, line: 1 };
-    const pieces = splitSlides(body.text, body.line);
-    const stacks = groupStacks(pieces);
+    const { slides: pieces, unclosedFences } = splitSlides(body.text, body.line);
+    for (const line of unclosedFences) {
+      diagnostics.push({ severity: 'warning', code: 'unclosed-fence', message: 'this code fence is never closed: it ends where its slide ends (close it with a line of the same backticks or tildes)', file: file.path, line });
+    }
+    // A file without any slide content (only settings or comments) adds no slide.
+    if (pieces.length === 1 && isBlank(pieces[0]!)) return;
     const lastLine = file.text.split('\n').length;
-    stacks.forEach((stack, stackIndex) => {
-      const kept = stack.filter((piece) => {
-        if (!isBlank(piece)) return true;
-        const atEdge = (stackIndex === 0 || stackIndex === stacks.length - 1) && stack.length === 1;
-        if (!atEdge) {
-          // An empty slide after a separator on the last line starts past the end: point at that separator.
-          const line = Math.min(piece.line, lastLine);
-          diagnostics.push({ severity: 'warning', code: 'empty-slide', message: 'empty slide (two separators in a row?) is skipped', file: file.path, line });
-        }
-        return false;
-      });
-      if (kept.length === 0) return;
+    for (const stack of groupStacks(pieces)) {
       h++;
-      kept.forEach((piece, v) => {
+      stack.forEach((split, v) => {
+        // An empty slide after a separator on the last line starts past the end: it points at that separator.
+        const piece = { ...split, line: Math.min(split.line, lastLine) };
+        if (isBlank(piece)) {
+          diagnostics.push({ severity: 'warning', code: 'empty-slide', message: 'empty slide (two separators in a row?): kept as an empty section, as reveal.js does', file: file.path, line: piece.line });
+        }
         const slide = compileSlide(piece, file.path, h, v, settings, options, diagnostics);
         const explicit = slide.attributes.id;
         const id = uniqueId(explicit ?? (slugify(slide.title) || `folie-${h + 1}${v ? `-${v + 1}` : ''}`), usedIds);
@@ -73,7 +71,7 @@ export function compileDeck(sources: DeckSources, options: CompileOptions = {}):
         slide.attributes.id = id;
         slides.push(slide);
       });
-    });
+    }
   });
 
   if (files.length > 0 && slides.length === 0) {

@@ -14,7 +14,7 @@ const renderRules = ruleFixtures((fixture) => fixture.render);
 describe('deck check, compile-time rules', () => {
   it('has a fixture for every compile-time rule', () => {
     expect(compileRules.map((f) => f.rule).sort()).toEqual(
-      ['attribute-comment', 'chart', 'duplicate-id', 'empty-slide', 'external-host', 'front-matter-ignored', 'image-alt', 'missing-file', 'no-slides', 'settings-schema', 'settings-yaml', 'unknown-directive', 'unknown-setting'],
+      ['attribute-comment', 'chart', 'duplicate-id', 'empty-slide', 'external-host', 'front-matter-ignored', 'image-alt', 'missing-file', 'no-slides', 'settings-schema', 'settings-yaml', 'unclosed-fence', 'unknown-directive', 'unknown-setting'],
     );
   });
 
