@@ -11,6 +11,7 @@ import type { CdpPage } from '../browser/cdp-page.ts';
 import type { PrintPage, PrintView } from './open-print-view.ts';
 import { withTimeout } from './pdf-export.ts';
 import { finishPdf, type PdfInfo } from './pdf-info.ts';
+import { stringsFor } from '../strings/strings.ts';
 
 const HANDOUT_CSS = readFileSync(new URL('./handout.css', import.meta.url), 'utf8');
 
@@ -18,19 +19,14 @@ const HANDOUT_CSS = readFileSync(new URL('./handout.css', import.meta.url), 'utf
 const TEXT_WIDTH_PX = ((210 - 32) / 25.4) * 96 - 4;
 
 export interface HandoutLabels {
-  /** e.g. `Folie` → „Folie 3 von 12“. */
-  slide: string;
-  of: string;
+  /** `Folie {slide} von {total}`: filled in the page. */
+  slideOf: string;
   noNotes: string;
 }
 
-const LABELS: Record<string, HandoutLabels> = {
-  de: { slide: 'Folie', of: 'von', noNotes: 'Keine Notizen zu dieser Folie.' },
-  en: { slide: 'Slide', of: 'of', noNotes: 'No notes for this slide.' },
-};
-
 export function handoutLabels(lang: string): HandoutLabels {
-  return LABELS[lang.split('-')[0]!] ?? LABELS.en!;
+  const { slideOf, noNotes } = stringsFor(lang);
+  return { slideOf, noNotes };
 }
 
 export interface HandoutOptions {
@@ -74,7 +70,7 @@ function layOutHandout({ keep, scale, width, height, total, labels }: Layout): n
     sheet.className = 'deck-handout-slide';
     const label = document.createElement('p');
     label.className = 'deck-handout-label';
-    label.textContent = `${labels.slide} ${slideNumber} ${labels.of} ${total}`;
+    label.textContent = labels.slideOf.replace('{slide}', String(slideNumber)).replace('{total}', String(total));
     const frame = document.createElement('div');
     frame.className = 'deck-handout-frame';
     frame.style.width = `${width * scale}px`;

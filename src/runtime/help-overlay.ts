@@ -1,34 +1,39 @@
 /**
  * The help overlay (`?`, F1 or the ? button): every shortcut of the deck in
- * German. Loaded on first use; Esc, `?` or a click outside closes it.
+ * the deck's language. Loaded on first use; Esc, `?` or a click outside closes it.
  */
 import './help-overlay.css';
+import type { Strings } from '../strings/strings.ts';
 
 type Shortcut = readonly [keys: string[][], action: string];
 
-const SECTIONS: readonly (readonly [title: string, shortcuts: readonly Shortcut[]])[] = [
-  ['Navigation', [
-    [[['→'], ['Leertaste'], ['Bild ↓'], ['N']], 'weiter'],
-    [[['←'], ['⇧', 'Leertaste'], ['Bild ↑'], ['P']], 'zurück'],
-    [[['↓'], ['↑']], 'im Folienstapel auf und ab'],
-    [[['Pos1'], ['Ende']], 'erste / letzte Folie'],
-    [[['G']], 'zu Folie springen (Nummer oder Titel, dann ↵)'],
-    [[['O'], ['Esc']], 'Übersicht aller Folien'],
-    [[['Strg', '⇧', 'F']], 'suchen (↵ springt zum nächsten Treffer)'],
-  ]],
-  ['Präsentieren', [
-    [[['F']], 'Vollbild ein/aus'],
-    [[['S']], 'Sprecheransicht (Notizen, nächste Folie, Zeit)'],
-    [[['B'], ['.']], 'Schwarzbild ein/aus'],
-    [[['Alt', 'Klick']], 'hineinzoomen'],
-    [[['?'], ['F1']], 'diese Hilfe'],
-  ]],
-  ['In der Sprecheransicht', [
-    [[['→'], ['←']], 'steuert die Präsentation'],
-    [[['+'], ['−']], 'Notizen größer / kleiner'],
-    [[['B']], 'Schwarzbild im Saal'],
-  ]],
-];
+type Section = readonly [title: string, shortcuts: readonly Shortcut[]];
+
+function sections(s: Strings): readonly Section[] {
+  return [
+    [s.helpNavigation, [
+      [[['→'], [s.keySpace], [s.keyPageDown], ['N']], s.helpNext],
+      [[['←'], ['⇧', s.keySpace], [s.keyPageUp], ['P']], s.helpPrevious],
+      [[['↓'], ['↑']], s.helpStack],
+      [[[s.keyHome], [s.keyEnd]], s.helpFirstLast],
+      [[['G']], s.helpJump],
+      [[['O'], ['Esc']], s.helpOverview],
+      [[[s.keyCtrl, '⇧', 'F']], s.helpSearch],
+    ]],
+    [s.helpPresenting, [
+      [[['F']], s.helpFullscreen],
+      [[['S']], s.helpSpeakerView],
+      [[['B'], ['.']], s.helpBlackout],
+      [[['Alt', s.keyClick]], s.helpZoom],
+      [[['?'], ['F1']], s.helpHelp],
+    ]],
+    [s.helpInSpeakerView, [
+      [[['→'], ['←']], s.helpSpeakerSteers],
+      [[['+'], ['−']], s.helpNotesSize],
+      [[['B']], s.helpBlackoutRoom],
+    ]],
+  ];
+}
 
 let overlay: HTMLElement | null = null;
 let returnFocus: HTMLElement | null = null;
@@ -37,14 +42,14 @@ function keys(alternatives: string[][]): string {
   return alternatives.map((combo) => combo.map((k) => `<kbd>${k}</kbd>`).join(' + ')).join(' / ');
 }
 
-function render(): HTMLElement {
+function render(strings: Strings): HTMLElement {
   const root = document.createElement('div');
   root.className = 'deck-help';
   root.setAttribute('role', 'dialog');
   root.setAttribute('aria-modal', 'true');
   root.setAttribute('aria-labelledby', 'deck-help-title');
-  const sections = SECTIONS.map(([title, shortcuts]) => `<section><h3>${title}</h3><dl>${shortcuts.map(([k, action]) => `<dt>${keys(k)}</dt><dd>${action}</dd>`).join('')}</dl></section>`).join('');
-  root.innerHTML = `<div class="deck-help-panel"><button type="button" class="deck-help-close" aria-label="Hilfe schließen">×</button><h2 id="deck-help-title">Tastenkürzel</h2><div class="deck-help-columns">${sections}</div></div>`;
+  const html = sections(strings).map(([title, shortcuts]) => `<section><h3>${title}</h3><dl>${shortcuts.map(([k, action]) => `<dt>${keys(k)}</dt><dd>${action}</dd>`).join('')}</dl></section>`).join('');
+  root.innerHTML = `<div class="deck-help-panel"><button type="button" class="deck-help-close" aria-label="${strings.helpClose}">×</button><h2 id="deck-help-title">${strings.helpTitle}</h2><div class="deck-help-columns">${html}</div></div>`;
   root.addEventListener('click', (event) => {
     if (event.target === root || (event.target as Element).closest('.deck-help-close')) closeHelpOverlay();
   });
@@ -64,10 +69,10 @@ export function isHelpOpen(): boolean {
   return overlay !== null;
 }
 
-export function openHelpOverlay(): void {
+export function openHelpOverlay(strings: Strings): void {
   if (overlay) return;
   returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-  overlay = render();
+  overlay = render(strings);
   document.body.append(overlay);
   overlay.querySelector<HTMLButtonElement>('.deck-help-close')?.focus();
   window.addEventListener('keydown', onKey, true);
@@ -81,7 +86,7 @@ export function closeHelpOverlay(): void {
   returnFocus?.focus();
 }
 
-export function toggleHelpOverlay(): void {
+export function toggleHelpOverlay(strings: Strings): void {
   if (isHelpOpen()) closeHelpOverlay();
-  else openHelpOverlay();
+  else openHelpOverlay(strings);
 }

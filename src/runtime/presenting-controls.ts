@@ -6,6 +6,7 @@
  */
 import './presenting.css';
 import type { RevealApi } from 'reveal.js';
+import type { Strings } from '../strings/strings.ts';
 import { fullscreenSupported, isFullscreen, toggleFullscreen } from './fullscreen.ts';
 import { pageRole } from './page-role.ts';
 import { openSpeakerView } from './speaker-notes.ts';
@@ -30,35 +31,50 @@ function iconButton(className: string, label: string, icon: string): HTMLButtonE
   return button;
 }
 
-const toggleHelp = () => void import('./help-overlay.ts').then(({ toggleHelpOverlay }) => toggleHelpOverlay());
+const toggleHelp = (strings: Strings) => void import('./help-overlay.ts').then(({ toggleHelpOverlay }) => toggleHelpOverlay(strings));
 
-/** reveal.js's jump and search fields come with English placeholders; they appear on `G` and Ctrl+Shift+F. */
-function localizeInputs(): void {
+/** reveal.js's jump and search fields come with their own placeholders; they appear on `G` and Ctrl+Shift+F. */
+function localizeInputs(strings: Strings): void {
   const jump = document.querySelector<HTMLInputElement>('.jump-to-slide-input');
-  if (jump) jump.placeholder = 'Zu Folie: Nummer oder Titel';
+  if (jump) jump.placeholder = strings.jumpPlaceholder;
   const search = document.querySelector<HTMLInputElement>('.searchinput');
-  if (search) search.placeholder = 'Suchen …';
+  if (search) search.placeholder = strings.searchPlaceholder;
+}
+
+/** reveal.js labels its arrows in English; with `rtl` left is next. */
+function localizeArrows(reveal: RevealApi, strings: Strings): void {
+  const rtl = Boolean(reveal.getConfig().rtl);
+  const labels: Record<string, string> = {
+    'navigate-left': rtl ? strings.arrowNext : strings.arrowPrevious,
+    'navigate-right': rtl ? strings.arrowPrevious : strings.arrowNext,
+    'navigate-up': strings.arrowUp,
+    'navigate-down': strings.arrowDown,
+  };
+  for (const [className, label] of Object.entries(labels)) {
+    reveal.getRevealElement()?.querySelector(`.controls .${className}`)?.setAttribute('aria-label', label);
+  }
 }
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || /^(input|textarea|select)$/i.test(target.tagName));
 }
 
-export function presentingControls(reveal: RevealApi): () => void {
+export function presentingControls(reveal: RevealApi, strings: Strings): () => void {
   if (pageRole() !== 'audience' || reveal.isPrintView()) return () => {};
+  localizeArrows(reveal, strings);
 
   const bar = document.createElement('div');
   bar.className = 'deck-controls-bar';
   bar.setAttribute('role', 'toolbar');
-  bar.setAttribute('aria-label', 'Präsentation');
+  bar.setAttribute('aria-label', strings.controlsLabel);
 
   const cleanups: (() => void)[] = [];
   if (fullscreenSupported()) {
-    const fullscreen = iconButton('deck-fullscreen', 'Vollbild (F)', ICONS.enter);
+    const fullscreen = iconButton('deck-fullscreen', strings.fullscreenButton, ICONS.enter);
     const sync = () => {
       const on = isFullscreen();
       fullscreen.setAttribute('aria-pressed', String(on));
-      fullscreen.setAttribute('aria-label', on ? 'Vollbild beenden (F)' : 'Vollbild (F)');
+      fullscreen.setAttribute('aria-label', on ? strings.fullscreenExitButton : strings.fullscreenButton);
       fullscreen.title = fullscreen.getAttribute('aria-label')!;
       fullscreen.querySelector('svg')!.innerHTML = on ? ICONS.exit : ICONS.enter;
     };
@@ -66,13 +82,13 @@ export function presentingControls(reveal: RevealApi): () => void {
     fullscreen.addEventListener('click', () => void toggleFullscreen());
     document.addEventListener('fullscreenchange', sync);
     cleanups.push(() => document.removeEventListener('fullscreenchange', sync));
-    reveal.addKeyBinding({ keyCode: F_KEY, key: 'F', description: 'Vollbild' }, () => void toggleFullscreen());
+    reveal.addKeyBinding({ keyCode: F_KEY, key: 'F', description: strings.fullscreenKey }, () => void toggleFullscreen());
     bar.append(fullscreen);
   }
-  const speaker = iconButton('deck-speaker-button', 'Sprecheransicht (S)', ICONS.speaker);
+  const speaker = iconButton('deck-speaker-button', strings.speakerViewButton, ICONS.speaker);
   speaker.addEventListener('click', () => void openSpeakerView());
-  const help = iconButton('deck-help-button', 'Tastenkürzel (?)', ICONS.help);
-  help.addEventListener('click', toggleHelp);
+  const help = iconButton('deck-help-button', strings.helpButton, ICONS.help);
+  help.addEventListener('click', () => toggleHelp(strings));
   bar.append(speaker, help);
   document.body.append(bar);
 
@@ -88,7 +104,7 @@ export function presentingControls(reveal: RevealApi): () => void {
   for (const name of wakeEvents) document.addEventListener(name, wake, { passive: true });
 
   // After reveal.js and its plugins have handled the key (their search box may just have appeared).
-  const onKeyHandled = () => localizeInputs();
+  const onKeyHandled = () => localizeInputs(strings);
   document.addEventListener('keydown', onKeyHandled);
   const onKey = (event: KeyboardEvent) => {
     if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
@@ -96,7 +112,7 @@ export function presentingControls(reveal: RevealApi): () => void {
       // Ahead of reveal.js, which reads the `/` key code of `?` as "pause" when Shift is not reported.
       event.preventDefault();
       event.stopImmediatePropagation();
-      toggleHelp();
+      toggleHelp(strings);
     }
   };
   window.addEventListener('keydown', onKey, true);

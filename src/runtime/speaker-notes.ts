@@ -5,6 +5,7 @@
  * If the browser blocks the window, the deck says so and offers a link instead.
  */
 import type { RevealApi, RevealPlugin } from 'reveal.js';
+import { stringsFor, type Strings } from '../strings/strings.ts';
 import { pageRole, roleUrl } from './page-role.ts';
 import { DECK_UPDATED_EVENT } from './hot-reload.ts';
 import { createSpeakerLink, onceById, type SpeakerLink } from './speaker-view/speaker-link.ts';
@@ -16,6 +17,8 @@ const S_KEY = 83;
 
 let speakerWindow: Window | null = null;
 let link: SpeakerLink | null = null;
+/** The deck's texts, set by `speakerNotes` (the page's language until then). */
+let strings: Strings = stringsFor(document.documentElement.lang);
 
 /** Opens (or brings forward) the speaker view; `false` when the browser blocked the window. */
 export function openSpeakerView(): boolean {
@@ -30,7 +33,7 @@ export function openSpeakerView(): boolean {
     return true;
   }
   speakerWindow = null;
-  void import('./popup-blocked.ts').then(({ showPopupBlocked }) => showPopupBlocked(url));
+  void import('./popup-blocked.ts').then(({ showPopupBlocked }) => showPopupBlocked(url, strings));
   return false;
 }
 
@@ -68,10 +71,11 @@ function follow(reveal: RevealApi, message: SpeakerMessage): void {
 
 const STATE_EVENTS = ['slidechanged', 'fragmentshown', 'fragmenthidden', 'paused', 'resumed', 'overviewshown', 'overviewhidden'];
 
-export function speakerNotes(reveal: RevealApi): () => void {
+export function speakerNotes(reveal: RevealApi, deckStrings: Strings): () => void {
   if (pageRole() !== 'audience') return () => {};
+  strings = deckStrings;
 
-  reveal.addKeyBinding({ keyCode: S_KEY, key: 'S', description: 'Sprecheransicht' }, () => void openSpeakerView());
+  reveal.addKeyBinding({ keyCode: S_KEY, key: 'S', description: strings.speakerViewKey }, () => void openSpeakerView());
 
   const firstTime = onceById();
   const report = () => link?.send(deckState(reveal));

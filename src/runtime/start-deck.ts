@@ -3,6 +3,7 @@ import Reveal, { type RevealApi } from 'reveal.js';
 import Search from 'reveal.js/plugin/search';
 import Zoom from 'reveal.js/plugin/zoom';
 import type { DeckManifest } from '../types.ts';
+import { stringsFor } from '../strings/strings.ts';
 import { applyDarkSlideBackgrounds } from './dark-slides.ts';
 import { chartFeature } from './charts/chart-feature.ts';
 import { hotReload } from './hot-reload.ts';
@@ -42,8 +43,9 @@ export async function startDeck(manifest: DeckManifest): Promise<void> {
   // In the print view reveal.js lays the pages out after start-up; charts are sized only then.
   const printLaidOut = new Promise<void>((resolve) => root.addEventListener('pdf-ready', () => resolve(), { once: true }));
   await reveal.initialize();
-  const charts = chartFeature(reveal);
-  const disposers = [charts.dispose, speakerNotes(reveal), hotReload(reveal, charts, manifest, () => applyDarkSlideBackgrounds(root)), presentingControls(reveal), readingView(reveal, linkedHash, manifest)];
+  const strings = stringsFor(manifest.settings.lang);
+  const charts = chartFeature(reveal, strings);
+  const disposers = [charts.dispose, speakerNotes(reveal, strings), hotReload(reveal, charts, manifest, () => applyDarkSlideBackgrounds(root)), presentingControls(reveal, strings), readingView(reveal, linkedHash, manifest)];
   window.addEventListener('pagehide', () => disposers.forEach((dispose) => dispose()), { once: true });
 
   if (reveal.isPrintView()) await printLaidOut;

@@ -7,6 +7,7 @@
  */
 import type { RevealApi } from 'reveal.js';
 import type { ChartSpec } from '../../types.ts';
+import { fill, type Strings } from '../../strings/strings.ts';
 import type { DrawnChart } from './draw-chart.ts';
 
 type DrawModule = typeof import('./draw-chart.ts');
@@ -36,16 +37,16 @@ function readSpec(figure: HTMLElement): ChartSpec {
   return JSON.parse(script?.textContent ?? 'null') as ChartSpec;
 }
 
-function showError(figure: HTMLElement, error: unknown): void {
+function showError(figure: HTMLElement, error: unknown, strings: Strings): void {
   figure.classList.add('deck-chart-failed');
   figure.setAttribute('data-drawn', 'error');
   const message = document.createElement('p');
   message.className = 'deck-chart-error';
-  message.textContent = `Diagramm konnte nicht gezeichnet werden: ${error instanceof Error ? error.message : String(error)}`;
+  message.textContent = fill(strings.chartError, { message: error instanceof Error ? error.message : String(error) });
   figure.querySelector('.deck-chart-canvas')?.replaceWith(message);
 }
 
-export function chartFeature(reveal: RevealApi): ChartFeature {
+export function chartFeature(reveal: RevealApi, strings: Strings): ChartFeature {
   const live = new Map<HTMLElement, DrawnChart>();
   const print = reveal.isPrintView();
   const scroll = reveal.isScrollView();
@@ -73,7 +74,7 @@ export function chartFeature(reveal: RevealApi): ChartFeature {
             chart = drawChart(figure, readSpec(figure), { animate, ...(pixelRatio && { pixelRatio }) });
             live.set(figure, chart);
           } catch (error) {
-            showError(figure, error);
+            showError(figure, error, strings);
             return undefined;
           }
         }

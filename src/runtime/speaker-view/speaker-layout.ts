@@ -4,6 +4,7 @@
  * column of their own that scrolls, so long notes never push the previews
  * away.
  */
+import type { Strings } from '../../strings/strings.ts';
 import { createSlidePreview, type SlidePreview } from './slide-preview.ts';
 
 export interface SpeakerLayout {
@@ -59,49 +60,49 @@ function previewBox(preview: SlidePreview, caption: HTMLElement, className: stri
   return figure;
 }
 
-export function createSpeakerLayout(): SpeakerLayout {
+export function createSpeakerLayout(s: Strings): SpeakerLayout {
   const root = element('div', 'speaker-view');
   root.setAttribute('role', 'application');
-  root.setAttribute('aria-label', 'Sprecheransicht');
+  root.setAttribute('aria-label', s.speakerView);
 
   const bar = element('header', 'speaker-bar');
   const position = element('div', 'speaker-position');
   const elapsed = element('span', 'speaker-elapsed', '0:00');
-  const toggleTimer = button('speaker-timer-toggle', '', 'Stoppuhr anhalten');
-  const resetTimer = button('speaker-timer-reset', '↺', 'Stoppuhr zurücksetzen');
+  const toggleTimer = button('speaker-timer-toggle', '', s.speakerTimerPause);
+  const resetTimer = button('speaker-timer-reset', '↺', s.speakerTimerReset);
   const clock = element('span', 'speaker-clock');
   const pacing = element('span', 'speaker-pacing');
   const slideTime = element('span', 'speaker-slide-time');
-  const connection = element('span', 'speaker-connection', 'Suche die Präsentation …');
+  const connection = element('span', 'speaker-connection', s.speakerConnecting);
   connection.setAttribute('role', 'status');
-  const timer = stat('Vergangen', elapsed);
+  const timer = stat(s.speakerElapsed, elapsed);
   timer.append(toggleTimer, resetTimer);
   const nav = element('nav', 'speaker-nav');
-  nav.setAttribute('aria-label', 'Folien');
-  const prev = button('speaker-prev', '←', 'Vorherige Folie', '←');
-  const next = button('speaker-next', '→', 'Nächste Folie', '→');
-  const blackout = button('speaker-blackout', 'Schwarzbild', 'Schwarzbild ein/aus', 'B');
+  nav.setAttribute('aria-label', s.speakerSlides);
+  const prev = button('speaker-prev', '←', s.speakerPrevious, '←');
+  const next = button('speaker-next', '→', s.speakerNext, '→');
+  const blackout = button('speaker-blackout', s.speakerBlackout, s.speakerBlackoutToggle, 'B');
   nav.append(prev, next, blackout);
-  bar.append(position, timer, stat('Plan', pacing), stat('Diese Folie', slideTime), stat('Uhrzeit', clock), connection, nav);
+  bar.append(position, timer, stat(s.speakerPlan, pacing), stat(s.speakerThisSlide, slideTime), stat(s.speakerClock, clock), connection, nav);
 
-  const current = createSlidePreview('Aktuelle Folie');
-  const currentCaption = element('figcaption', 'speaker-caption', 'Aktuelle Folie');
-  const upcoming = createSlidePreview('Nächste Folie');
+  const current = createSlidePreview(s.speakerCurrent);
+  const currentCaption = element('figcaption', 'speaker-caption', s.speakerCurrent);
+  const upcoming = createSlidePreview(s.speakerNext);
   const upcomingCaption = element('figcaption', 'speaker-caption speaker-next-title');
   const upcomingBox = previewBox(upcoming, upcomingCaption, 'speaker-upcoming');
   const slides = element('section', 'speaker-slides');
-  slides.setAttribute('aria-label', 'Folien');
+  slides.setAttribute('aria-label', s.speakerSlides);
   slides.append(previewBox(current, currentCaption, 'speaker-current'), upcomingBox);
 
   const notesPanel = element('section', 'speaker-notes-panel');
   const notesHead = element('div', 'speaker-notes-head');
-  const notesTitle = element('h2', 'speaker-notes-title', 'Notizen');
-  const smaller = button('speaker-smaller', 'A−', 'Notizen kleiner', '−');
-  const larger = button('speaker-larger', 'A+', 'Notizen größer', '+');
+  const notesTitle = element('h2', 'speaker-notes-title', s.speakerNotes);
+  const smaller = button('speaker-smaller', 'A−', s.speakerNotesSmaller, '−');
+  const larger = button('speaker-larger', 'A+', s.speakerNotesLarger, '+');
   notesHead.append(notesTitle, smaller, larger);
   const notes = element('div', 'speaker-notes');
   notes.tabIndex = 0;
-  notes.setAttribute('aria-label', 'Notizen');
+  notes.setAttribute('aria-label', s.speakerNotes);
   notesPanel.append(notesHead, notes);
 
   const main = element('main', 'speaker-main');

@@ -6,6 +6,7 @@
  */
 import './speaker-view.css';
 import { DECK_UPDATE_EVENT, type DeckManifest, type DeckUpdate } from '../../types.ts';
+import { fill, stringsFor } from '../../strings/strings.ts';
 import { applyUpdateMarkup, clearErrorOverlay } from '../hot-reload.ts';
 import { formatDuration, pace, planTimings, type Plan } from './pacing.ts';
 import { readSpeakerSlides, type SpeakerSlide } from './speaker-deck.ts';
@@ -26,15 +27,15 @@ function makePlan(slides: SpeakerSlide[], manifest: DeckManifest): Plan {
 const PAUSE_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><rect x="6" y="5" width="4" height="14"/><rect x="14" y="5" width="4" height="14"/></svg>';
 const PLAY_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M7 5v14l12-7z"/></svg>';
 
-const PACE_TEXT = { ahead: 'voraus', behind: 'im Verzug', 'on-track': 'im Plan' } as const;
-
 export function startSpeakerView(initial: DeckManifest): () => void {
   const deckRoot = document.querySelector<HTMLElement>('.reveal');
   const container = deckRoot?.querySelector<HTMLElement>('.slides');
   if (!deckRoot || !container) throw new Error('the page has no .reveal .slides element');
   deckRoot.style.display = 'none';
   document.documentElement.classList.add('deck-speaker-page');
-  document.title = `Sprecheransicht – ${initial.settings.title}`;
+  const s = stringsFor(initial.settings.lang);
+  const paceText = { ahead: s.paceAhead, behind: s.paceBehind, 'on-track': s.paceOnTrack } as const;
+  document.title = fill(s.speakerPageTitle, { title: initial.settings.title });
 
   let manifest = initial;
   let slides = readSpeakerSlides(container, manifest);
@@ -44,7 +45,7 @@ export function startSpeakerView(initial: DeckManifest): () => void {
   let shownNotes = '';
   let slideSince = Date.now();
   const stopwatch = createStopwatch();
-  const layout = createSpeakerLayout();
+  const layout = createSpeakerLayout(s);
   layout.root.style.setProperty('--speaker-aspect', String(manifest.settings.width / manifest.settings.height));
   document.body.append(layout.root);
 
@@ -71,20 +72,20 @@ export function startSpeakerView(initial: DeckManifest): () => void {
       slideSince = Date.now();
       layout.notes.scrollTop = 0;
     }
-    layout.position.textContent = `Folie ${index + 1} von ${slides.length}`;
+    layout.position.textContent = fill(s.slideOf, { slide: index + 1, total: slides.length });
     layout.current.show({ h: state.h, v: state.v, f: state.f });
     const shown = Math.max(0, state.f + 1);
-    layout.currentCaption.textContent = slide.fragments > 0 ? `Aktuelle Folie · Einblendung ${shown} von ${slide.fragments}` : 'Aktuelle Folie';
+    layout.currentCaption.textContent = slide.fragments > 0 ? fill(s.speakerCurrentStep, { shown, total: slide.fragments }) : s.speakerCurrent;
 
     const upcoming = slides[index + 1];
     layout.upcoming.show(upcoming ? { h: upcoming.h, v: upcoming.v, f: -1 } : null);
-    layout.upcomingCaption.textContent = upcoming ? `Nächste Folie: ${upcoming.title}` : 'Ende der Präsentation';
+    layout.upcomingCaption.textContent = upcoming ? fill(s.speakerUpcoming, { title: upcoming.title }) : s.speakerEnd;
     layout.upcomingBox.toggleAttribute('data-end', !upcoming);
 
     // Only when they changed: a fragment step must not reset notes the speaker has scrolled.
-    const notes = slide.notesHtml || '<p class="speaker-no-notes">Keine Notizen zu dieser Folie.</p>';
+    const notes = slide.notesHtml || `<p class="speaker-no-notes">${s.noNotes}</p>`;
     if (notes !== shownNotes) layout.notes.innerHTML = shownNotes = notes;
-    layout.notesTitle.textContent = `Notizen · ${slide.title}`;
+    layout.notesTitle.textContent = fill(s.speakerNotesOf, { title: slide.title });
     layout.blackout.setAttribute('aria-pressed', String(state.paused));
     layout.root.toggleAttribute('data-paused', state.paused);
     tick();
@@ -98,7 +99,7 @@ export function startSpeakerView(initial: DeckManifest): () => void {
     if (layout.toggleTimer.dataset.running !== String(running)) {
       layout.toggleTimer.innerHTML = running ? PAUSE_ICON : PLAY_ICON;
       layout.toggleTimer.dataset.running = String(running);
-      layout.toggleTimer.setAttribute('aria-label', running ? 'Stoppuhr anhalten' : 'Stoppuhr fortsetzen');
+      layout.toggleTimer.setAttribute('aria-label', running ? s.speakerTimerPause : s.speakerTimerResume);
       layout.toggleTimer.title = layout.toggleTimer.getAttribute('aria-label')!;
     }
     layout.clock.textContent = new Date(now).toLocaleTimeString(manifest.settings.lang, { hour: '2-digit', minute: '2-digit' });
@@ -109,9 +110,9 @@ export function startSpeakerView(initial: DeckManifest): () => void {
       return;
     }
     const p = pace(plan, index, elapsed);
-    layout.pacing.textContent = p.status === 'on-track' ? PACE_TEXT[p.status] : `${formatDuration(p.offset)} ${PACE_TEXT[p.status]}`;
+    layout.pacing.textContent = p.status === 'on-track' ? paceText[p.status] : `${formatDuration(p.offset)} ${paceText[p.status]}`;
     layout.pacing.dataset.status = p.status;
-    layout.pacing.title = `Geplant: ${formatDuration(plan.total)}, verbleibend: ${formatDuration(p.remaining)}`;
+    layout.pacing.title = fill(s.pacePlanned, { total: formatDuration(plan.total), remaining: formatDuration(p.remaining) });
     const onSlide = (now - slideSince) / 1000;
     layout.slideTime.textContent = `${formatDuration(onSlide)} / ${formatDuration(p.slideBudget)}`;
     layout.slideTime.dataset.over = String(onSlide > p.slideBudget);
@@ -119,7 +120,7 @@ export function startSpeakerView(initial: DeckManifest): () => void {
 
   function setConnected(connected: boolean): void {
     layout.root.toggleAttribute('data-connected', connected);
-    layout.connection.textContent = connected ? '' : 'Präsentation nicht verbunden – bitte das Fenster der Präsentation geöffnet lassen.';
+    layout.connection.textContent = connected ? '' : s.speakerDisconnected;
   }
 
   const hello = window.setInterval(() => {
