@@ -2,6 +2,8 @@
  * The one contract shared by compiler, Vite plugin, browser runtime and CLI.
  * Everything here is plain data (JSON-serialisable).
  */
+import type { ChartSeries, ChartSpec, ChartType } from './compiler/chart/chart-schema.ts';
+import type { DeckSettings } from './compiler/settings/deck-settings.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -23,40 +25,8 @@ export interface SourceFile {
   text: string;
 }
 
-export type ChartType = 'bar' | 'line' | 'doughnut' | 'pie';
-
-export interface ChartSeries {
-  name: string;
-  values: (number | null)[];
-  /** Resolved CSS colour for the whole series. */
-  color: string;
-  /** Resolved per-point colours (same length as labels). */
-  colors?: string[];
-  /** Values formatted for the deck language, with unit; `''` for null. */
-  formatted: string[];
-}
-
-/** A validated chart, ready for the runtime. */
-export interface ChartSpec {
-  id: string;
-  type: ChartType;
-  title: string;
-  unit: string;
-  lang: string;
-  decimals: number;
-  horizontal: boolean;
-  stacked: boolean;
-  labels: string[];
-  series: ChartSeries[];
-  /** Index of the emphasised data point, if any. */
-  highlight: number | null;
-  min: number | null;
-  max: number | null;
-  source: string;
-  note: string;
-  /** CSS height of the drawing area in px. */
-  height: number;
-}
+/** Charts: the types come from the chart block's schema (`import type`: zod stays out of the runtime). */
+export type { ChartSeries, ChartSpec, ChartType };
 
 export interface Slide {
   /** Stable id, used as the section id and in URLs. */
@@ -88,25 +58,8 @@ export interface AssetReference {
   alt?: string;
 }
 
-export interface DeckSettings {
-  title: string;
-  author: string;
-  date: string;
-  lang: string;
-  /** Built-in theme name or a path to a CSS file relative to the slides folder. */
-  theme: string;
-  transition: string;
-  /** `16:9` or `4:3`. */
-  aspect: string;
-  width: number;
-  height: number;
-  /** Named colours usable in charts. */
-  palette: Record<string, string>;
-  /** Passed to reveal.js as is. */
-  revealOptions: Record<string, unknown>;
-  /** Hosts the deck may reference (otherwise it must work offline). */
-  allowedHosts: string[];
-}
+/** Deck settings: the type comes from their schema, defaults filled in. */
+export type { DeckSettings };
 
 export interface CompiledDeck {
   settings: DeckSettings;

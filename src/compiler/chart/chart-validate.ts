@@ -2,12 +2,12 @@
  * Turns a ```chart block's YAML into a ChartSpec, or into diagnostics that
  * point at the line of the offending key in the Markdown file.
  */
-import type { ChartSpec, DeckSettings, Diagnostic } from '../../types.ts';
-import { chartSchema, type ChartInput } from './chart-schema.ts';
+import type { DeckSettings, Diagnostic, Severity } from '../../types.ts';
+import { chartSchema, type ChartOptions, type ChartSeries, type ChartSpec } from './chart-schema.ts';
+import { colourCycle, nthColour, resolveColour } from './chart-colours.ts';
 import { decimalsOf, formatValue } from './format-number.ts';
-import { parseYamlSource, type YamlSource } from '../settings/yaml-source.ts';
-
-const CSS_COLOUR = /^(#[0-9a-fA-F]{3,8}|(rgb|rgba|hsl|hsla)\([^)]*\))$/;
+import { parseYamlSource } from '../settings/yaml-source.ts';
+import { keysAt, schemaMessages, unknownKey } from '../settings/schema-messages.ts';
 
 export interface ChartBlock {
   yaml: string;
@@ -20,6 +20,9 @@ export interface ChartBlock {
 }
 
 type Path = readonly PropertyKey[];
+type Report = (path: Path, message: string, severity?: Severity) => void;
+
+const chartMessages = schemaMessages(chartSchema, 'a chart block');
 
 export function validateChart(
   block: ChartBlock,
@@ -27,69 +30,50 @@ export function validateChart(
 ): { spec: ChartSpec | null; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   if (block.yaml.trim() === '') {
-    return { spec: null, diagnostics: [error(block.file, block.fenceLine, 'chart block is empty: give type, title, labels, series and source')] };
+    return { spec: null, diagnostics: [diagnostic(block.file, block.fenceLine, 'chart block is empty: give type, title, labels, series and source')] };
   }
   const source = parseYamlSource(block.yaml, block.line);
-  for (const e of source.errors) diagnostics.push(error(block.file, e.line, `invalid YAML in chart: ${e.message}`));
+  for (const e of source.errors) diagnostics.push(diagnostic(block.file, e.line, `invalid YAML in chart: ${e.message}`));
   if (source.errors.length) return { spec: null, diagnostics };
 
-  const parsed = chartSchema.safeParse(source.value);
+  const parsed = chartSchema.safeParse(source.value, { error: chartMessages });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys) {
-          diagnostics.push(error(block.file, source.lineOf([...issue.path, key]), `unknown chart key "${[...issue.path, key].join('.')}"`));
-        }
+        // One diagnostic per key, each at its own line.
+        const known = keysAt(chartSchema, issue.path);
+        for (const key of issue.keys) diagnostics.push(diagnostic(block.file, source.lineOf([...issue.path, key]), unknownKey(key, known)));
       } else {
-        const where = issue.path.length ? issue.path.join('.') : 'chart';
-        diagnostics.push(error(block.file, source.lineOf(issue.path), `${where}: ${issue.message}`));
+        diagnostics.push(diagnostic(block.file, source.lineOf(issue.path), issue.message));
       }
     }
     return { spec: null, diagnostics };
   }
 
-  const input = parsed.data;
-  const report = (path: Path, message: string) => diagnostics.push(error(block.file, source.lineOf(path), message));
-  checkShape(input, report);
-  const resolve = colourResolver(settings.palette, report);
-  const highlight = resolveHighlight(input, report);
-  const paletteCycle = Object.values(settings.palette);
-  const colours = input.series.map((series, i) => ({
-    color: series.color ? resolve(series.color, ['series', i, 'color']) : paletteCycle[i % paletteCycle.length]!,
-    colors: series.colors?.map((c, j) => resolve(c, ['series', i, 'colors', j])),
-  }));
-  if (diagnostics.length) return { spec: null, diagnostics };
+  const options = parsed.data;
+  const report: Report = (path, message, severity = 'error') => diagnostics.push(diagnostic(block.file, source.lineOf(path), message, severity));
+  checkShape(options, report);
+  const highlight = resolveHighlight(options, report);
+  const colours = seriesColours(options, settings.palette, report);
+  if (diagnostics.some((d) => d.severity === 'error')) return { spec: null, diagnostics };
 
-  const unit = input.unit ?? '';
-  const decimals = input.decimals ?? decimalsOf(input.series.flatMap((s) => s.values));
+  const decimals = options.decimals ?? decimalsOf(options.series.flatMap((s) => s.values));
   const spec: ChartSpec = {
+    ...options,
     id: block.id,
-    type: input.type,
-    title: input.title,
-    unit,
     lang: settings.lang,
     decimals,
-    horizontal: input.horizontal ?? false,
-    stacked: input.stacked ?? false,
-    labels: input.labels,
-    series: input.series.map((series, i) => ({
-      name: series.name,
-      values: series.values,
-      color: colours[i]!.color,
-      ...(colours[i]!.colors && { colors: colours[i]!.colors }),
-      formatted: series.values.map((v) => formatValue(v, settings.lang, unit, decimals)),
-    })),
     highlight,
-    min: input.min ?? null,
-    max: input.max ?? null,
-    source: input.source,
-    note: input.note ?? '',
-    height: input.height ?? 440,
+    series: options.series.map((series, i) => ({
+      ...series,
+      ...colours[i]!,
+      formatted: series.values.map((v) => formatValue(v, settings.lang, options.unit, decimals)),
+    })),
   };
   return { spec, diagnostics };
 }
 
-function checkShape(input: ChartInput, report: (path: Path, message: string) => void): void {
+function checkShape(input: ChartOptions, report: Report): void {
   if (input.labels.length === 0) report(['labels'], 'labels is empty: a chart needs at least one label');
   if (input.series.length === 0) report(['series'], 'series is empty: a chart needs at least one series');
   input.series.forEach((series, i) => {
@@ -102,7 +86,7 @@ function checkShape(input: ChartInput, report: (path: Path, message: string) => 
       report(['series', i, 'colors'], `colors has ${series.colors.length} entries, labels has ${input.labels.length}`);
     }
   });
-  if ((input.type === 'doughnut' || input.type === 'pie') && input.series.some((s) => s.values.some((v) => v !== null && v < 0))) {
+  if (isRadial(input) && input.series.some((s) => s.values.some((v) => v !== null && v < 0))) {
     report(['series'], `${input.type} charts cannot show negative values`);
   }
   if ((input.horizontal || input.stacked) && input.type !== 'bar') {
@@ -111,7 +95,7 @@ function checkShape(input: ChartInput, report: (path: Path, message: string) => 
   if (input.min !== undefined && input.max !== undefined && input.min >= input.max) report(['min'], 'min must be less than max');
 }
 
-function resolveHighlight(input: ChartInput, report: (path: Path, message: string) => void): number | null {
+function resolveHighlight(input: ChartOptions, report: Report): number | null {
   if (input.highlight === undefined) return null;
   const index = typeof input.highlight === 'number' ? input.highlight : input.labels.indexOf(input.highlight);
   if (index < 0 || index >= input.labels.length) {
@@ -121,16 +105,36 @@ function resolveHighlight(input: ChartInput, report: (path: Path, message: strin
   return index;
 }
 
-function colourResolver(palette: Record<string, string>, report: (path: Path, message: string) => void) {
-  return (name: string, path: Path): string => {
-    const named = palette[name];
-    if (named) return named;
-    if (CSS_COLOUR.test(name)) return name;
-    report(path, `unknown colour "${name}": use a palette name (${Object.keys(palette).join(', ')}) or a hex colour`);
-    return '#000000';
+/**
+ * Each series' colour (its own, else the next of the palette) and per-point colours. The slices of
+ * a pie or doughnut each take the next palette colour, the same in every ring, unless `colors`
+ * names them; a series `color` would paint every slice alike, so there it is ignored with a warning.
+ */
+function seriesColours(input: ChartOptions, palette: Record<string, string>, report: Report): Pick<ChartSeries, 'color' | 'colors'>[] {
+  const cycle = colourCycle(palette);
+  const resolve = (name: string, path: Path): string => {
+    const colour = resolveColour(name, palette);
+    if (colour === null) report(path, `unknown colour "${name}": use a palette name (${Object.keys(palette).join(', ')}) or a hex colour`);
+    return colour ?? '#000000';
   };
+  const radial = isRadial(input);
+  return input.series.map((series, i) => {
+    const colors = series.colors?.map((c, j) => resolve(c, ['series', i, 'colors', j]));
+    if (radial) {
+      if (series.color !== undefined) {
+        report(['series', i, 'color'], `color is ignored on a ${input.type} chart: each slice takes its own palette colour; use colors (one per label) to choose them`, 'warning');
+      }
+      return { color: nthColour(cycle, 0), colors: colors ?? input.labels.map((_, j) => nthColour(cycle, j)) };
+    }
+    const color = series.color !== undefined ? resolve(series.color, ['series', i, 'color']) : nthColour(cycle, i);
+    return colors ? { color, colors } : { color };
+  });
 }
 
-function error(file: string, line: number, message: string): Diagnostic {
-  return { severity: 'error', code: 'chart', message, file, line };
+function isRadial(input: ChartOptions): boolean {
+  return input.type === 'doughnut' || input.type === 'pie';
+}
+
+function diagnostic(file: string, line: number, message: string, severity: Severity = 'error'): Diagnostic {
+  return { severity, code: 'chart', message, file, line };
 }

@@ -3,14 +3,15 @@
  * defaults filled in, unknown keys reported as warnings at their line.
  */
 import { z } from 'zod';
-import type { DeckSettings, Diagnostic } from '../../types.ts';
+import type { Diagnostic } from '../../types.ts';
+import { schemaMessages, similarKey } from './schema-messages.ts';
 import { parseYamlSource } from './yaml-source.ts';
 
-const ASPECTS: Record<string, { width: number; height: number }> = {
+const ASPECTS = {
   '16:9': { width: 1280, height: 720 },
   '4:3': { width: 1024, height: 768 },
   '16:10': { width: 1280, height: 800 },
-};
+} as const;
 
 /** Colours for charts when a deck defines no palette. */
 export const DEFAULT_PALETTE: Record<string, string> = {
@@ -20,37 +21,40 @@ export const DEFAULT_PALETTE: Record<string, string> = {
   neutral: '#7a8594',
 };
 
+const hexColour = z.string().regex(/^#[0-9a-fA-F]{3,8}$/).describe('a hex colour such as #0078d4');
+
+/** Every deck setting with its default; `DeckSettings` is what it gives. */
+const settingsSchema = z
+  .object({
+    title: z.string().default('Präsentation'),
+    author: z.string().default(''),
+    date: z.union([z.string(), z.date().transform((d) => d.toISOString().slice(0, 10))]).default(''),
+    /** @defaultValue `de`: the deck is German first. */
+    lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).describe('a language tag such as de or en-US').default('de'),
+    /** Built-in theme name or a path to a CSS file relative to the slides folder. */
+    theme: z.string().default('default'),
+    transition: z.enum(['none', 'fade', 'slide', 'convex', 'concave', 'zoom']).default('slide'),
+    aspect: z.enum(Object.keys(ASPECTS) as (keyof typeof ASPECTS)[]).default('16:9'),
+    /** Named colours usable in charts: the deck's own first (charts take colours in this order), then the default ones it does not redefine. */
+    palette: z
+      .record(z.string(), hexColour)
+      .optional()
+      .transform((own) => ({ ...own, ...DEFAULT_PALETTE, ...own })),
+    /** Passed to reveal.js as is. */
+    revealOptions: z.record(z.string(), z.unknown()).default({}),
+    /** Hosts the deck may reference (otherwise it must work offline). */
+    allowedHosts: z.array(z.string()).default([]),
+  })
+  .transform((settings) => ({ ...settings, ...ASPECTS[settings.aspect] }));
+
+export type DeckSettings = z.output<typeof settingsSchema>;
+
 /** Defaults for every deck setting. */
-export const DEFAULT_SETTINGS: DeckSettings = {
-  title: 'Präsentation',
-  author: '',
-  date: '',
-  /** @defaultValue `de`: the deck is German first. */
-  lang: 'de',
-  theme: 'default',
-  transition: 'slide',
-  aspect: '16:9',
-  width: 1280,
-  height: 720,
-  palette: DEFAULT_PALETTE,
-  revealOptions: {},
-  allowedHosts: [],
-};
+export const DEFAULT_SETTINGS: DeckSettings = settingsSchema.parse({});
 
-const settingsSchema = z.object({
-  title: z.string().optional(),
-  author: z.string().optional(),
-  date: z.union([z.string(), z.date().transform((d) => d.toISOString().slice(0, 10))]).optional(),
-  lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as de or en-US').optional(),
-  theme: z.string().optional(),
-  transition: z.enum(['none', 'fade', 'slide', 'convex', 'concave', 'zoom']).optional(),
-  aspect: z.enum(Object.keys(ASPECTS) as [string, ...string[]]).optional(),
-  palette: z.record(z.string(), z.string().regex(/^#[0-9a-fA-F]{3,8}$/, 'must be a hex colour such as #0078d4')).optional(),
-  revealOptions: z.record(z.string(), z.unknown()).optional(),
-  allowedHosts: z.array(z.string()).optional(),
-});
+const settingsMessages = schemaMessages(settingsSchema, 'the deck settings');
 
-const KNOWN_KEYS = new Set(Object.keys(settingsSchema.shape));
+const KNOWN_KEYS = Object.keys(settingsSchema.in.shape);
 
 export interface SettingsResult {
   settings: DeckSettings;
@@ -77,32 +81,17 @@ export function parseDeckSettings(yaml: string | null, file: string, firstLine: 
 
   const known: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
-    if (KNOWN_KEYS.has(key)) known[key] = value;
-    else at(source.lineOf([key]), 'unknown-setting', `unknown deck setting "${key}" (ignored)`, 'warning');
+    if (KNOWN_KEYS.includes(key)) known[key] = value;
+    else {
+      const like = similarKey(key, KNOWN_KEYS);
+      at(source.lineOf([key]), 'unknown-setting', `unknown deck setting "${key}" (ignored${like ? `; did you mean "${like}"?` : ''})`, 'warning');
+    }
   }
 
-  const parsed = settingsSchema.safeParse(known);
+  const parsed = settingsSchema.safeParse(known, { error: settingsMessages });
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      at(source.lineOf(issue.path), 'settings-schema', `${issue.path.join('.')}: ${issue.message}`);
-    }
+    for (const issue of parsed.error.issues) at(source.lineOf(issue.path), 'settings-schema', issue.message);
     return { settings: { ...DEFAULT_SETTINGS }, diagnostics };
   }
-
-  const value = parsed.data;
-  const aspect = value.aspect ?? DEFAULT_SETTINGS.aspect;
-  const settings: DeckSettings = {
-    ...DEFAULT_SETTINGS,
-    ...stripUndefined(value),
-    aspect,
-    ...ASPECTS[aspect]!,
-    palette: { ...DEFAULT_PALETTE, ...value.palette },
-    revealOptions: value.revealOptions ?? {},
-    allowedHosts: value.allowedHosts ?? [],
-  };
-  return { settings, diagnostics };
-}
-
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+  return { settings: parsed.data, diagnostics };
 }

@@ -54,8 +54,8 @@ export function chartConfig(spec: ChartSpec, style: ChartStyle, animate: boolean
   };
   const valueAxis = {
     beginAtZero: true,
-    ...(spec.min !== null && { min: spec.min }),
-    ...(spec.max !== null && { max: spec.max }),
+    ...(spec.min !== undefined && { min: spec.min }),
+    ...(spec.max !== undefined && { max: spec.max }),
     stacked: spec.stacked,
     grid: { color: style.grid },
     border: { display: false },
@@ -73,7 +73,7 @@ export function chartConfig(spec: ChartSpec, style: ChartStyle, animate: boolean
       datasets: spec.series.map((series) => ({
         label: series.name,
         data: series.values,
-        backgroundColor: radial ? (series.colors ?? spec.labels.map((_, i) => series.color)) : pointColours(series),
+        backgroundColor: pointColours(series),
         borderColor: radial ? '#ffffff' : series.color,
         borderWidth: radial ? 3 : spec.type === 'line' ? 4 : 0,
         ...(spec.type === 'line' && { pointRadius: 7, pointBackgroundColor: pointColours(series), tension: 0.2 }),

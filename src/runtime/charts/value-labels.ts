@@ -46,6 +46,30 @@ function fittedFont(chart: Chart, options: ValueLabelOptions, ctx: CanvasRenderi
   return withFontSize(options.font, Math.max(MIN_FONT_PX, Math.floor((fontSize(options.font) * slot * 0.96) / widest)));
 }
 
+const LIGHT_TEXT = '#ffffff';
+const DARK_TEXT = '#1b2430';
+
+/** WCAG relative luminance of a colour the canvas has normalised (`#rrggbb` or `rgba(r, g, b, a)`), over white where translucent. */
+function luminance(normalised: string): number {
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(normalised);
+  const parts = hex ? hex.slice(1).map((h) => Number.parseInt(h, 16)) : (normalised.match(/[\d.]+/g) ?? []).map(Number);
+  const alpha = hex ? 1 : (parts[3] ?? 1);
+  const [r, g, b] = [0, 1, 2].map((i) => {
+    const c = ((parts[i] ?? 0) * alpha + 255 * (1 - alpha)) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+/** White or dark text, whichever contrasts more with the fill it is drawn on (a light palette colour needs dark text). */
+function readableOn(ctx: CanvasRenderingContext2D, fill: unknown): string {
+  if (typeof fill !== 'string') return LIGHT_TEXT;
+  ctx.fillStyle = fill;
+  const l = luminance(String(ctx.fillStyle));
+  const contrast = (a: number, b: number) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  return contrast(l, 1) >= contrast(l, luminance(DARK_TEXT)) ? LIGHT_TEXT : DARK_TEXT;
+}
+
 /** Whether `text` fits inside a stacked bar segment. */
 function fitsInside(box: Box, horizontal: boolean, textWidth: number, px: number): boolean {
   const length = Math.abs((horizontal ? box.x : box.y) - box.base);
@@ -84,7 +108,7 @@ export const valueLabels: Plugin = {
           : inside
             ? (element as unknown as { getCenterPoint(final: boolean): { x: number; y: number } }).getCenterPoint(true)
             : (element.getProps(['x', 'y'], true) as { x: number; y: number });
-        ctx.fillStyle = inside ? '#ffffff' : options.color;
+        ctx.fillStyle = inside ? readableOn(ctx, (element.options as { backgroundColor?: unknown }).backgroundColor) : options.color;
         ctx.textAlign = inside || !horizontal ? 'center' : 'left';
         ctx.textBaseline = inside || horizontal ? 'middle' : 'bottom';
         const dx = !inside && horizontal ? 10 : 0;
