@@ -124,7 +124,8 @@ function compileSlide(
   const html = markdown.render(piece.body.text, env);
   let notesHtml = '';
   if (piece.notes) {
-    notesHtml = markdown.render(piece.notes.text, { ...env, line: piece.notes.line, slideAttributes: {}, title: 'notes' });
+    // As in reveal.js, a `.slide` comment in the notes sets the slide's attributes.
+    notesHtml = markdown.render(piece.notes.text, { ...env, line: piece.notes.line, notes: true, title: 'notes' });
   }
   return {
     id: '',

@@ -14,6 +14,8 @@ export interface RenderEnv {
   /** Prefix for chart ids, unique per slide. */
   chartIdPrefix: string;
   assets: AssetReference[];
+  /** Rendering the slide's speaker notes (`.slide` comments there still set the slide's attributes). */
+  notes?: boolean;
   /** Plain text of the first heading, if any. */
   title: string;
   /** Rewrites a local URL (relative to `file`) for the output, e.g. for the bundler. */

@@ -1,12 +1,16 @@
 /**
- * `<!-- .element: class="fragment" -->` sets attributes of the element before
- * it, as reveal.js's markdown plugin does: the previous sibling element, else
- * the enclosing one (so at the end of a list item it applies to the `<li>`).
+ * `<!-- .element: class="fragment" -->` sets attributes of an element, as
+ * reveal.js's markdown plugin does (`addAttributes`): the previous sibling
+ * element, else the enclosing one (so at the start or end of a list item it
+ * applies to the `<li>`); after a list with no blank line between, to its last
+ * item; after a fence, to its `<pre>`; first in a slide, to the slide itself.
+ * A comment that applies to nothing, or sits inside raw HTML, is reported.
  */
 import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { applyAttributeComment } from './deck-slide-attributes.ts';
 import { ATTRIBUTE_COMMENT } from '../html/parse-attributes.ts';
+import { countNewlines } from '../inline-lines.ts';
 import { deckEnv, lineOf, type RenderEnv } from '../render-env.ts';
 
 /** The opening token of the previous sibling in `tokens` before `index`, or of the enclosing element. */
@@ -39,10 +43,36 @@ function previousElement(tokens: Token[], index: number, skip: (t: Token) => boo
 const isInlineFiller = (t: Token) => t.type === 'text' || t.type === 'softbreak' || t.type === 'hardbreak' || t.type === 'html_inline';
 const isBlockFiller = (t: Token) => t.type === 'inline' || t.type === 'html_block';
 
-/** Applies the comment's attributes, or reports that there is no element before it. */
+/** The last item of the list opened at `tokens[open]`. */
+function lastItem(tokens: Token[], open: number): Token | null {
+  let depth = 0;
+  let last: Token | null = null;
+  for (let i = open + 1; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (depth === 0 && token.type === 'list_item_open') last = token;
+    depth += token.nesting;
+    if (depth < 0) break;
+  }
+  return last;
+}
+
+/** Where a block-level comment at `tokens[index]` applies (reveal.js: a list right before it, without a blank line, means its last item). */
+function blockTarget(tokens: Token[], index: number, sourceLines: string[]): Token | null {
+  const target = previousElement(tokens, index, isBlockFiller);
+  if (!target || (target.type !== 'bullet_list_open' && target.type !== 'ordered_list_open')) return target;
+  const line = tokens[index]!.map?.[0];
+  const blankBefore = line === undefined || line === 0 || sourceLines[line - 1]!.trim() === '';
+  return blankBefore ? target : lastItem(tokens, tokens.indexOf(target)) ?? target;
+}
+
+/** Applies the comment's attributes: to `target`, else (first in the slide) to the slide, else reports it. */
 function attach(env: RenderEnv, target: Token | null, attributes: string, line: number): void {
   if (target) {
     applyAttributeComment(env, target, attributes, line);
+    return;
+  }
+  if (!env.notes) {
+    applyAttributeComment(env, env.slideAttributes, attributes, line);
     return;
   }
   env.diagnostics.push({
@@ -54,10 +84,41 @@ function attach(env: RenderEnv, target: Token | null, attributes: string, line: 
   });
 }
 
+/** An HTML block that starts with an `.element` comment and goes on with text: `- <!-- .element: … --> text`. */
+const LEADING_COMMENT = /^(\s*<!--\s*\.element\b[\s\S]*?-->)[ \t]*(\S[^\n]*)\n?$/;
+
+/**
+ * A list item that starts with an `.element` comment is an HTML block to markdown-it (and its text raw
+ * HTML); made a paragraph of inline Markdown instead, the comment applies to the `<li>` as in reveal.js.
+ */
+function leadingComments(state: { tokens: Token[]; Token: new (type: string, tag: string, nesting: -1 | 0 | 1) => Token }): void {
+  const tokens = state.tokens;
+  for (let i = 1; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const match = token.type === 'html_block' && tokens[i - 1]!.type === 'list_item_open' ? LEADING_COMMENT.exec(token.content) : null;
+    if (!match) continue;
+    const open = new state.Token('paragraph_open', 'p', 1);
+    const inline = new state.Token('inline', '', 0);
+    const close = new state.Token('paragraph_close', 'p', -1);
+    open.hidden = close.hidden = true;
+    open.map = inline.map = token.map;
+    open.level = close.level = token.level;
+    inline.level = token.level + 1;
+    inline.content = `${match[1]!.trim()}${match[2]!.trimEnd()}`;
+    inline.children = [];
+    tokens.splice(i, 1, open, inline, close);
+  }
+}
+
+const LEFT_IN_HTML = /<!--\s*\.(element|slide)\b/;
+
 export default function deckElementAttributes(md: MarkdownIt): void {
+  md.core.ruler.before('inline', 'deck_leading_element', (state) => leadingComments(state));
+
   md.core.ruler.push('deck_element_attributes', (state) => {
     const env = deckEnv(state.env);
     const tokens = state.tokens;
+    const sourceLines = state.src.split('\n');
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       if (token.type === 'inline' && token.children) {
@@ -72,9 +133,22 @@ export default function deckElementAttributes(md: MarkdownIt): void {
       } else if (token.type === 'html_block') {
         const match = ATTRIBUTE_COMMENT.exec(token.content);
         if (!match || match[1] !== 'element') continue;
-        const target = previousElement(tokens, i, isBlockFiller);
-        attach(env, target, match[2]!, lineOf(env, token.map));
+        attach(env, blockTarget(tokens, i, sourceLines), match[2]!, lineOf(env, token.map));
         tokens.splice(i--, 1);
+      }
+    }
+    // What is left is part of a larger piece of raw HTML, which is passed through as written.
+    for (const token of tokens) {
+      const html = token.type === 'html_block' ? token.content : '';
+      const left = LEFT_IN_HTML.exec(html);
+      if (left) {
+        env.diagnostics.push({
+          severity: 'warning',
+          code: 'attribute-comment',
+          message: `this .${left[1]} comment is inside a block of raw HTML and is not applied: give it a line of its own, with a blank line before the HTML`,
+          file: env.file,
+          line: lineOf(env, token.map) + countNewlines(html, left.index),
+        });
       }
     }
   });

@@ -6,6 +6,7 @@
  * and fences (rendered by the highlighter or the chart plugin) on their first tag.
  */
 import type { MarkdownIt } from 'markdown-it';
+import { setFirstTagAttributes } from '../html/first-tag.ts';
 import { deckEnv, lineOf } from '../render-env.ts';
 
 export const SOURCE_LINE_ATTRIBUTE = 'data-line';
@@ -33,11 +34,13 @@ export default function deckSourceLines(md: MarkdownIt): void {
     }
   });
 
-  // Fences are rendered by the chart plugin or the highlighter, which ignore token attributes.
+  // Fences are rendered by the chart plugin or the highlighter, which ignore token attributes
+  // (those of an `.element` comment after the fence belong on its `<pre>`, as in reveal.js).
   const renderFence = md.renderer.rules.fence!;
   md.renderer.rules.fence = (tokens, index, options, env, self) => {
-    const html = renderFence(tokens, index, options, env, self);
-    const line = (tokens[index]!.meta as { sourceLine?: number } | null)?.sourceLine;
+    const token = tokens[index]!;
+    const html = setFirstTagAttributes(renderFence(tokens, index, options, env, self), token.attrs ?? []);
+    const line = (token.meta as { sourceLine?: number } | null)?.sourceLine;
     return line === undefined ? html : markFirstTag(html, line);
   };
 }
