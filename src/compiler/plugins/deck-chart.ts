@@ -22,7 +22,7 @@ export default function deckChart(md: MarkdownIt): void {
     );
     env.diagnostics.push(...diagnostics);
     if (!spec) {
-      const first = diagnostics[0];
+      const first = diagnostics.find((d) => d.severity === 'error') ?? diagnostics[0];
       return `<figure class="deck-chart deck-chart-invalid"><figcaption>${escapeHtml(first ? `${first.file}:${first.line}: ${first.message}` : 'invalid chart')}</figcaption></figure>\n`;
     }
     env.charts.push(spec);
