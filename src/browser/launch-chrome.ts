@@ -1,47 +1,20 @@
-/** Launches headless Chromium through playwright-core with the flags this network needs. */
+/**
+ * Finds Chromium once and starts it headless through playwright-core, the one browser library of
+ * the app (exports, `deck check`, tests, bench), with the switches this network and machine need.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { ChromeNotFoundError } from '../errors.ts';
 import { findChrome } from './find-chrome.ts';
 
 /**
- * Playwright's own `--disable-features` list (playwright-core 1.65, `chromiumSwitches.ts`);
- * a unit test compares it with the installed playwright-core.
+ * Besides Playwright's own switches: no sandbox (root), no GPU, no requests to Google's hosts, and
+ * no audio output at all: a muted page still opens the system's sound server otherwise (PulseAudio's
+ * client writes a `pulse-*` folder into the temporary directory).
  */
-export const PLAYWRIGHT_DISABLED_FEATURES = [
-  'AvoidUnnecessaryBeforeUnloadCheckSync',
-  'DestroyProfileOnBrowserClose',
-  'HttpsUpgrades',
-  'HttpsFirstBalancedModeAutoEnable',
-  'LensOverlay',
-  'MediaRouter',
-  'PaintHolding',
-  'ThirdPartyStoragePartitioning',
-  'AvoidCorsURLLoaderRestartOnRedirect',
-  'TcpPortRandomizationWin',
-  'OptimizationHints',
-  'NetworkTimeServiceQuerying',
-  'AimEnabled',
-  'PreconnectToSearch',
-  'msForceBrowserSignIn',
-  'msEdgeUpdateLaunchServicesPreferredVersion',
-];
-
-/**
- * Features headless use never needs: a renderer that pre-draws the address bar's popup (~70 MB
- * PSS), and a spare renderer kept warm for the next site (~15 MB).
- */
-export const DECK_DISABLED_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'SpareRendererForSitePerProcess'];
-
-/**
- * Chromium keeps only the last `--disable-features` switch, so Playwright's is
- * dropped and one merged switch passed instead. Should playwright-core's list
- * change, its switch no longer matches the one ignored and both are passed:
- * ours comes later and wins, with the old list in it.
- */
-const playwrightFeatureSwitch = `--disable-features=${PLAYWRIGHT_DISABLED_FEATURES.join(',')}`;
-const mergedFeatureSwitch = `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...DECK_DISABLED_FEATURES].join(',')}`;
-
 export const CHROME_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -49,13 +22,11 @@ export const CHROME_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
-  '--disable-dev-shm-usage',
-  mergedFeatureSwitch,
+  '--disable-audio-output',
 ];
 
 /**
  * For a job of one page at a time (an export): browser, renderer, GPU and network in one process.
- * Printing 200 slides, Chromium's processes then take ~315 instead of ~390 MB (PSS, headless shell).
  * Not for pages that open windows or run side by side: tests and `deck check` keep the usual processes.
  */
 export const ONE_PROCESS_ARGS = ['--single-process', '--no-zygote'];
@@ -68,9 +39,9 @@ export interface LaunchOptions {
 const require = createRequire(import.meta.url);
 
 /**
- * playwright-core, loaded when first needed: ~0.45 s of CPU, and every CLI command imports this
- * module (for ChromeNotFoundError) whether it starts a browser or not. Required, not imported: as
- * an ES import its CommonJS bundles would also be scanned for their exports (~0.12 s more).
+ * playwright-core, loaded when first needed: every CLI command imports this module's neighbours
+ * whether it starts a browser or not. Required, not imported: as an ES import its CommonJS bundle
+ * would also be scanned for its exports.
  */
 export function loadPlaywright(): typeof import('playwright-core') {
   return require('playwright-core') as typeof import('playwright-core');
@@ -83,8 +54,38 @@ export function requireChrome(executablePath?: string): string {
   return path;
 }
 
+/** Where the desktop browser puts its process-singleton socket, inside its temporary directory. */
+const SINGLETON_SOCKET = 'org.chromium.Chromium.XXXXXX/SingletonSocket';
+/** The longest Unix socket path, less its terminating zero (macOS: 104 bytes; Linux: 108). */
+const MAX_SOCKET_PATH = 103;
+
+/**
+ * Starts Chromium. Its own temporary files (the desktop browser's shared memory and process-singleton
+ * socket) go into a folder of their own, removed when the browser is closed or this process exits,
+ * unless the socket's path would then be too long. Playwright removes its profile itself.
+ */
 export async function launchChrome(executablePath?: string, options: LaunchOptions = {}): Promise<Browser> {
   const path = requireChrome(executablePath);
   const { chromium } = loadPlaywright();
-  return chromium.launch({ executablePath: path, headless: true, args: options.oneProcess ? [...CHROME_ARGS, ...ONE_PROCESS_ARGS] : CHROME_ARGS, ignoreDefaultArgs: [playwrightFeatureSwitch] });
+  const temporary = mkdtempSync(join(tmpdir(), 'markdown-deck-chrome-'));
+  const ownTemporary = join(temporary, SINGLETON_SOCKET).length <= MAX_SOCKET_PATH;
+  const removeTemporary = () => {
+    process.off('exit', removeTemporary);
+    rmSync(temporary, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+  };
+  try {
+    const browser = await chromium.launch({
+      executablePath: path,
+      headless: true,
+      args: options.oneProcess ? [...CHROME_ARGS, ...ONE_PROCESS_ARGS] : CHROME_ARGS,
+      ...(ownTemporary && { env: { ...process.env, TMPDIR: temporary } }),
+    });
+    // After Playwright's own exit handler, which ends Chromium first.
+    process.once('exit', removeTemporary);
+    browser.once('disconnected', removeTemporary);
+    return browser;
+  } catch (error) {
+    removeTemporary();
+    throw error;
+  }
 }

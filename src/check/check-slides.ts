@@ -8,7 +8,9 @@
 import type { Diagnostic } from '../types.ts';
 import type { CheckOptions } from './check-options.ts';
 import { DOCUMENT_RULES } from './check-options.ts';
-import type { CheckPage } from './open-check-page.ts';
+import type { BrowserPage } from '../browser/browser-page.ts';
+import type { Progress } from '../export/progress.ts';
+import { PAGE_NAMES, SOURCE_ATTRIBUTE } from '../page-contract.ts';
 import type { PageFinding } from './page-finding.ts';
 import { probeAccessibility } from './page/probe-accessibility.ts';
 import { chartsSettled, probeCharts } from './page/probe-charts.ts';
@@ -25,26 +27,23 @@ interface SlidePosition {
   source: string | null;
 }
 
-export async function checkSlides(
-  checkPage: CheckPage,
-  options: CheckOptions,
-  fallback: SourceLocation,
-  onProgress?: (step: string) => void,
-): Promise<Diagnostic[]> {
-  const { page } = checkPage;
+export async function checkSlides(page: BrowserPage, options: CheckOptions, fallback: SourceLocation, progress?: Progress): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = [];
-  const slides = await page.evaluate((): SlidePosition[] =>
-    window.Reveal.getSlides().map((section) => {
-      const { h, v } = window.Reveal.getIndices(section);
-      return { h, v: v ?? 0, source: section.getAttribute('data-source') };
-    }),
+  const slides = await page.evaluate(
+    (sourceAttribute): SlidePosition[] =>
+      window.Reveal.getSlides().map((section) => {
+        const { h, v } = window.Reveal.getIndices(section);
+        return { h, v: v ?? 0, source: section.getAttribute(sourceAttribute) };
+      }),
+    SOURCE_ATTRIBUTE,
   );
-  for (const error of checkPage.takeErrors()) {
+  progress?.step('checking slides');
+  for (const error of page.takeUncaughtErrors()) {
     diagnostics.push({ ...fallback, severity: 'error', code: 'runtime-error', message: `the deck's scripts failed while loading: ${error}` });
   }
 
   for (const [index, slide] of slides.entries()) {
-    onProgress?.(`slide ${index + 1} of ${slides.length}`);
+    progress?.advance(index + 1, slides.length);
     const at = parseSource(slide.source, fallback, options.slidesDir);
     // One finding per rule and line; later fragment states (more content shown) update the message.
     const found = new Map<string, { finding: PageFinding; step: number }>();
@@ -60,19 +59,19 @@ export async function checkSlides(
       window.Reveal.slide(h, v);
       window.Reveal.navigateFragment(-1);
     }, slide);
-    await page.waitForFunction(chartsSettled, undefined, { timeout: options.chartTimeoutMs, polling: 50 }).catch(() => undefined);
-    add(await page.evaluate(probeCharts, { waitedMs: options.chartTimeoutMs }));
-    await page.waitForFunction(imagesSettled, undefined, { timeout: options.chartTimeoutMs, polling: 50 }).catch(() => undefined);
-    add(await page.evaluate(probeImages));
+    await page.waitFor(chartsSettled, PAGE_NAMES, options.chartTimeoutMs);
+    add(await page.evaluate(probeCharts, { waitedMs: options.chartTimeoutMs, names: PAGE_NAMES }));
+    await page.waitFor(imagesSettled, undefined, options.chartTimeoutMs);
+    add(await page.evaluate(probeImages, PAGE_NAMES));
 
     // Every fragment state, from none shown to all shown (bounded, should a fragment never report the end).
     for (let step = 0; step <= MAX_FRAGMENT_STEPS; step++) {
-      add(await page.evaluate(probeLayout, { tolerance: options.overflowTolerance }), step);
-      add(await page.evaluate(probeTextSize, { minFontSize: options.minFontSize }), step);
-      if (!(await page.evaluate(() => window.Reveal.nextFragment()))) break;
+      add(await page.evaluate(probeLayout, { tolerance: options.overflowTolerance, names: PAGE_NAMES }), step);
+      add(await page.evaluate(probeTextSize, { minFontSize: options.minFontSize, names: PAGE_NAMES }), step);
+      if (!(await page.evaluate(() => window.Reveal.nextFragment(), undefined))) break;
     }
-    add(await page.evaluate(probeAccessibility, { scope: 'slide' as const, tags: options.accessibilityTags, documentRules: DOCUMENT_RULES }));
-    for (const error of checkPage.takeErrors()) add([{ code: 'runtime-error', severity: 'error', message: `the deck's scripts failed on this slide: ${error}`, line: null }]);
+    add(await page.evaluate(probeAccessibility, { scope: 'slide' as const, tags: options.accessibilityTags, documentRules: DOCUMENT_RULES, names: PAGE_NAMES }));
+    for (const error of page.takeUncaughtErrors()) add([{ code: 'runtime-error', severity: 'error', message: `the deck's scripts failed on this slide: ${error}`, line: null }]);
 
     for (const { finding, step } of found.values()) {
       diagnostics.push({
@@ -88,7 +87,7 @@ export async function checkSlides(
 }
 
 /** Page-wide accessibility rules (the document's language and title), reported at the deck settings. */
-export async function checkDocument(checkPage: CheckPage, options: CheckOptions, settingsAt: SourceLocation): Promise<Diagnostic[]> {
-  const findings = await checkPage.page.evaluate(probeAccessibility, { scope: 'document' as const, tags: options.accessibilityTags, documentRules: DOCUMENT_RULES });
+export async function checkDocument(page: BrowserPage, options: CheckOptions, settingsAt: SourceLocation): Promise<Diagnostic[]> {
+  const findings = await page.evaluate(probeAccessibility, { scope: 'document' as const, tags: options.accessibilityTags, documentRules: DOCUMENT_RULES, names: PAGE_NAMES });
   return findings.map((finding) => ({ ...settingsAt, severity: finding.severity, code: finding.code, message: finding.message }));
 }

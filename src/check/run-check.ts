@@ -8,6 +8,7 @@ import { findChrome } from '../browser/find-chrome.ts';
 import { ChromeNotFoundError } from '../errors.ts';
 import { hasErrors } from '../compiler/index.ts';
 import { compileFolder } from '../loader/compile-folder.ts';
+import type { Progress } from '../export/progress.ts';
 import type { Diagnostic } from '../types.ts';
 import { resolveCheckOptions, type CheckOptions } from './check-options.ts';
 import { checkRendered } from './check-rendered.ts';
@@ -28,8 +29,8 @@ export interface CheckReport {
 export interface CheckContext {
   /** A browser to reuse (tests); otherwise one is launched and closed. */
   browser?: Browser;
-  /** Told what the rendered check is doing, e.g. `slide 3 of 17`. */
-  onProgress?: (step: string) => void;
+  /** Told what the rendered check is doing: building, then slide after slide. */
+  progress?: Progress;
 }
 
 export async function runCheck(user: Partial<CheckOptions> & { slidesDir: string }, context: CheckContext = {}): Promise<CheckReport> {

@@ -1,75 +1,73 @@
-/** What `deck export` writes, resolved once from the user's options. */
+/**
+ * What `deck export` writes: one schema for the command's options (the CLI's flags and the API's
+ * object alike), validated once; the types come from it.
+ */
 import { join, resolve } from 'node:path';
+import { z } from 'zod';
 import { CliError } from '../errors.ts';
 
-export interface ExportOptions {
-  /** Folder of Markdown slides. @defaultValue `slides` */
-  slidesDir?: string;
-  /** Build folder, reused when fresh. @defaultValue `dist` */
-  outDir?: string;
-  /** Slides PDF path; `true` for the default `<outDir>/<deck-name>.pdf`. Written when no other output is asked for. */
-  pdf?: string | boolean;
-  /** A handout (slides with full notes) instead of the slides PDF; to `pdf` if given, else `<outDir>/<deck-name>-notes.pdf`. */
-  notes?: boolean;
-  /** One page (or PNG) per fragment step. @defaultValue false */
-  fragments?: boolean;
-  /** Slide numbers, e.g. `3-7,10`. @defaultValue all */
-  range?: string;
-  /** Folder for one PNG per slide. */
-  png?: string;
-  /** Pixel density of the PNGs (1 → 1280×720 for 16:9). @defaultValue 1 */
-  scale?: number;
-  /** Path of the single-file HTML deck. */
-  html?: string;
-  /** Longest wait for the deck to be ready and for each printing step. @defaultValue 60 */
-  timeoutSeconds?: number;
-  /** Chromium executable. @defaultValue `CHROME_PATH`, then the usual system paths */
-  chrome?: string;
-  /** Build even when the build folder is fresh. @defaultValue false */
-  rebuild?: boolean;
-}
+const positive = (flag: string) =>
+  z.coerce.number({ error: `${flag} needs a number` }).refine((n) => Number.isFinite(n) && n > 0, { error: `${flag} needs a positive number` });
 
-export interface ResolvedExportOptions {
-  slidesDir: string;
-  outDir: string;
-  /** Slides PDF path, or a marker for the default path (the deck's name is known after the build). */
-  pdf: string | 'default' | null;
-  handout: string | 'default' | null;
-  fragments: boolean;
-  range: string | null;
-  png: string | null;
-  scale: number;
-  html: string | null;
-  timeoutMs: number;
-  chrome: string | undefined;
-  rebuild: boolean;
-}
+export const exportOptionsSchema = z
+  .strictObject({
+    /** Folder of Markdown slides. */
+    slidesDir: z.string().default('slides'),
+    /** Build folder, reused when fresh. */
+    out: z.string().default('dist'),
+    /** Slides PDF path; `true` for `<out>/<deck-name>.pdf`. Written when no other output is asked for. */
+    pdf: z.union([z.string(), z.boolean()]).optional(),
+    /** A handout (slides with full notes) instead of the slides PDF; to `pdf` if given, else `<out>/<deck-name>-notes.pdf`. */
+    notes: z.boolean().default(false),
+    /** One page (or PNG) per fragment step. */
+    fragments: z.boolean().default(false),
+    /** Slide numbers, e.g. `3-7,10`; all when omitted. */
+    range: z.string().optional(),
+    /** Folder for one PNG per slide. */
+    png: z.string().optional(),
+    /** Pixel density of the PNGs (1 → 1280×720 for 16:9), at most 4. */
+    scale: positive('--scale').refine((n) => n <= 4, { error: '--scale must be at most 4' }).default(1),
+    /** Path of the single-file HTML deck. */
+    html: z.string().optional(),
+    /** Longest wait, in seconds, for the deck to be ready and for each printing step. */
+    timeout: positive('--timeout').default(60),
+    /** Chromium executable; else `CHROME_PATH`, then the usual system paths. */
+    chrome: z.string().optional(),
+    /** Build even when the build folder is fresh. */
+    rebuild: z.boolean().default(false),
+  })
+  .transform((options) => {
+    const pdfPath = typeof options.pdf === 'string' ? resolve(options.pdf) : options.pdf ? ('default' as const) : null;
+    const nothingElse = !options.png && !options.html && !options.notes;
+    return {
+      slidesDir: resolve(options.slidesDir),
+      outDir: resolve(options.out),
+      /** Slides PDF path, or a marker for the default path (the deck's name is known after the build). */
+      pdf: options.notes ? null : (pdfPath ?? (nothingElse ? ('default' as const) : null)),
+      handout: options.notes ? (pdfPath ?? ('default' as const)) : null,
+      fragments: options.fragments,
+      range: options.range ?? null,
+      png: options.png ? resolve(options.png) : null,
+      scale: options.scale,
+      html: options.html ? resolve(options.html) : null,
+      timeoutMs: options.timeout * 1000,
+      chrome: options.chrome ?? process.env.CHROME_PATH ?? undefined,
+      rebuild: options.rebuild,
+    };
+  });
 
+/** The options as a caller gives them (the CLI's flags are these, named as its long options). */
+export type ExportOptions = z.input<typeof exportOptionsSchema>;
+export type ResolvedExportOptions = z.output<typeof exportOptionsSchema>;
+
+/** Validates once; a bad option is a CliError naming it. */
 export function resolveExportOptions(options: ExportOptions): ResolvedExportOptions {
-  const scale = options.scale ?? 1;
-  if (!Number.isFinite(scale) || scale <= 0 || scale > 4) throw new CliError(`--scale must be a number above 0 and at most 4, not ${options.scale}`);
-  const timeoutSeconds = options.timeoutSeconds ?? 60;
-  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new CliError(`--timeout must be a positive number of seconds, not ${options.timeoutSeconds}`);
-  const pdfPath = typeof options.pdf === 'string' ? resolve(options.pdf) : options.pdf ? 'default' : null;
-  const nothingElse = !options.png && !options.html && !options.notes;
-  return {
-    slidesDir: resolve(options.slidesDir ?? 'slides'),
-    outDir: resolve(options.outDir ?? 'dist'),
-    pdf: options.notes ? null : (pdfPath ?? (nothingElse ? 'default' : null)),
-    handout: options.notes ? (pdfPath ?? 'default') : null,
-    fragments: options.fragments ?? false,
-    range: options.range ?? null,
-    png: options.png ? resolve(options.png) : null,
-    scale,
-    html: options.html ? resolve(options.html) : null,
-    timeoutMs: timeoutSeconds * 1000,
-    chrome: options.chrome ?? process.env.CHROME_PATH ?? undefined,
-    rebuild: options.rebuild ?? false,
-  };
-}
-
-export function needsBrowser(options: ResolvedExportOptions): boolean {
-  return Boolean(options.pdf || options.handout || options.png);
+  const parsed = exportOptionsSchema.safeParse(options);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const key = String(issue.path[0] ?? '');
+  const message = issue.code === 'unrecognized_keys' ? `unknown option ${issue.keys.join(', ')}` : issue.message;
+  throw new CliError(message.startsWith('--') || !key ? message : `--${key}: ${message}`);
 }
 
 export function defaultPdfPath(outDir: string, deckName: string, handout: boolean): string {
@@ -77,9 +75,8 @@ export function defaultPdfPath(outDir: string, deckName: string, handout: boolea
 }
 
 /**
- * Canvas pixels per CSS pixel of the charts in a PDF. They print as vectors (redrawn in `beforeprint`),
- * so their bitmaps are never seen: a quarter pixel per CSS pixel keeps the page ~2 MB lighter per chart
- * than 1× (and ~6 MB than the print view's own ≥ 2×).
+ * Canvas pixels per CSS pixel of the charts in a PDF: they print as vectors (redrawn in
+ * `beforeprint`), so their bitmaps are never seen and a quarter pixel keeps the page lighter.
  */
 export const PDF_CHART_DENSITY = 0.25;
 

@@ -7,7 +7,8 @@
  * follows the headings of the slides and the notes wherever the flow put them.
  */
 import { readFileSync } from 'node:fs';
-import type { CdpPage } from '../browser/cdp-page.ts';
+import type { BrowserPage } from '../browser/browser-page.ts';
+import { PAGE_NAMES, type PageNames } from '../page-contract.ts';
 import type { PrintPage, PrintView } from './open-print-view.ts';
 import { withTimeout } from './pdf-export.ts';
 import { finishPdf, type PdfInfo } from './pdf-info.ts';
@@ -43,14 +44,15 @@ interface Layout {
   height: number;
   total: number;
   labels: HandoutLabels;
+  names: PageNames;
 }
 
 /** Runs in the page: wraps each kept print page with a label and its notes; drops the others. */
-function layOutHandout({ keep, scale, width, height, total, labels }: Layout): number {
+function layOutHandout({ keep, scale, width, height, total, labels, names }: Layout): number {
   document.querySelectorAll('style').forEach((style) => {
     if (/^\s*@page\s*\{/.test(style.textContent ?? '')) style.remove();
   });
-  const pages = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides > .pdf-page'));
+  const pages = Array.from(document.querySelectorAll<HTMLElement>(names.printPage));
   let slideNumber = 0;
   let previousId = '';
   let kept = 0;
@@ -81,7 +83,7 @@ function layOutHandout({ keep, scale, width, height, total, labels }: Layout): n
     frame.append(page);
     const notes = document.createElement('div');
     notes.className = 'deck-handout-notes';
-    const aside = section?.querySelector('aside.notes');
+    const aside = section?.querySelector(names.notes);
     if (aside && aside.textContent?.trim()) notes.innerHTML = aside.innerHTML;
     else {
       notes.classList.add('is-empty');
@@ -101,7 +103,7 @@ export function handoutPages(pages: readonly PrintPage[], slides: ReadonlySet<nu
   });
 }
 
-export async function printHandoutPdf(page: CdpPage, view: PrintView, options: HandoutOptions): Promise<{ pdf: Uint8Array; pages: number }> {
+export async function printHandoutPdf(page: BrowserPage, view: PrintView, options: HandoutOptions): Promise<{ pdf: Uint8Array; pages: number }> {
   const keep = handoutPages(view.pages, options.slides);
   await page.addStyle(HANDOUT_CSS);
   const layout: Layout = {
@@ -111,6 +113,7 @@ export async function printHandoutPdf(page: CdpPage, view: PrintView, options: H
     height: view.height,
     total: view.slideCount,
     labels: handoutLabels(options.lang),
+    names: PAGE_NAMES,
   };
   const slides = await page.evaluate(layOutHandout, layout);
   const footer = `<div style="font: 8px sans-serif; color: #666; width: 100%; text-align: center;"><span class="pageNumber"></span> / <span class="totalPages"></span></div>`;
@@ -118,14 +121,11 @@ export async function printHandoutPdf(page: CdpPage, view: PrintView, options: H
     page.pdf({
       preferCSSPageSize: true,
       printBackground: true,
-      generateTaggedPDF: true,
-      generateDocumentOutline: true,
-      displayHeaderFooter: true,
-      headerTemplate: '<span></span>',
+      tagged: true,
       footerTemplate: footer,
     }),
     options.timeoutMs,
     'printing the handout',
   );
-  return { pdf: finishPdf(pdf, { info: options.info, lang: options.lang }), pages: slides };
+  return { pdf: await finishPdf(pdf, { info: options.info, lang: options.lang }), pages: slides };
 }

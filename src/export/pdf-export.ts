@@ -4,7 +4,7 @@
  * printed; then the deck's title, author and language and one bookmark per
  * slide (at its first page) added by `finishPdf`.
  */
-import type { CdpPage } from '../browser/cdp-page.ts';
+import type { BrowserPage } from '../browser/browser-page.ts';
 import type { PrintPage, PrintView } from './open-print-view.ts';
 import { formatRanges } from './page-range.ts';
 import { finishPdf, type Bookmark, type PdfInfo } from './pdf-info.ts';
@@ -25,8 +25,6 @@ export function slideBookmarks(pages: readonly PrintPage[], printed: readonly nu
   return bookmarks;
 }
 
-const CSS_PX_PER_INCH = 96;
-
 export interface PdfOptions {
   info: PdfInfo;
   lang: string;
@@ -35,12 +33,12 @@ export interface PdfOptions {
   timeoutMs: number;
 }
 
-export async function printSlidesPdf(page: CdpPage, view: PrintView, options: PdfOptions): Promise<{ pdf: Uint8Array; pages: number }> {
+export async function printSlidesPdf(page: BrowserPage, view: PrintView, options: PdfOptions): Promise<{ pdf: Uint8Array; pages: number }> {
   const numbers = pagesOfSlides(view.pages, options.slides);
   const pdf = await withTimeout(
     page.pdf({
-      paperWidth: view.width / CSS_PX_PER_INCH,
-      paperHeight: view.height / CSS_PX_PER_INCH,
+      width: view.width,
+      height: view.height,
       preferCSSPageSize: true,
       printBackground: true,
       ...(options.slides && { pageRanges: formatRanges(numbers) }),
@@ -49,7 +47,7 @@ export async function printSlidesPdf(page: CdpPage, view: PrintView, options: Pd
     'printing the PDF',
   );
   const bookmarks = slideBookmarks(view.pages, numbers);
-  return { pdf: finishPdf(pdf, { info: options.info, lang: options.lang, bookmarks }), pages: numbers.length };
+  return { pdf: await finishPdf(pdf, { info: options.info, lang: options.lang, bookmarks }), pages: numbers.length };
 }
 
 /** `page.pdf` has no timeout of its own. */

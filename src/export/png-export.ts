@@ -7,7 +7,8 @@
  */
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { CdpPage, Clip } from '../browser/cdp-page.ts';
+import type { BrowserPage, Clip } from '../browser/browser-page.ts';
+import { PAGE_NAMES, type PageNames } from '../page-contract.ts';
 import { discardTemporary, temporaryPath } from './atomic-file.ts';
 import type { PrintPage, PrintView } from './open-print-view.ts';
 import { pagesOfSlides } from './pdf-export.ts';
@@ -27,18 +28,16 @@ export interface PngOptions {
 /** A still page: no transitions or animations under way, no blinking caret. */
 const STILL_CSS = '*, *::before, *::after { transition: none !important; animation: none !important; caret-color: transparent !important; }';
 
-/** Runs in the page: scrolls print page `index` into sight and tells where it is. */
-function placePrintPage(index: number): { clip: Clip; inSight: boolean } {
-  const page = document.querySelectorAll('.reveal .slides > .pdf-page')[index];
+/** Runs in the page: scrolls print page `index` into sight and tells where it is in the document. */
+function placePrintPage({ index, names }: { index: number; names: PageNames }): Clip {
+  const page = document.querySelectorAll(names.printPage)[index];
   if (!page) throw new Error(`print page ${index + 1} not found`);
   page.scrollIntoView({ block: 'start', inline: 'start' });
   const box = page.getBoundingClientRect();
-  const clip = { x: box.left + window.scrollX, y: box.top + window.scrollY, width: box.width, height: box.height };
-  const inSight = box.left >= 0 && box.top >= 0 && box.right <= window.innerWidth && box.bottom <= window.innerHeight;
-  return { clip, inSight };
+  return { x: box.left + window.scrollX, y: box.top + window.scrollY, width: box.width, height: box.height };
 }
 
-export async function writeSlidePngs(page: CdpPage, view: PrintView, dir: string, options: PngOptions): Promise<string[]> {
+export async function writeSlidePngs(page: BrowserPage, view: PrintView, dir: string, options: PngOptions): Promise<string[]> {
   const target = resolve(dir);
   const staging = temporaryPath(target);
   mkdirSync(staging, { recursive: true });
@@ -49,8 +48,8 @@ export async function writeSlidePngs(page: CdpPage, view: PrintView, dir: string
   for (const [done, number] of numbers.entries()) {
     const printPage = view.pages[number - 1]!;
     const name = pngName(printPage, digits);
-    const { clip, inSight } = await page.evaluate(placePrintPage, number - 1);
-    writeFileSync(join(staging, name), await page.screenshot(clip, !inSight));
+    const clip = await page.evaluate(placePrintPage, { index: number - 1, names: PAGE_NAMES });
+    writeFileSync(join(staging, name), await page.screenshot(clip));
     names.push(name);
     options.onProgress?.(done + 1, numbers.length);
   }

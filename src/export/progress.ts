@@ -1,15 +1,15 @@
 /**
- * Progress of an export: on a terminal, one line redrawn in place with a bar
- * (`[██████░░░░] 120/200 slides`); elsewhere (CI, pipes, logs) only a plain
- * line per finished step, no bars or carriage returns.
+ * Progress of long work (`deck export`, `deck check`): on a terminal, one line
+ * redrawn in place with a bar (`[██████░░░░] 120/200 slides`); elsewhere (CI,
+ * pipes, logs) only a plain line per finished step, no bars or carriage returns.
  */
 export interface Progress {
   /** Starts a step, e.g. `printing PDF`. */
   step(label: string): void;
   /** Count within the current step. */
   advance(done: number, total: number, unit?: string): void;
-  /** Ends the current step with a summary line. */
-  done(summary: string): void;
+  /** Ends the current step, with a summary line if given. */
+  done(summary?: string): void;
 }
 
 export interface ProgressStream {
@@ -48,7 +48,7 @@ export function createProgress(stream: ProgressStream = process.stderr, interact
     },
     done(summary) {
       clear();
-      stream.write(`${summary}\n`);
+      if (summary !== undefined) stream.write(`${summary}\n`);
     },
   };
 }

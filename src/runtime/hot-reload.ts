@@ -8,6 +8,7 @@
 import type { RevealApi } from 'reveal.js';
 import { DECK_UPDATE_EVENT, type DeckManifest, type DeckUpdate } from '../types.ts';
 import type { ChartFeature } from './charts/chart-feature.ts';
+import { NOTES_SELECTOR, SOURCE_ATTRIBUTE } from '../page-contract.ts';
 import { nearestSlide } from './nearest-slide.ts';
 
 /** Fired on `document` after an update was applied; `detail` is the update. */
@@ -18,7 +19,7 @@ const STATE_CLASSES = ['present', 'past', 'future', 'visible'];
 
 /** The deck's slides in presentation order (stacks flattened), as the compiler numbers them. */
 export function flatSlides(container: ParentNode | null | undefined): HTMLElement[] {
-  return Array.from(container?.querySelectorAll<HTMLElement>('section[data-source]') ?? []);
+  return Array.from(container?.querySelectorAll<HTMLElement>(`section[${SOURCE_ATTRIBUTE}]`) ?? []);
 }
 
 function parseSections(html: string): HTMLElement[] {
@@ -39,8 +40,8 @@ export function applyUpdateMarkup(container: HTMLElement, update: DeckUpdate): v
     const old = slides[index];
     if (!fresh || !old) continue;
     if (notesOnly) {
-      old.querySelectorAll(':scope > aside.notes').forEach((notes) => notes.remove());
-      old.append(...Array.from(fresh.querySelectorAll(':scope > aside.notes')));
+      old.querySelectorAll(`:scope > ${NOTES_SELECTOR}`).forEach((notes) => notes.remove());
+      old.append(...Array.from(fresh.querySelectorAll(`:scope > ${NOTES_SELECTOR}`)));
       continue;
     }
     fresh.classList.add(...Array.from(old.classList).filter((c) => STATE_CLASSES.includes(c)));

@@ -28,6 +28,7 @@
  * first, so its handle is there before the charts are drawn.
  */
 import type { ChartSpec } from '../types.ts';
+import { CHART_SELECTOR, DRAWN_ATTRIBUTE, DRAWN_ERROR, PRINT_PAGE_CLASS, readPrintViewFlags } from '../page-contract.ts';
 import { printPixelRatio } from './charts/chart-feature.ts';
 import './print.css';
 
@@ -69,13 +70,13 @@ export function skipUnusedPrintMeasures(config: PrintMeasureConfig): void {
   if (!printLayoutMeasures(effective)) document.documentElement.classList.add(PRINT_UNMEASURED_CLASS);
 }
 
-const isPrintView = () => /print-pdf/i.test(window.location.search);
+const isPrintView = () => readPrintViewFlags(window.location.search).printView;
 
 /** Pages that reveal.js copied for fragment steps: a later page holding an already seen slide id. */
 function fragmentCopies(root: Element): HTMLElement[] {
   const seen = new Set<string>();
   const copies: HTMLElement[] = [];
-  for (const page of root.querySelectorAll<HTMLElement>('.slides > .pdf-page')) {
+  for (const page of root.querySelectorAll<HTMLElement>(`.slides > .${PRINT_PAGE_CLASS}`)) {
     const id = page.querySelector('section[id]')?.id;
     if (!id) continue;
     if (seen.has(id)) copies.push(page);
@@ -106,7 +107,7 @@ export function preparePrintView(): void {
   const root = document.querySelector('.reveal');
   if (!isPrintView() || !root) return;
   document.documentElement.classList.add(PRINT_LOADING_CLASS);
-  if (new URLSearchParams(window.location.search).has('print-only')) {
+  if (readPrintViewFlags(window.location.search).printOnly) {
     document.documentElement.classList.add(PRINT_ONLY_CLASS);
     loadAllFontFaces();
   }
@@ -123,7 +124,7 @@ export function preparePrintView(): void {
     if (laidOut) drawCopies();
   });
 
-  if (!root.querySelector('figure.deck-chart')) return;
+  if (!root.querySelector(CHART_SELECTOR)) return;
   let charts: ChartModule | null = null;
   const loading = Promise.all([import('./charts/chart-registry.ts'), import('./charts/draw-chart.ts')]);
   void loading.then(([chartModule]) => (charts = chartModule));
@@ -135,13 +136,13 @@ export function preparePrintView(): void {
   /** Runs synchronously when the later of layout and readiness happens, so no one sees a stale `data-drawn`. */
   function drawCopies(): void {
     const figures = fragmentCopies(root!)
-      .flatMap((page) => Array.from(page.querySelectorAll<HTMLElement>('figure.deck-chart:not(.deck-chart-failed)')))
+      .flatMap((page) => Array.from(page.querySelectorAll<HTMLElement>(`${CHART_SELECTOR}:not(.deck-chart-failed)`)))
       .filter((figure) => {
         const canvas = figure.querySelector('canvas');
         return canvas && !charts?.Chart.getChart(canvas);
       });
     if (figures.length === 0) return;
-    figures.forEach((figure) => figure.removeAttribute('data-drawn'));
+    figures.forEach((figure) => figure.removeAttribute(DRAWN_ATTRIBUTE));
     void loading.then(([, draw]) => drawFigures(draw, figures));
   }
 }
@@ -154,7 +155,7 @@ function drawFigures({ drawChart }: DrawModule, figures: HTMLElement[]): void {
       drawChart(figure, spec, { animate: false, pixelRatio });
     } catch (error) {
       // Same fallback as the deck's own charts: the figure says what failed, the page still prints.
-      figure.setAttribute('data-drawn', 'error');
+      figure.setAttribute(DRAWN_ATTRIBUTE, DRAWN_ERROR);
       console.error(error);
     }
   }

@@ -3,7 +3,9 @@
  * fonts are loaded and every chart of the current view is drawn. Exporters
  * and tests wait on it; it stays set while navigating.
  */
-export const READY_ATTRIBUTE = 'data-deck-ready';
+import { READY_ATTRIBUTE } from '../page-contract.ts';
+
+export { READY_ATTRIBUTE };
 
 export function markReady(): void {
   performance.mark('deck-ready');

@@ -16,7 +16,7 @@ const fragmentsOf = (index: number) => (deck.slides[index]!.html.match(/class="f
 beforeAll(async () => {
   dir = exportTempDir();
   deck = compiledExportDeck();
-  await exportDeck({ slidesDir: EXPORT_DECK, outDir: join(dir, 'dist'), pdf: join(dir, 'steps.pdf'), fragments: true, range: '3-5' });
+  await exportDeck({ slidesDir: EXPORT_DECK, out: join(dir, 'dist'), pdf: join(dir, 'steps.pdf'), fragments: true, range: '3-5' });
   pdf = await readPdf(join(dir, 'steps.pdf'));
 });
 

@@ -28,7 +28,7 @@ beforeAll(async () => {
   const dir = exportTempDir();
   deck = compiledExportDeck();
   // --fragments is given on purpose: the handout still shows each slide once, complete.
-  await exportDeck({ slidesDir: EXPORT_DECK, outDir: join(dir, 'dist'), notes: true, fragments: true });
+  await exportDeck({ slidesDir: EXPORT_DECK, out: join(dir, 'dist'), notes: true, fragments: true });
   handout = await readPdf(join(dir, 'dist', 'export-probe-notes.pdf'));
   text = collapse(handout.text.join(' '));
 });

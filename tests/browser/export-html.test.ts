@@ -22,7 +22,7 @@ const foreign: string[] = [];
 
 beforeAll(async () => {
   dir = exportTempDir();
-  const result = await exportDeck({ slidesDir: EXPORT_DECK, outDir: join(dir, 'dist'), html: join(dir, 'deck.html') });
+  const result = await exportDeck({ slidesDir: EXPORT_DECK, out: join(dir, 'dist'), html: join(dir, 'deck.html') });
   expect(result.files.map((file) => file.kind)).toEqual(['html']);
   fileUrl = pathToFileURL(join(dir, 'deck.html')).href;
   browser = await launchChrome();

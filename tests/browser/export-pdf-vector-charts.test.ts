@@ -2,19 +2,19 @@
  * The PDF path draws its charts at a quarter canvas pixel per CSS pixel (`?print-pdf&chart-density=0.25`):
  * the bitmaps are tiny, yet the PDF still gets every chart as vectors — axis text as text,
  * bars as filled paths, no image — and the chart page renders with its bars, sharp. Also: the Chromium
- * the exporter starts runs as one process and gets one merged `--disable-features` switch.
+ * the exporter starts runs as one process, without audio output.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CdpPage } from '../../src/browser/cdp-page.ts';
-import { DECK_DISABLED_FEATURES, ONE_PROCESS_ARGS, PLAYWRIGHT_DISABLED_FEATURES } from '../../src/browser/launch-chrome.ts';
-import { openChromeAt, type ChromePage } from '../../src/browser/open-chrome-at.ts';
+import { BrowserPage } from '../../src/browser/browser-page.ts';
+import { ONE_PROCESS_ARGS } from '../../src/browser/launch-chrome.ts';
 import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
 import { chartDensity, PDF_CHART_DENSITY, resolveExportOptions } from '../../src/export/export-options.ts';
 import { startFreshBuild } from '../../src/builder/fresh-build.ts';
-import { printViewUrl, waitForPrintView, type PrintView } from '../../src/export/open-print-view.ts';
+import { waitForPrintView, type PrintView } from '../../src/export/open-print-view.ts';
+import { CHART_SELECTOR, printViewUrl } from '../../src/page-contract.ts';
 import { printSlidesPdf } from '../../src/export/pdf-export.ts';
 import type { CompiledDeck } from '../../src/types.ts';
 import { BAR_CHART_TICKS, compiledExportDeck, EXPORT_DECK, exportTempDir } from '../support/export-fixture.ts';
@@ -35,9 +35,8 @@ const commandLine = (pid: string) => readProc(pid, 'cmdline').split('\0');
 
 let dir: string;
 let deck: CompiledDeck;
-let chrome: ChromePage;
 let server: StaticServer;
-let page: CdpPage;
+let page: BrowserPage;
 let view: PrintView;
 let pdfPath: string;
 let pdf: PdfSummary;
@@ -48,8 +47,7 @@ beforeAll(async () => {
   server = await serveStatic((await startFreshBuild(EXPORT_DECK, join(dir, 'dist')).done).outDir);
   // As export-deck.ts starts it for a fresh build.
   const url = printViewUrl(server.url, { fragments: false, chartDensity: PDF_CHART_DENSITY, printOnly: true });
-  chrome = await openChromeAt(url, { viewport: { width: 1280, height: 720 }, oneProcess: true, timeoutMs: 20_000 });
-  page = chrome.page;
+  page = await BrowserPage.launch(url, { viewport: { width: 1280, height: 720 }, oneProcess: true });
   view = await waitForPrintView(page, { fragments: false, timeoutMs: 20_000, chartDensity: PDF_CHART_DENSITY });
   const printed = await printSlidesPdf(page, view, { info: { title: 'T', author: 'A', creator: 'C' }, lang: 'de', slides: null, timeoutMs: 20_000 });
   pdfPath = join(dir, 'slides.pdf');
@@ -58,7 +56,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await chrome?.close();
+  await page?.close();
   await server?.close();
 });
 
@@ -72,8 +70,9 @@ describe('PDF export with charts at a quarter pixel density', () => {
   });
 
   it('draws the chart canvases at a quarter pixel per CSS pixel (the default print view: ≥ 2)', async () => {
-    const sizes = await page.evaluate(() =>
-      Array.from(document.querySelectorAll<HTMLCanvasElement>('figure.deck-chart canvas')).map((canvas) => ({ pixels: canvas.width, css: canvas.getBoundingClientRect().width })),
+    const sizes = await page.evaluate(
+      (chart) => Array.from(document.querySelectorAll<HTMLCanvasElement>(`${chart} canvas`)).map((canvas) => ({ pixels: canvas.width, css: canvas.getBoundingClientRect().width })),
+      CHART_SELECTOR,
     );
     expect(sizes.length).toBeGreaterThan(0);
     for (const { pixels, css } of sizes) {
@@ -119,14 +118,8 @@ describe('Chromium started for an export', () => {
     expect(helpers.map(commandLine).filter((args) => args.some((arg) => arg.startsWith('--type=')))).toEqual([]);
   });
 
-  it('gets one --disable-features switch: Playwright’s list and the deck’s', () => {
-    // The browser process of this file's Chromium: a child of this process, without a --type switch.
-    const browsers = chromeChildren().filter((args) => !args.some((arg) => arg.startsWith('--type=')));
-    expect(browsers).toHaveLength(1);
-    const ours = browsers[0];
-    const switches = ours!.filter((arg) => arg.startsWith('--disable-features='));
-    expect(switches).toHaveLength(1);
-    const features = switches[0]!.slice('--disable-features='.length).split(',');
-    expect(features).toEqual(expect.arrayContaining([...PLAYWRIGHT_DISABLED_FEATURES, ...DECK_DISABLED_FEATURES]));
+  it('runs without audio output (a muted page would still open the sound server)', () => {
+    const [browser] = chromeChildren();
+    expect(browser).toContain('--disable-audio-output');
   });
 });

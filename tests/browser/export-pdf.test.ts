@@ -17,7 +17,7 @@ let deck: CompiledDeck;
 beforeAll(async () => {
   dir = exportTempDir();
   deck = compiledExportDeck();
-  result = await exportDeck({ slidesDir: EXPORT_DECK, outDir: join(dir, 'dist'), pdf: true, png: join(dir, 'png') });
+  result = await exportDeck({ slidesDir: EXPORT_DECK, out: join(dir, 'dist'), pdf: true, png: join(dir, 'png') });
   pdf = await readPdf(join(dir, 'dist', 'export-probe.pdf'));
 });
 
@@ -68,7 +68,7 @@ describe('PNG export', () => {
 
   it('writes PNGs at twice the size with --scale 2, with the chart drawn', async () => {
     const scaled = join(dir, 'png-2x');
-    await exportDeck({ slidesDir: EXPORT_DECK, outDir: join(dir, 'dist'), png: scaled, scale: 2, range: String(chartSlide() + 1) });
+    await exportDeck({ slidesDir: EXPORT_DECK, out: join(dir, 'dist'), png: scaled, scale: 2, range: String(chartSlide() + 1) });
     const [file] = readdirSync(scaled);
     const image = readPng(join(scaled, file!));
     expect([image.width, image.height]).toEqual([2560, 1440]);

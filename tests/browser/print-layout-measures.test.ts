@@ -7,10 +7,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openChromeAt } from '../../src/browser/open-chrome-at.ts';
+import { BrowserPage } from '../../src/browser/browser-page.ts';
 import { serveStatic } from '../../src/browser/serve-static.ts';
 import { buildDeck } from '../../src/builder/build-deck.ts';
-import { printViewUrl, waitForPrintView } from '../../src/export/open-print-view.ts';
+import { waitForPrintView } from '../../src/export/open-print-view.ts';
+import { PRINT_PAGE_SELECTOR, printViewUrl } from '../../src/page-contract.ts';
 import { exportTempDir } from '../support/export-fixture.ts';
 
 /** A short slide, then one far taller than a page. */
@@ -34,19 +35,19 @@ async function printed(settings: string, query = ''): Promise<PrintedDeck> {
   const { outDir } = await buildDeck({ slidesDir, outDir: join(slidesDir, 'dist') });
   const server = await serveStatic(outDir);
   // As the exporter opens it.
-  const chrome = await openChromeAt(`${printViewUrl(server.url, { fragments: false })}${query}`, { viewport: { width: 1280, height: 720 }, oneProcess: true, timeoutMs: 20_000 });
+  const page = await BrowserPage.launch(`${printViewUrl(server.url, { fragments: false })}${query}`, { viewport: { width: 1280, height: 720 }, oneProcess: true });
   try {
-    await waitForPrintView(chrome.page, { fragments: false, timeoutMs: 20_000 });
-    return await chrome.page.evaluate(() => {
-      const pages = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides > .pdf-page'));
+    await waitForPrintView(page, { fragments: false, timeoutMs: 20_000 });
+    return await page.evaluate((printPage) => {
+      const pages = Array.from(document.querySelectorAll<HTMLElement>(printPage));
       return {
         unmeasured: document.documentElement.classList.contains('deck-print-unmeasured'),
         pageHeights: pages.map((printPage) => printPage.getBoundingClientRect().height),
         tallContent: pages[1]!.querySelector('section')!.scrollHeight,
       };
-    });
+    }, PRINT_PAGE_SELECTOR);
   } finally {
-    await chrome.close();
+    await page.close();
     await server.close();
   }
 }

@@ -8,11 +8,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openChromeAt } from '../../src/browser/open-chrome-at.ts';
+import { BrowserPage } from '../../src/browser/browser-page.ts';
 import { serveStatic } from '../../src/browser/serve-static.ts';
 import { buildDeck } from '../../src/builder/build-deck.ts';
 import { PDF_CHART_DENSITY } from '../../src/export/export-options.ts';
-import { printViewUrl, waitForPrintView } from '../../src/export/open-print-view.ts';
+import { waitForPrintView } from '../../src/export/open-print-view.ts';
+import { PRINT_PAGE_SELECTOR, printViewUrl } from '../../src/page-contract.ts';
 import { printSlidesPdf } from '../../src/export/pdf-export.ts';
 import { exportTempDir } from '../support/export-fixture.ts';
 import { readPdf } from '../support/pdf-reader.ts';
@@ -51,11 +52,11 @@ async function openView(name: string, slides: string, printOnly: boolean): Promi
   const { outDir } = await buildDeck({ slidesDir, outDir: join(slidesDir, 'dist') });
   const server = await serveStatic(outDir);
   const url = printViewUrl(server.url, { fragments: false, chartDensity: PDF_CHART_DENSITY, printOnly });
-  const chrome = await openChromeAt(url, { viewport: { width: 1280, height: 720 }, oneProcess: true, timeoutMs: 20_000 });
+  const page = await BrowserPage.launch(url, { viewport: { width: 1280, height: 720 }, oneProcess: true });
   try {
-    const view = await waitForPrintView(chrome.page, { fragments: false, timeoutMs: 20_000, chartDensity: PDF_CHART_DENSITY });
-    const screen = await chrome.page.evaluate(() => {
-      const pages = Array.from(document.querySelectorAll('.reveal .slides > .pdf-page'));
+    const view = await waitForPrintView(page, { fragments: false, timeoutMs: 20_000, chartDensity: PDF_CHART_DENSITY });
+    const screen = await page.evaluate((printPage) => {
+      const pages = Array.from(document.querySelectorAll(printPage));
       const faces: string[] = [];
       document.fonts.forEach((face) => faces.push(`${face.family} ${face.weight}: ${face.status}`));
       return {
@@ -63,13 +64,13 @@ async function openView(name: string, slides: string, printOnly: boolean): Promi
         canvasWidths: pages.map((page) => page.querySelector('canvas')?.getBoundingClientRect().width ?? null),
         fontFaces: faces,
       };
-    });
-    const { pdf } = await printSlidesPdf(chrome.page, view, { info: { title: 'T', author: 'A', creator: 'C' }, lang: 'de', slides: null, timeoutMs: 20_000 });
+    }, PRINT_PAGE_SELECTOR);
+    const { pdf } = await printSlidesPdf(page, view, { info: { title: 'T', author: 'A', creator: 'C' }, lang: 'de', slides: null, timeoutMs: 20_000 });
     const pdfFile = join(slidesDir, 'slides.pdf');
     writeFileSync(pdfFile, pdf);
     return { ...screen, pdfFile };
   } finally {
-    await chrome.close();
+    await page.close();
     await server.close();
   }
 }

@@ -1,29 +1,21 @@
-/** Browser-test helpers: open a served deck, watch its requests and console, read canvases. */
+/** Browser-test helpers: open a served deck through the app's browser seam, read canvases. */
 import type { Browser, Page } from 'playwright-core';
+import { BrowserPage } from '../../src/browser/browser-page.ts';
 
 export interface DeckPage {
+  /** The library's page, for keyboard, mouse and frames. */
   page: Page;
-  /** Requests to anything but the deck's own origin (or data:/blob: URLs). */
+  deck: BrowserPage;
+  /** Requests to anything but the deck's own origin (or data:/blob: URLs); kept up to date. */
   foreignRequests: string[];
+  /** Uncaught errors and console errors; kept up to date. */
   consoleErrors: string[];
 }
 
 export async function openDeck(browser: Browser, url: string, viewport = { width: 1280, height: 720 }): Promise<DeckPage> {
-  const page = await browser.newPage({ viewport });
-  const origin = new URL(url).origin;
-  const foreignRequests: string[] = [];
-  const consoleErrors: string[] = [];
-  page.on('request', (request) => {
-    const target = request.url();
-    if (!target.startsWith(origin) && !/^(data|blob):/.test(target)) foreignRequests.push(target);
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-  await page.goto(url);
-  await page.waitForSelector('html[data-deck-ready]', { state: 'attached', timeout: 15_000 });
-  return { page, foreignRequests, consoleErrors };
+  const deck = await BrowserPage.open(browser, url, { viewport });
+  await deck.waitForDeck(15_000);
+  return { page: deck.page, deck, foreignRequests: deck.otherHostRequests, consoleErrors: deck.errors };
 }
 
 /** Number of painted (non-transparent) pixels on each canvas inside `selector`. */

@@ -1,11 +1,11 @@
-/** The exporter's file-level pieces: PDF document info, single-file inlining, build freshness. */
+/** The exporter's file-level pieces: PDF document info and outline, single-file inlining, build freshness. */
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getDocumentProxy, getMeta } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { BUILD_STAMP, isFresh, sourceHash } from '../../src/builder/fresh-build.ts';
-import { finishPdf, pdfTextString, withPdfInfo } from '../../src/export/pdf-info.ts';
+import { finishPdf } from '../../src/export/pdf-info.ts';
 import { inlineBuiltDeck, inlineScriptText } from '../../src/export/single-file-html.ts';
 import { EXPORT_DECK } from '../support/export-fixture.ts';
 
@@ -29,17 +29,16 @@ function tinyPdf(): Uint8Array {
   return new Uint8Array(Buffer.from(body, 'latin1'));
 }
 
-describe('withPdfInfo', () => {
-  it('sets title and author (any language) by an incremental update that readers follow', async () => {
-    const updated = withPdfInfo(tinyPdf(), { title: 'KI-Pakt auf dem Prüfstand', author: 'Jürgen Öz', creator: 'markdown-deck' });
-    const { info } = await getMeta(await getDocumentProxy(updated.slice()));
+describe('finishPdf', () => {
+  it('sets title, author and creator (any language), keeping Chromium’s producer and the language', async () => {
+    const finished = await finishPdf(tinyPdf(), { info: { title: 'KI-Pakt auf dem Prüfstand', author: 'Jürgen Öz', creator: 'markdown-deck' } });
+    const { info } = await getMeta(await getDocumentProxy(finished.slice()));
     expect(info).toMatchObject({ Title: 'KI-Pakt auf dem Prüfstand', Author: 'Jürgen Öz', Creator: 'markdown-deck', Producer: 'Skia/PDF m156', Language: 'de' });
-    expect(Buffer.from(updated.subarray(0, tinyPdf().length)).equals(Buffer.from(tinyPdf()))).toBe(true);
   });
 
-  it('adds the language and one bookmark per entry, each pointing at its page', async () => {
-    const updated = finishPdf(tinyPdf(), { info: { title: 'T', author: '', creator: 'c' }, lang: 'en-GB', bookmarks: [{ title: 'Größe', page: 1 }, { title: 'Beyond the last page', page: 9 }] });
-    const pdf = await getDocumentProxy(updated.slice());
+  it('adds the language and one bookmark per entry on a page the PDF has, each pointing at its page', async () => {
+    const finished = await finishPdf(tinyPdf(), { info: { title: 'T', author: '', creator: 'c' }, lang: 'en-GB', bookmarks: [{ title: 'Größe', page: 1 }, { title: 'Beyond the last page', page: 9 }] });
+    const pdf = await getDocumentProxy(finished.slice());
     const { info } = await getMeta(pdf);
     expect(info).toMatchObject({ Title: 'T', Language: 'en-GB' });
     const outline = (await pdf.getOutline()) as unknown as { title: string; dest: [{ num: number; gen: number }] }[];
@@ -47,12 +46,8 @@ describe('withPdfInfo', () => {
     expect(await pdf.getPageIndex(outline[0]!.dest[0])).toBe(0);
   });
 
-  it('writes text strings as UTF-16 with a byte-order mark', () => {
-    expect(pdfTextString('Aü')).toBe('<FEFF004100FC>');
-  });
-
-  it('refuses a PDF without a classic trailer instead of corrupting it', () => {
-    expect(() => withPdfInfo(new Uint8Array(Buffer.from('%PDF-1.5\nstartxref\n9\n%%EOF\n')), { title: 't', author: '', creator: 'c' })).toThrow(/trailer/);
+  it('refuses bytes that are no PDF instead of writing a broken file', async () => {
+    await expect(finishPdf(new Uint8Array(Buffer.from('not a pdf')), { info: { title: 't', author: '', creator: 'c' } })).rejects.toThrow();
   });
 });
 

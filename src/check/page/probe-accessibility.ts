@@ -6,6 +6,7 @@
  * (`html-has-lang`, `html-lang-valid`, `document-title`), not tied to a slide.
  */
 import type axe from 'axe-core';
+import type { PageNames } from '../../page-contract.ts';
 import type { PageFinding } from '../page-finding.ts';
 
 declare global {
@@ -20,6 +21,7 @@ export interface AccessibilityProbeOptions {
   tags: string[];
   /** Rules run once on the whole document. */
   documentRules: string[];
+  names: PageNames;
 }
 
 export async function probeAccessibility(options: AccessibilityProbeOptions): Promise<PageFinding[]> {
@@ -36,8 +38,8 @@ export async function probeAccessibility(options: AccessibilityProbeOptions): Pr
   for (const violation of results.violations) {
     for (const node of violation.nodes) {
       const element = node.element ?? null;
-      const marked = element?.closest('[data-line]');
-      const line = slide && marked && section.contains(marked) ? Number(marked.getAttribute('data-line')) : null;
+      const marked = element?.closest(`[${options.names.line}]`);
+      const line = slide && marked && section.contains(marked) ? Number(marked.getAttribute(options.names.line)) : null;
       const key = `${violation.id}:${line}`;
       const existing = grouped.get(key);
       if (existing) {

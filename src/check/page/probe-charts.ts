@@ -4,30 +4,31 @@
  * `data-drawn` once its pixels are on the canvas, `data-drawn="error"` when
  * drawing failed.
  */
+import type { PageNames } from '../../page-contract.ts';
 import type { PageFinding } from '../page-finding.ts';
 
 /** True once every chart of the current slide has settled (drawn or failed). */
-export function chartsSettled(): boolean {
+export function chartsSettled(names: PageNames): boolean {
   const section = window.Reveal.getCurrentSlide();
-  return Array.from(section.querySelectorAll('figure.deck-chart')).every((figure) => figure.hasAttribute('data-drawn'));
+  return Array.from(section.querySelectorAll(names.chart)).every((figure) => figure.hasAttribute(names.drawn));
 }
 
-export function probeCharts(options: { waitedMs: number }): PageFinding[] {
+export function probeCharts({ waitedMs, names }: { waitedMs: number; names: PageNames }): PageFinding[] {
   const section = window.Reveal.getCurrentSlide();
-  return Array.from(section.querySelectorAll('figure.deck-chart'))
-    .filter((figure) => figure.getAttribute('data-drawn') !== '')
+  return Array.from(section.querySelectorAll(names.chart))
+    .filter((figure) => figure.getAttribute(names.drawn) !== '')
     .map((figure) => {
       const title = figure.querySelector('.deck-chart-title')?.textContent?.trim() || figure.id || 'chart';
-      const failed = figure.getAttribute('data-drawn') === 'error';
+      const failed = figure.getAttribute(names.drawn) === names.drawnError;
       const reason = figure.querySelector('.deck-chart-error')?.textContent?.trim();
-      const marked = figure.closest('[data-line]');
+      const marked = figure.closest(`[${names.line}]`);
       return {
         code: 'chart-not-drawn',
         severity: 'error' as const,
         message: failed
           ? `chart "${title}" failed to draw${reason ? `: ${reason}` : ''}`
-          : `chart "${title}" was not drawn within ${options.waitedMs} ms of showing its slide`,
-        line: marked && section.contains(marked) ? Number(marked.getAttribute('data-line')) : null,
+          : `chart "${title}" was not drawn within ${waitedMs} ms of showing its slide`,
+        line: marked && section.contains(marked) ? Number(marked.getAttribute(names.line)) : null,
       };
     });
 }

@@ -3,6 +3,7 @@
  * current slide that did not load in the built deck, such as a local file
  * named in raw HTML, which the build does not bundle (only Markdown images are).
  */
+import type { PageNames } from '../../page-contract.ts';
 import type { PageFinding } from '../page-finding.ts';
 
 /** True once every image of the current slide has loaded or failed. */
@@ -10,19 +11,19 @@ export function imagesSettled(): boolean {
   return Array.from(window.Reveal.getCurrentSlide().querySelectorAll('img')).every((image) => image.complete);
 }
 
-export function probeImages(): PageFinding[] {
+export function probeImages(names: PageNames): PageFinding[] {
   const section = window.Reveal.getCurrentSlide();
   return Array.from(section.querySelectorAll('img'))
-    .filter((image) => image.complete && image.naturalWidth === 0 && image.getAttribute('src') && !image.closest('aside.notes'))
+    .filter((image) => image.complete && image.naturalWidth === 0 && image.getAttribute('src') && !image.closest(names.notes))
     .map((image) => {
       const src = image.getAttribute('src')!;
       const local = !/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(src);
-      const marked = image.closest('[data-line]');
+      const marked = image.closest(`[${names.line}]`);
       return {
         code: 'broken-image',
         severity: 'error' as const,
         message: `image "${src}" does not load in the built deck${local ? ': a local file named in raw HTML is not bundled; write it as Markdown, ![alt](path)' : ''}`,
-        line: marked && section.contains(marked) ? Number(marked.getAttribute('data-line')) : null,
+        line: marked && section.contains(marked) ? Number(marked.getAttribute(names.line)) : null,
       };
     });
 }

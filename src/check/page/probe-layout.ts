@@ -5,11 +5,13 @@
  * box with `overflow` other than `visible`, such as a code block that scrolls
  * (`clipped`). Sizes are reported in slide pixels (the deck's own 1280×720).
  */
+import type { PageNames } from '../../page-contract.ts';
 import type { PageFinding } from '../page-finding.ts';
 
 export interface LayoutProbeOptions {
   /** Slide pixels of overflow that are tolerated (sub-pixel rounding). */
   tolerance: number;
+  names: PageNames;
 }
 
 export function probeLayout(options: LayoutProbeOptions): PageFinding[] {
@@ -18,8 +20,8 @@ export function probeLayout(options: LayoutProbeOptions): PageFinding[] {
   const scale = slide.width / section.offsetWidth || 1;
   const lineOf = (node: Node): number | null => {
     const element = node instanceof Element ? node : node.parentElement;
-    const marked = element?.closest('[data-line]');
-    return marked && section.contains(marked) ? Number(marked.getAttribute('data-line')) : null;
+    const marked = element?.closest(`[${options.names.line}]`);
+    return marked && section.contains(marked) ? Number(marked.getAttribute(options.names.line)) : null;
   };
   const edges = ['top', 'right', 'bottom', 'left'] as const;
   type Edge = (typeof edges)[number];
@@ -50,7 +52,7 @@ export function probeLayout(options: LayoutProbeOptions): PageFinding[] {
     style.backgroundImage !== 'none' || !/rgba\(0, 0, 0, 0\)|transparent/.test(style.backgroundColor) || parseFloat(style.borderTopWidth) + parseFloat(style.borderBottomWidth) + parseFloat(style.borderLeftWidth) + parseFloat(style.borderRightWidth) > 0;
 
   const visit = (element: Element, insideClip: boolean) => {
-    if (element.matches('aside.notes, script, style, template, noscript')) return;
+    if (element.matches(`${options.names.notes}, script, style, template, noscript`)) return;
     const style = getComputedStyle(element);
     if (style.display === 'none') return;
     const box = element.getBoundingClientRect();

@@ -4,11 +4,13 @@
  * slide scale (the deck's own pixels, so the window size does not matter; CSS
  * transforms such as a `shrink` fragment count). One finding per source line.
  */
+import type { PageNames } from '../../page-contract.ts';
 import type { PageFinding } from '../page-finding.ts';
 
 export interface TextSizeProbeOptions {
   /** Smallest acceptable text size in slide pixels. */
   minFontSize: number;
+  names: PageNames;
 }
 
 export function probeTextSize(options: TextSizeProbeOptions): PageFinding[] {
@@ -29,7 +31,7 @@ export function probeTextSize(options: TextSizeProbeOptions): PageFinding[] {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.textContent!.replace(/\s+/g, ' ').trim();
     const parent = node.parentElement;
-    if (!text || !parent || parent.closest('aside.notes, script, style, template, noscript')) continue;
+    if (!text || !parent || parent.closest(`${options.names.notes}, script, style, template, noscript`)) continue;
     const style = getComputedStyle(parent);
     if (style.visibility !== 'visible' || !parent.checkVisibility({ opacityProperty: true })) continue;
     if (visuallyHidden(parent)) continue;
@@ -44,8 +46,8 @@ export function probeTextSize(options: TextSizeProbeOptions): PageFinding[] {
     }
     const size = parseFloat(style.fontSize) * transformScale;
     if (size >= options.minFontSize - 0.25) continue;
-    const marked = parent.closest('[data-line]');
-    const line = marked && section.contains(marked) ? Number(marked.getAttribute('data-line')) : null;
+    const marked = parent.closest(`[${options.names.line}]`);
+    const line = marked && section.contains(marked) ? Number(marked.getAttribute(options.names.line)) : null;
     const seen = smallest.get(line);
     if (!seen || size < seen.size) smallest.set(line, { size, text });
   }

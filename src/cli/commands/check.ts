@@ -22,12 +22,6 @@ function summary(report: CheckReport): string {
   return `${report.slides} slides: ${report.errors} error(s), ${report.warnings} warning(s); ${how}; ${report.seconds.toFixed(1)} s`;
 }
 
-/** On a terminal, one self-overwriting status line on stderr; nothing in CI or a pipe. */
-function progress(): ((step: string) => void) | undefined {
-  if (!process.stderr.isTTY || process.env.CI) return undefined;
-  return (step) => process.stderr.write(`\r\x1b[2K${step ? `deck check: ${step}` : ''}`);
-}
-
 function pixels(value: string): number {
   const number = Number(value);
   if (!Number.isFinite(number) || number <= 0) throw new CliError(`--min-font-size needs a positive number of pixels, not "${value}"`);
@@ -46,16 +40,18 @@ export function registerCheck(program: Command): void {
     .action(async (slidesDir: string, flags: CheckFlags) => {
       const { runCheck } = await import('../../check/run-check.ts');
       const { formatDiagnostic } = await import('../../compiler/index.ts');
-      const status = progress();
+      const { createProgress } = await import('../../export/progress.ts');
+      // Steps only (a bar on a terminal): the findings themselves go to stdout.
+      const progress = createProgress();
       let report: CheckReport;
       try {
-        report = await runCheck({ slidesDir, render: flags.render, minFontSize: flags.minFontSize }, { ...(status && { onProgress: status }) });
+        report = await runCheck({ slidesDir, render: flags.render, minFontSize: flags.minFontSize }, { progress });
       } catch (error) {
-        status?.('');
         if (error instanceof ChromeNotFoundError) throw new CliError(`deck check: ${CHROME_MISSING}; or pass --no-render to check without a browser`);
         throw error;
+      } finally {
+        progress.done();
       }
-      status?.('');
       if (flags.json) {
         console.log(JSON.stringify(report, null, 2));
       } else {

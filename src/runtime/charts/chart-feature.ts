@@ -8,6 +8,7 @@
 import type { RevealApi } from 'reveal.js';
 import type { ChartSpec } from '../../types.ts';
 import { fill, type Strings } from '../../strings/strings.ts';
+import { CHART_SELECTOR, DRAWN_ATTRIBUTE, DRAWN_ERROR, readPrintViewFlags } from '../../page-contract.ts';
 import type { DrawnChart } from './draw-chart.ts';
 
 type DrawModule = typeof import('./draw-chart.ts');
@@ -28,8 +29,7 @@ export interface ChartFeature {
  * vectors (print-view.ts redraws them in `beforeprint`), so their bitmaps only cost memory there.
  */
 export function printPixelRatio(): number {
-  const asked = Number(new URLSearchParams(window.location.search).get('chart-density'));
-  return asked > 0 && Number.isFinite(asked) ? asked : Math.max(2, window.devicePixelRatio);
+  return readPrintViewFlags(window.location.search).chartDensity ?? Math.max(2, window.devicePixelRatio);
 }
 
 function readSpec(figure: HTMLElement): ChartSpec {
@@ -39,7 +39,7 @@ function readSpec(figure: HTMLElement): ChartSpec {
 
 function showError(figure: HTMLElement, error: unknown, strings: Strings): void {
   figure.classList.add('deck-chart-failed');
-  figure.setAttribute('data-drawn', 'error');
+  figure.setAttribute(DRAWN_ATTRIBUTE, DRAWN_ERROR);
   const message = document.createElement('p');
   message.className = 'deck-chart-error';
   message.textContent = fill(strings.chartError, { message: error instanceof Error ? error.message : String(error) });
@@ -89,7 +89,7 @@ export function chartFeature(reveal: RevealApi, strings: Strings): ChartFeature 
   };
 
   const figuresIn = (root: ParentNode | null | undefined) =>
-    root ? Array.from(root.querySelectorAll<HTMLElement>('figure.deck-chart[data-chart-id]')) : [];
+    root ? Array.from(root.querySelectorAll<HTMLElement>(`${CHART_SELECTOR}[data-chart-id]`)) : [];
 
   function releaseOthers(keep: HTMLElement[]) {
     for (const [figure, chart] of live) {
@@ -134,7 +134,7 @@ export function chartFeature(reveal: RevealApi, strings: Strings): ChartFeature 
   return {
     drawCurrent,
     prefetch() {
-      if (!reveal.getSlidesElement()?.querySelector('figure.deck-chart')) return;
+      if (!reveal.getSlidesElement()?.querySelector(CHART_SELECTOR)) return;
       const idle = window.requestIdleCallback ?? ((task: () => void) => window.setTimeout(task, 200));
       idle(() => void loadDraw());
     },

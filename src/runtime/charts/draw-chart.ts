@@ -4,6 +4,7 @@
  * (after the animation) and marks the figure `data-drawn`.
  */
 import type { ChartSpec } from '../../types.ts';
+import { DRAWN_ATTRIBUTE } from '../../page-contract.ts';
 import { Chart } from './chart-registry.ts';
 import { chartConfig, chartStyle } from './chart-config.ts';
 
@@ -24,7 +25,7 @@ export function drawChart(figure: HTMLElement, spec: ChartSpec, options: DrawOpt
   let resolveDrawn!: () => void;
   const drawn = new Promise<void>((resolve) => (resolveDrawn = resolve));
   const markDrawn = () => {
-    figure.setAttribute('data-drawn', '');
+    figure.setAttribute(DRAWN_ATTRIBUTE, '');
     resolveDrawn();
   };
   const config = chartConfig(spec, chartStyle(figure), options.animate, markDrawn);
@@ -36,7 +37,7 @@ export function drawChart(figure: HTMLElement, spec: ChartSpec, options: DrawOpt
     drawn,
     destroy() {
       chart.destroy();
-      figure.removeAttribute('data-drawn');
+      figure.removeAttribute(DRAWN_ATTRIBUTE);
       resolveDrawn();
     },
   };

@@ -3,6 +3,7 @@
  * timing and fragment count from the slide markup that the page carries.
  */
 import type { DeckManifest } from '../../types.ts';
+import { NOTES_SELECTOR } from '../../page-contract.ts';
 
 export interface SpeakerSlide {
   id: string;
@@ -21,7 +22,7 @@ function fragmentSteps(section: Element): number {
   const steps = new Set<string>();
   let unnumbered = 0;
   for (const fragment of section.querySelectorAll('.fragment')) {
-    if (fragment.closest('aside.notes')) continue;
+    if (fragment.closest(NOTES_SELECTOR)) continue;
     const index = fragment.getAttribute('data-fragment-index');
     if (index === null) unnumbered++;
     else steps.add(index);
@@ -37,7 +38,7 @@ function timing(section: Element): number | null {
 export function readSpeakerSlides(container: ParentNode, manifest: DeckManifest): SpeakerSlide[] {
   return manifest.slides.map(({ id, h, v, title }) => {
     const section = container.querySelector(`section[id="${CSS.escape(id)}"]`);
-    const notes = Array.from(section?.querySelectorAll(':scope > aside.notes') ?? []);
+    const notes = Array.from(section?.querySelectorAll(`:scope > ${NOTES_SELECTOR}`) ?? []);
     return {
       id,
       h,

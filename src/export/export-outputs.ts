@@ -1,0 +1,133 @@
+/**
+ * The outputs of `deck export` as one table the exporter walks: what each one needs (the open
+ * print view, or only the slides folder), whether it was asked for, and how it is written.
+ */
+import type { BrowserPage } from '../browser/browser-page.ts';
+import { writeFileAtomically } from './atomic-file.ts';
+import { defaultPdfPath, type ResolvedExportOptions } from './export-options.ts';
+import type { PrintView } from './open-print-view.ts';
+import type { PdfInfo } from './pdf-info.ts';
+import type { Progress } from './progress.ts';
+
+export type OutputKind = 'png' | 'pdf' | 'handout' | 'html';
+
+export interface ExportedFile {
+  kind: OutputKind;
+  path: string;
+  /** Pages (PDF), slides (handout), images (PNG), 1 (HTML). */
+  count: number;
+  seconds: number;
+}
+
+/** The deck as its build describes it (export-deck.ts `readDeckInfo`). */
+export interface DeckInfo {
+  title: string;
+  author: string;
+  lang: string;
+  /** File name stem of the default outputs. */
+  name: string;
+}
+
+/** What an output written from the print view gets. */
+export interface PrintContext {
+  page: BrowserPage;
+  view: PrintView;
+  options: ResolvedExportOptions;
+  deck: DeckInfo;
+  /** Selected slide numbers; null for all. */
+  slides: ReadonlySet<number> | null;
+  progress: Progress;
+}
+
+interface Written {
+  path: string;
+  count: number;
+  /** The line that ends the step, after `in N s`. */
+  summary: string;
+}
+
+interface OutputBase {
+  kind: OutputKind;
+  /** The progress step, e.g. `printing the PDF`. */
+  step: string;
+  /** Where it goes, or null when not asked for. */
+  target(options: ResolvedExportOptions): string | null;
+}
+
+export type Output =
+  | (OutputBase & { needs: 'print view'; write(target: string | 'default', context: PrintContext): Promise<Written> })
+  | (OutputBase & { needs: 'slides'; write(target: string, options: ResolvedExportOptions): Promise<Written> });
+
+function pdfInfo(deck: DeckInfo): PdfInfo {
+  return { title: deck.title, author: deck.author, creator: 'markdown-deck (reveal.js, Chromium)' };
+}
+
+/** In the order they are written: PNGs picture the print view before a handout restyles it. */
+export const OUTPUTS: readonly Output[] = [
+  {
+    kind: 'png',
+    step: 'writing PNGs',
+    needs: 'print view',
+    target: (options) => options.png,
+    async write(target, { page, view, slides, progress }) {
+      const { writeSlidePngs } = await import('./png-export.ts');
+      const written = await writeSlidePngs(page, view, target, { slides, onProgress: (done, total) => progress.advance(done, total) });
+      return { path: target, count: written.length, summary: `wrote ${written.length} PNGs to ${target}` };
+    },
+  },
+  {
+    kind: 'pdf',
+    step: 'printing the PDF',
+    needs: 'print view',
+    target: (options) => options.pdf,
+    async write(target, { page, view, options, deck, slides }) {
+      const { printSlidesPdf } = await import('./pdf-export.ts');
+      const path = target === 'default' ? defaultPdfPath(options.outDir, deck.name, false) : target;
+      const { pdf, pages } = await printSlidesPdf(page, view, { info: pdfInfo(deck), lang: deck.lang, slides, timeoutMs: options.timeoutMs });
+      writeFileAtomically(path, pdf);
+      return { path, count: pages, summary: `wrote ${path}: ${pages} pages` };
+    },
+  },
+  {
+    kind: 'handout',
+    step: 'printing the handout',
+    needs: 'print view',
+    target: (options) => options.handout,
+    async write(target, { page, view, options, deck, slides }) {
+      const { printHandoutPdf } = await import('./handout.ts');
+      const path = target === 'default' ? defaultPdfPath(options.outDir, deck.name, true) : target;
+      const { pdf, pages } = await printHandoutPdf(page, view, { info: pdfInfo(deck), lang: deck.lang, slides, timeoutMs: options.timeoutMs });
+      writeFileAtomically(path, pdf);
+      return { path, count: pages, summary: `wrote ${path}: handout of ${pages} slides with notes` };
+    },
+  },
+  {
+    kind: 'html',
+    step: 'writing single-file HTML',
+    needs: 'slides',
+    target: (options) => options.html,
+    async write(target, options) {
+      const { writeSingleFileHtml } = await import('./single-file-html.ts');
+      const html = await writeSingleFileHtml(options.slidesDir, target);
+      return { path: html.file, count: 1, summary: `wrote ${html.file} (${(html.bytes / 1024).toFixed(0)} KB)` };
+    },
+  },
+];
+
+/** The outputs asked for, with their targets. */
+export function wantedOutputs(options: ResolvedExportOptions): { output: Output; target: string }[] {
+  return OUTPUTS.flatMap((output) => {
+    const target = output.target(options);
+    return target ? [{ output, target }] : [];
+  });
+}
+
+/** Writes one output as a progress step and describes the file. */
+export async function writeOutput(output: Pick<Output, 'kind' | 'step'>, progress: Progress, write: () => Promise<Written>): Promise<ExportedFile> {
+  progress.step(output.step);
+  const started = performance.now();
+  const written = await write();
+  const seconds = (performance.now() - started) / 1000;
+  progress.done(`${written.summary} in ${seconds.toFixed(2)} s`);
+  return { kind: output.kind, path: written.path, count: written.count, seconds };
+}

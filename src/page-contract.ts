@@ -1,0 +1,97 @@
+/**
+ * Names shared by the page (src/runtime), the exporters, `deck check`, the tests and the bench:
+ * attributes the page sets, selectors others read, and the print view's query. Each is written
+ * once here; a function that runs inside the page gets them as an argument (`PAGE_NAMES`).
+ */
+
+/** On `<html>` once the deck is ready (reveal.js, fonts, the charts in view). */
+export const READY_ATTRIBUTE = 'data-deck-ready';
+export const READY_SELECTOR = `html[${READY_ATTRIBUTE}]`;
+
+/** On a chart's figure once its pixels are on the canvas; its value is `error` when drawing failed. */
+export const DRAWN_ATTRIBUTE = 'data-drawn';
+export const DRAWN_ERROR = 'error';
+
+/** A chart's figure. */
+export const CHART_SELECTOR = 'figure.deck-chart';
+
+/** One printed page of reveal.js's print view, and where those pages sit. */
+export const PRINT_PAGE_CLASS = 'pdf-page';
+export const PRINT_PAGE_SELECTOR = `.reveal .slides > .${PRINT_PAGE_CLASS}`;
+
+/** A slide's speaker notes. */
+export const NOTES_SELECTOR = 'aside.notes';
+
+/** On each slide's `<section>`: `file:line` of its Markdown. */
+export const SOURCE_ATTRIBUTE = 'data-source';
+/** On a block of a slide: the Markdown line it starts at. */
+export const LINE_ATTRIBUTE = 'data-line';
+
+/** The print view's own query flags (beside reveal.js's configuration overrides). */
+export const PRINT_FLAGS = {
+  /** reveal.js's print view. */
+  printPdf: 'print-pdf',
+  /** Canvas pixels per CSS pixel of the charts. */
+  chartDensity: 'chart-density',
+  /** Printed only, never pictured: only pages with a chart are laid out on screen. */
+  printOnly: 'print-only',
+} as const;
+
+/** The names a function running in the page needs, passed to it as its argument. */
+export const PAGE_NAMES = {
+  ready: READY_ATTRIBUTE,
+  drawn: DRAWN_ATTRIBUTE,
+  drawnError: DRAWN_ERROR,
+  chart: CHART_SELECTOR,
+  printPage: PRINT_PAGE_SELECTOR,
+  notes: NOTES_SELECTOR,
+  source: SOURCE_ATTRIBUTE,
+  line: LINE_ATTRIBUTE,
+} as const;
+export type PageNames = typeof PAGE_NAMES;
+
+/** What the exporter asks of the print view. */
+export interface PrintViewQuery {
+  /** One page per fragment step instead of one per slide. */
+  fragments: boolean;
+  /** Canvas pixels per CSS pixel of the charts; omitted: the print view's own ≥ 2×. */
+  chartDensity?: number | undefined;
+  /** Only printed, never pictured. */
+  printOnly?: boolean | undefined;
+}
+
+/** The query of the print view: reveal.js's overrides (pages exactly the slide size, fragments as asked) and ours. */
+export function printViewSearch(query: PrintViewQuery): string {
+  const params = [`${PRINT_FLAGS.printPdf}`, 'margin=0', 'pdfPageHeightOffset=0', `pdfSeparateFragments=${query.fragments}`];
+  if (query.chartDensity) params.push(`${PRINT_FLAGS.chartDensity}=${query.chartDensity}`);
+  if (query.printOnly) params.push(PRINT_FLAGS.printOnly);
+  return `?${params.join('&')}`;
+}
+
+/** The deck's URL at its print view. */
+export function printViewUrl(deckUrl: string, query: PrintViewQuery): string {
+  const url = new URL(deckUrl);
+  url.search = printViewSearch(query);
+  url.hash = '';
+  return url.href;
+}
+
+/** What the page reads from its query (`location.search`). */
+export interface PrintViewFlags {
+  printView: boolean;
+  /** Asked chart density, or null for the default. */
+  chartDensity: number | null;
+  printOnly: boolean;
+}
+
+export function readPrintViewFlags(search: string): PrintViewFlags {
+  const params = new URLSearchParams(search);
+  // As reveal.js decides it: the flag anywhere in the query, in any case.
+  const printView = search.toLowerCase().includes(PRINT_FLAGS.printPdf);
+  const density = Number(params.get(PRINT_FLAGS.chartDensity));
+  return {
+    printView,
+    chartDensity: params.has(PRINT_FLAGS.chartDensity) && density > 0 && Number.isFinite(density) ? density : null,
+    printOnly: params.has(PRINT_FLAGS.printOnly),
+  };
+}
