@@ -115,7 +115,8 @@ export function splitSlides(text: string, firstLine = 1): SplitResult {
   };
 
   for (let i = 0; i < lines.length; i++) {
-    if (fenced[i]) continue;
+    // reveal.js's separator includes the line end before it: none on the first line, nor right after another separator.
+    if (fenced[i] || start === i) continue;
     const line = lines[i]!;
     if (HORIZONTAL.test(line)) {
       finish(i);
