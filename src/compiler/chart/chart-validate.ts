@@ -7,7 +7,7 @@ import { chartSchema, type ChartOptions, type ChartSeries, type ChartSpec } from
 import { colourCycle, nthColour, resolveColour } from './chart-colours.ts';
 import { decimalsOf, formatValue } from './format-number.ts';
 import { parseYamlSource } from '../settings/yaml-source.ts';
-import { keysAt, schemaMessages, unknownKey } from '../settings/schema-messages.ts';
+import { schemaMessages, unknownKey } from '../settings/schema-messages.ts';
 
 export interface ChartBlock {
   yaml: string;
@@ -41,8 +41,7 @@ export function validateChart(
     for (const issue of parsed.error.issues) {
       if (issue.code === 'unrecognized_keys') {
         // One diagnostic per key, each at its own line.
-        const known = keysAt(chartSchema, issue.path);
-        for (const key of issue.keys) diagnostics.push(diagnostic(block.file, source.lineOf([...issue.path, key]), unknownKey(key, known)));
+        for (const key of issue.keys) diagnostics.push(diagnostic(block.file, source.lineOf([...issue.path, key]), unknownKey(key, chartSchema, issue.path)));
       } else {
         diagnostics.push(diagnostic(block.file, source.lineOf(issue.path), issue.message));
       }

@@ -47,17 +47,26 @@ export function schemaMessages(root: z.ZodType, rootName: string): z.core.$ZodEr
       case 'too_big':
         return `${what} must be ${issue.inclusive ? 'at most' : 'less than'} ${bound(issue.maximum, issue.origin)}, got ${sizeOf(issue.input)}`;
       case 'unrecognized_keys':
-        return issue.keys.map((key) => unknownKey(key, schema ? keysOf(schema) : [])).join('; ');
+        return issue.keys.map((key) => unknownKey(key, root, path)).join('; ');
       default:
         return undefined;
     }
   };
 }
 
-/** `unknown key "colour" (did you mean "color"?)`. */
-export function unknownKey(key: string, known: readonly string[]): string {
-  const like = similarKey(key, known);
-  return `unknown key "${key}"${like ? ` (did you mean "${like}"?)` : ''}`;
+/**
+ * `unknown key "colour" (did you mean "color"?)` for the object at `path` of `root`; a key that
+ * belongs one level down is suggested with where it goes.
+ */
+export function unknownKey(key: string, root: z.ZodType, path: Path): string {
+  const schema = schemaAt(root, path);
+  const here = similarKey(key, schema ? keysOf(schema) : []);
+  if (here) return `unknown key "${key}" (did you mean "${here}"?)`;
+  for (const { name, each, keys } of schema ? nestedObjects(schema) : []) {
+    const below = similarKey(key, keys);
+    if (below) return `unknown key "${key}" (did you mean "${below}"? it belongs ${each ? 'in each item of' : 'under'} "${name}")`;
+  }
+  return `unknown key "${key}"`;
 }
 
 /** The known key `key` is most likely a typo of, if any is close enough. */
@@ -69,10 +78,16 @@ export function similarKey(key: string, known: readonly string[]): string | unde
   return distance(lower, match) <= Math.max(1, Math.ceil(key.length / 3)) ? known[index] : undefined;
 }
 
-/** The keys the object at `path` of `root` takes (none where there is no object). */
-export function keysAt(root: z.ZodType, path: Path): string[] {
-  const schema = schemaAt(root, path);
-  return schema ? keysOf(schema) : [];
+/** The objects (or lists of objects) that an object schema holds, with their keys. */
+function nestedObjects(schema: z.ZodType): { name: string; each: boolean; keys: string[] }[] {
+  const inner = unwrap(schema);
+  if (!(inner instanceof z.ZodObject)) return [];
+  return Object.entries(inner.shape as Record<string, z.ZodType>).flatMap(([name, child]) => {
+    const value = unwrap(child);
+    const each = value instanceof z.ZodArray;
+    const keys = keysOf(each ? (value.element as z.ZodType) : value);
+    return keys.length ? [{ name, each, keys }] : [];
+  });
 }
 
 function keysOf(schema: z.ZodType): string[] {
