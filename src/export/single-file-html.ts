@@ -9,30 +9,12 @@
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { lookup } from 'mrmime';
 import { writeFileAtomically } from './atomic-file.ts';
 
-const MIME_TYPES: Record<string, string> = {
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.css': 'text/css',
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.pdf': 'application/pdf',
-  '.mp4': 'video/mp4',
-  '.webm': 'video/webm',
-};
-
 export function dataUrl(path: string): string {
-  const type = MIME_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+  const type = lookup(path) ?? 'application/octet-stream';
   return `data:${type};base64,${readFileSync(path).toString('base64')}`;
 }
 

@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { getDocumentProxy, getMeta } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { BUILD_STAMP, isFresh, sourceHash } from '../../src/builder/fresh-build.ts';
+import { readDeckInfo } from '../../src/export/export-deck.ts';
 import { finishPdf } from '../../src/export/pdf-info.ts';
-import { inlineBuiltDeck, inlineScriptText } from '../../src/export/single-file-html.ts';
+import { dataUrl, inlineBuiltDeck, inlineScriptText } from '../../src/export/single-file-html.ts';
 import { EXPORT_DECK } from '../support/export-fixture.ts';
 
 /** A minimal one-page PDF with a classic cross-reference table, as Chromium writes them. */
@@ -48,6 +49,28 @@ describe('finishPdf', () => {
 
   it('refuses bytes that are no PDF instead of writing a broken file', async () => {
     await expect(finishPdf(new Uint8Array(Buffer.from('not a pdf')), { info: { title: 't', author: '', creator: 'c' } })).rejects.toThrow();
+  });
+});
+
+describe('readDeckInfo', () => {
+  it('reads title, author and language from the built page, with every HTML entity decoded', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deck-info-'));
+    writeFileSync(
+      join(dir, 'index.html'),
+      '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="author" content="Jos&eacute; &quot;Pepe&quot; &amp; Co"><title> Tom &amp; Jerry&#x27;s &Uuml;berblick &mdash; Q3 </title></head><body><title>not this</title></body></html>',
+    );
+    expect(readDeckInfo(dir)).toEqual({ title: "Tom & Jerry's Überblick — Q3", author: 'José "Pepe" & Co', lang: 'en-GB', name: expect.stringMatching(/^tom-jerry/) });
+  });
+});
+
+describe('dataUrl', () => {
+  it('names each file by its type (mrmime), whatever the case of its extension', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deck-data-url-'));
+    const types = { 'logo.SVG': 'image/svg+xml', 'inter.woff2': 'font/woff2', 'photo.jpeg': 'image/jpeg', 'clip.webm': 'video/webm', 'blob.unknownext': 'application/octet-stream' };
+    for (const [name, type] of Object.entries(types)) {
+      writeFileSync(join(dir, name), 'x');
+      expect(dataUrl(join(dir, name))).toBe(`data:${type};base64,eA==`);
+    }
   });
 });
 

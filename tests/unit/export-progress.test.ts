@@ -33,4 +33,19 @@ describe('export progress', () => {
     progress.done('wrote 2 PNGs');
     expect(written).toEqual(['wrote 2 PNGs\n']);
   });
+
+  it('ends a step without a line when it has nothing to say (deck check: its findings go to stdout)', () => {
+    const { written, stream: tty } = stream(true);
+    const progress = createProgress(tty, true);
+    progress.step('checking slides');
+    progress.advance(3, 17);
+    progress.done();
+    expect(written.join('')).toContain('checking slides [████░░░░░░░░░░░░░░░░░░░░] 3/17 slides');
+    expect(written.at(-1)).toBe('\r\x1b[2K');
+    const { written: piped, stream: pipe } = stream(false);
+    const quiet = createProgress(pipe, false);
+    quiet.step('checking slides');
+    quiet.done();
+    expect(piped).toEqual([]);
+  });
 });
