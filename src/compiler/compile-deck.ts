@@ -8,6 +8,7 @@ import { parseDeckSettings } from './settings/deck-settings.ts';
 import type { RenderEnv } from './render-env.ts';
 import { splitFrontMatter, splitSlides, type SplitSlide } from './split-slides.ts';
 import { slugify, uniqueId } from './slug.ts';
+import { stringsFor } from '../strings/strings.ts';
 
 export interface DeckSources {
   /** Markdown files; compiled in path order. */
@@ -40,6 +41,8 @@ export function compileDeck(sources: DeckSources, options: CompileOptions = {}):
   }
   const { settings } = settingsResult;
   diagnostics.push(...settingsResult.diagnostics);
+  // Slides without a heading are named in the deck's language: `folie-3`, `slide-3`.
+  const idPrefix = stringsFor(settings.lang).slideIdPrefix;
 
   const slides: Slide[] = [];
   const usedIds = new Map<string, number>();
@@ -63,7 +66,7 @@ export function compileDeck(sources: DeckSources, options: CompileOptions = {}):
         }
         const slide = compileSlide(piece, file.path, h, v, settings, options, diagnostics);
         const explicit = slide.attributes.id;
-        const id = uniqueId(explicit ?? (slugify(slide.title) || `folie-${h + 1}${v ? `-${v + 1}` : ''}`), usedIds);
+        const id = uniqueId(explicit ?? (slugify(slide.title) || `${idPrefix}-${h + 1}${v ? `-${v + 1}` : ''}`), usedIds);
         if (explicit && id !== explicit) {
           diagnostics.push({ severity: 'error', code: 'duplicate-id', message: `slide id "${explicit}" is used more than once`, file: file.path, line: piece.line });
         }
