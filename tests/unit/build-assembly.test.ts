@@ -16,6 +16,7 @@ import { RuntimeNotCachedError } from '../../src/errors.ts';
 import { buildDeck } from '../../src/builder/build-deck.ts';
 import { startFreshBuild } from '../../src/builder/fresh-build.ts';
 import { MANIFEST_ELEMENT_ID } from '../../src/types.ts';
+import { deckPlugin } from '../../src/vite/deck-plugin.ts';
 import { SAMPLE_DECK } from '../support/build-fixture.ts';
 
 const TEMPLATE = `<!doctype html>\n<html lang="de" class="no-js">\n<head>\n<title>Deck</title>\n</head>\n<body>\n<div class="reveal"><div class="slides">\n${SLIDES_MARKER}\n</div></div>\n<script type="module" src="./assets/index.js"></script>\n</body>\n</html>\n`;
@@ -113,6 +114,44 @@ describe('a build that may not bundle the runtime (the exporter’s, in its own 
       .join('');
     expect(css).toMatch(/--deck-accent:\s*#b00020/);
   }, 60_000);
+
+  it('hands the exporter the build’s warnings, from its own process and from the child', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'deck-assembly-'));
+    const plain = join(root, 'plain');
+    cpSync(SAMPLE_DECK, plain, { recursive: true });
+    const themed = themedDeck(root);
+    for (const dir of [plain, themed]) writeFileSync(join(dir, '09-bild.md'), '## Bild\n\n![Fehlt](fehlt.png)\n');
+    const inProcess = await startFreshBuild(plain, join(root, 'out-plain')).done;
+    const inChild = await startFreshBuild(themed, join(root, 'out-themed')).done;
+    for (const build of [inProcess, inChild]) {
+      expect(build.warnings).toEqual([expect.stringMatching(/09-bild\.md:3: image "fehlt\.png" not found \[missing-file\]$/)]);
+    }
+  }, 60_000);
+});
+
+describe('the Vite plugin (deck dev)', () => {
+  function pluginFor(slidesDir: string, command: 'serve' | 'build') {
+    const plugin = deckPlugin({ slidesDir });
+    (plugin.configResolved as (config: unknown) => void)({ command, root: slidesDir });
+    return plugin;
+  }
+
+  it('serves a deck with a missing image or another host, the references as written, and warns', async () => {
+    const slidesDir = join(mkdtempSync(join(tmpdir(), 'deck-plugin-')), 'slides');
+    cpSync(SAMPLE_DECK, slidesDir, { recursive: true });
+    writeFileSync(join(slidesDir, '09-bild.md'), '## Bild\n\n![Fehlt](fehlt.png)\n\n<img alt="Fremd" src="https://cdn.example.com/a.png">\n');
+    const served = (pluginFor(slidesDir, 'serve').transformIndexHtml as { handler: (html: string) => string }).handler(TEMPLATE);
+    expect(served).toContain('<img src="fehlt.png" alt="Fehlt"');
+    expect(served).toContain('src="https://cdn.example.com/a.png"');
+
+    const warnings: string[] = [];
+    const build = pluginFor(slidesDir, 'build');
+    (build.buildStart as (this: unknown) => void).call({ warn: (message: string) => warnings.push(message) });
+    expect(warnings).toEqual([
+      expect.stringMatching(/09-bild\.md:3: warning: image "fehlt\.png" not found \[missing-file\]$/),
+      expect.stringMatching(/09-bild\.md:5: warning: <img src> "https:\/\/cdn\.example\.com\/a\.png" loads from another host .* \[external-host\]$/),
+    ]);
+  });
 });
 
 describe('the compiled CLI', () => {
