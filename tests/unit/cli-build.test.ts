@@ -121,7 +121,6 @@ describe('deck build', () => {
       if (!/\.(html|js|css|json)$/.test(file)) continue;
       const text = readFileSync(join(out, file), 'utf8');
       expect(text, file).not.toContain(temp);
-      expect(text, file).not.toContain(tmpdir());
       expect(text, file).not.toContain(homedir());
     }
   });
