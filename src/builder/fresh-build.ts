@@ -15,7 +15,7 @@ import { buildInChildProcess } from './build-in-child.ts';
 export const BUILD_STAMP = '.deck-build.json';
 
 /** What a build reads besides the slides: kept in one list so the stamp covers it. */
-const APP_INPUTS = ['src/builder', 'src/app-paths.ts', 'src/compiler', 'src/loader', 'src/runtime', 'src/vite', 'src/types.ts', 'src/page-contract.ts', 'src/strings', 'package-lock.json'];
+const APP_INPUTS = ['src/builder', 'src/app-paths.ts', 'src/compiler', 'src/loader', 'src/runtime', 'src/vite', 'src/types.ts', 'src/page-contract.ts', 'src/strings', 'src/themes.ts', 'package-lock.json'];
 
 /** Hash of the slides folder and the app sources that shape the built deck. */
 export function sourceHash(slidesDir: string): string {

@@ -19,7 +19,7 @@ import { hashFiles } from './hash-files.ts';
 import { RuntimeNotCachedError } from '../errors.ts';
 
 /** What the runtime bundle is made of besides the theme: its sources, the Vite plugins that shape it, the dependency versions. */
-export const RUNTIME_INPUTS = ['src/runtime', 'src/vite', 'src/types.ts', 'src/app-paths.ts', 'package-lock.json'];
+export const RUNTIME_INPUTS = ['src/runtime', 'src/vite', 'src/types.ts', 'src/app-paths.ts', 'src/page-contract.ts', 'src/strings', 'src/themes.ts', 'package-lock.json'];
 
 export const RUNTIME_CACHE = APP_CACHE;
 

@@ -1,4 +1,5 @@
 import 'reveal.js/reveal.css';
+import './theme/deck-features.css';
 import 'virtual:deck-theme.css';
 import './print-view.ts';
 import { readManifest } from './read-manifest.ts';

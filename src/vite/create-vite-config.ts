@@ -8,6 +8,7 @@ import { APP_ROOT, RUNTIME_ROOT } from '../app-paths.ts';
 import type { BuildEnvironmentOptions, InlineConfig } from 'vite';
 import { deckPlugin } from './deck-plugin.ts';
 import { fontPreloadPlugin } from './font-preload.ts';
+import { revealThemePlugin } from './reveal-theme-plugin.ts';
 import { themePlugin } from './theme-plugin.ts';
 
 export interface DeckViteOptions {
@@ -47,7 +48,7 @@ export function createViteConfig(options: DeckViteOptions): InlineConfig {
   const slidesDir = resolve(options.slidesDir);
   return {
     ...RUNTIME_BASE,
-    plugins: [deckPlugin({ slidesDir }), fontPreloadPlugin()],
+    plugins: [deckPlugin({ slidesDir }), revealThemePlugin(), fontPreloadPlugin()],
     server: {
       host: options.host ?? '127.0.0.1',
       port: options.port ?? 5173,
@@ -69,7 +70,7 @@ export interface RuntimeViteOptions {
 export function createRuntimeViteConfig(options: RuntimeViteOptions): InlineConfig {
   return {
     ...RUNTIME_BASE,
-    plugins: [themePlugin(options.themePath), fontPreloadPlugin()],
+    plugins: [themePlugin(options.themePath), revealThemePlugin(), fontPreloadPlugin()],
     build: { ...(options.singleFile ? SINGLE_FILE_BUILD : BUILD), outDir: resolve(options.outDir) },
   };
 }

@@ -5,13 +5,12 @@
  * `deck check` (axe-core's colour contrast) finds nothing on it.
  */
 import type { Browser, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChrome } from '../../src/browser/find-chrome.ts';
-import { CHROME_ARGS } from '../../src/browser/launch-chrome.ts';
+import { launchChrome } from '../../src/browser/launch-chrome.ts';
 import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
 import { runCheck } from '../../src/check/run-check.ts';
 import { buildFixture } from '../support/build-fixture.ts';
+import { openDeck } from '../support/deck-page.ts';
 
 const DECK = new URL('../fixtures/english-deck', import.meta.url).pathname;
 const DARK_SLIDE = 'on-a-dark-background';
@@ -22,10 +21,8 @@ let page: Page;
 
 beforeAll(async () => {
   server = await serveStatic(await buildFixture(DECK));
-  browser = await chromium.launch({ executablePath: findChrome()!, headless: true, args: CHROME_ARGS });
-  page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  await page.goto(`${server.url}#/${DARK_SLIDE}`);
-  await page.waitForSelector('html[data-deck-ready]', { state: 'attached', timeout: 15_000 });
+  browser = await launchChrome();
+  ({ page } = await openDeck(browser, `${server.url}#/${DARK_SLIDE}`));
 });
 
 afterAll(async () => {
@@ -44,7 +41,7 @@ function luminance(colour: string): number {
 
 describe('a slide on a dark background', () => {
   it('passes deck check, colour contrast included', async () => {
-    const report = await runCheck({ slidesDir: DECK });
+    const report = await runCheck({ slidesDir: DECK }, { browser });
     expect(report.rendered).toBe(true);
     const findings = report.diagnostics.map((d) => `${d.file}:${d.line}: ${d.message} [${d.code}]`);
     expect(findings.filter((f) => f.includes('a11y-color-contrast'))).toEqual([]);

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { Diagnostic } from '../../types.ts';
+import { DEFAULT_THEME, isKnownTheme, REVEAL_THEMES } from '../../themes.ts';
 import { schemaMessages, similarKey } from './schema-messages.ts';
 import { parseYamlSource } from './yaml-source.ts';
 
@@ -93,5 +94,10 @@ export function parseDeckSettings(yaml: string | null, file: string, firstLine: 
     for (const issue of parsed.error.issues) at(source.lineOf(issue.path), 'settings-schema', issue.message);
     return { settings: { ...DEFAULT_SETTINGS }, diagnostics };
   }
-  return { settings: parsed.data, diagnostics };
+  const settings = parsed.data;
+  if (!isKnownTheme(settings.theme)) {
+    at(source.lineOf(['theme']), 'unknown-theme', `unknown theme "${settings.theme}" (the default theme is used): use default, a reveal.js theme (${REVEAL_THEMES.join(', ')}) or a .css file`, 'warning');
+    settings.theme = DEFAULT_THEME;
+  }
+  return { settings, diagnostics };
 }

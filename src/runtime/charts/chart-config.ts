@@ -15,7 +15,8 @@ export function chartStyle(element: Element): ChartStyle {
   const css = getComputedStyle(element);
   const value = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
   return {
-    text: value('--deck-chart-text', '#1b2430'),
+    // Without a theme colour for charts (reveal.js's themes), the slide's own text colour.
+    text: value('--deck-chart-text', css.color),
     grid: value('--deck-chart-grid', 'rgba(0,0,0,0.12)'),
     fontFamily: value('--deck-font', 'sans-serif'),
     fontSize: Number.parseFloat(value('--deck-chart-font-size', '22')),
