@@ -1,13 +1,14 @@
 /** The `<section>` markup reveal.js expects, with vertical stacks nested. */
 import type { Slide } from '../types.ts';
 import { escapeHtml } from './html/escape-html.ts';
+import { SOURCE_ATTRIBUTE } from '../page-contract.ts';
 
 export function renderSection(slide: Slide): string {
   const attributes = Object.entries(slide.attributes)
     .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
     .join('');
   const notes = slide.notesHtml ? `<aside class="notes">${slide.notesHtml}</aside>` : '';
-  return `<section${attributes} data-source="${escapeHtml(`${slide.file}:${slide.line}`)}">\n${slide.html}${notes}</section>`;
+  return `<section${attributes} ${SOURCE_ATTRIBUTE}="${escapeHtml(`${slide.file}:${slide.line}`)}">\n${slide.html}${notes}</section>`;
 }
 
 export function renderSections(slides: readonly Slide[]): string {

@@ -10,9 +10,11 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeF
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BrowserPage } from '../../src/browser/browser-page.ts';
 import { launchChrome } from '../../src/browser/launch-chrome.ts';
+import { NOTES_SELECTOR, SOURCE_ATTRIBUTE } from '../../src/page-contract.ts';
 import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
 import { buildDeck } from '../../src/builder/build-deck.ts';
 
@@ -55,8 +57,7 @@ document.documentElement.dataset.oracleReady = '';
 </script>
 `;
 
-/** Functions compiled with esbuild's keepNames call `__name`, which pages do not have. */
-const NAME_HELPER = 'globalThis.__name = globalThis.__name || ((target) => target);';
+const TIMEOUT_MS = 15_000;
 
 interface SlideSummary {
   at: string;
@@ -68,14 +69,14 @@ interface SlideSummary {
 }
 
 /** Attributes that say where a slide came from, not what `.slide` comments set. */
-const BOOKKEEPING = ['id', 'class', 'data-source', 'data-markdown', 'data-markdown-parsed'];
+const BOOKKEEPING = ['id', 'class', SOURCE_ATTRIBUTE, 'data-markdown', 'data-markdown-parsed'];
 
 /** Runs in the page: one summary per slide of the `.slides` element in `html` (or of the document). */
-function summarise({ html, bookkeeping }: { html: string | null; bookkeeping: string[] }): SlideSummary[] {
+function summarise({ html, bookkeeping, notes }: { html: string | null; bookkeeping: string[]; notes: string }): SlideSummary[] {
   const root = html === null ? document : new DOMParser().parseFromString(html, 'text/html');
   const slides = root.querySelector('.reveal .slides')!;
   const sections = (parent: Element) => [...parent.children].filter((child) => child.tagName === 'SECTION');
-  const outsideNotes = (section: Element, selector: string) => [...section.querySelectorAll(selector)].filter((element) => !element.closest('aside.notes'));
+  const outsideNotes = (section: Element, selector: string) => [...section.querySelectorAll(selector)].filter((element) => !element.closest(notes));
   const summaries: SlideSummary[] = [];
   sections(slides).forEach((horizontal, h) => {
     const stack = sections(horizontal);
@@ -84,7 +85,7 @@ function summarise({ html, bookkeeping }: { html: string | null; bookkeeping: st
       summaries.push({
         at: `${h}/${v}`,
         heading: heading?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
-        notes: (section.querySelector('aside.notes')?.textContent ?? '').trim() !== '',
+        notes: (section.querySelector(notes)?.textContent ?? '').trim() !== '',
         attributes: [...section.attributes].filter((a) => !bookkeeping.includes(a.name)).map((a) => `${a.name}=${a.value}`).sort(),
         classes: [...section.classList].sort(),
         fragments: outsideNotes(section, '.fragment').length,
@@ -114,19 +115,12 @@ afterAll(async () => {
   await oracle?.close();
 });
 
-async function newPage(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  await page.addInitScript({ content: NAME_HELPER });
-  return page;
-}
-
 async function revealPluginSlides(name: string, markdown: string): Promise<SlideSummary[]> {
-  const page = await newPage();
+  const query = new URLSearchParams({ file: name, separator: HORIZONTAL, vertical: verticalOf(markdown) });
+  const page = await BrowserPage.open(browser, `${oracle.url}index.html?${query}`);
   try {
-    const query = new URLSearchParams({ file: name, separator: HORIZONTAL, vertical: verticalOf(markdown) });
-    await page.goto(`${oracle.url}index.html?${query}`);
-    await page.waitForSelector('html[data-oracle-ready]', { state: 'attached' });
-    return await page.evaluate(summarise, { html: null, bookkeeping: BOOKKEEPING });
+    expect(await page.waitFor(() => document.documentElement.hasAttribute('data-oracle-ready'), null, TIMEOUT_MS), `the plugin did not convert ${name}: ${page.errors.join('; ')}`).toBe(true);
+    return await page.evaluate(summarise, { html: null, bookkeeping: BOOKKEEPING, notes: NOTES_SELECTOR });
   } finally {
     await page.close();
   }
@@ -139,12 +133,11 @@ async function ourSlides(name: string, fixtures = FIXTURES): Promise<{ slides: S
   copyFileSync(join(fixtures, name), join(slidesDir, name));
   const { outDir } = await buildDeck({ slidesDir, outDir: join(slidesDir, '..', 'dist') });
   const server = await serveStatic(outDir);
-  const page = await newPage();
+  const page = await BrowserPage.open(browser, server.url);
   try {
-    const slides = await page.evaluate(summarise, { html: readFileSync(join(outDir, 'index.html'), 'utf8'), bookkeeping: BOOKKEEPING });
-    await page.goto(server.url);
-    await page.waitForSelector('html[data-deck-ready]', { state: 'attached' });
-    const counts = await page.evaluate(() => ({ total: window.Reveal.getTotalSlides(), horizontal: window.Reveal.getHorizontalSlides().length }));
+    await page.waitForDeck(TIMEOUT_MS);
+    const slides = await page.evaluate(summarise, { html: readFileSync(join(outDir, 'index.html'), 'utf8'), bookkeeping: BOOKKEEPING, notes: NOTES_SELECTOR });
+    const counts = await page.evaluate(() => ({ total: window.Reveal.getTotalSlides(), horizontal: window.Reveal.getHorizontalSlides().length }), null);
     return { slides, ...counts };
   } finally {
     await page.close();
