@@ -16,3 +16,12 @@ describe('language defaults', () => {
     expect(compile('lang: fr\n').slides.map((slide) => slide.id)).toEqual(['nur-text', 'mit-titel', 'slide-3', 'ende']);
   });
 });
+
+describe('the default title', () => {
+  it('is Präsentation in a German deck and Presentation in an English one, unless the deck names one', () => {
+    expect(compile(null).settings.title).toBe('Präsentation');
+    expect(compile('lang: de\n').settings.title).toBe('Präsentation');
+    expect(compile('lang: en\n').settings.title).toBe('Presentation');
+    expect(compile('lang: en-GB\ntitle: Quarterly report\n').settings.title).toBe('Quarterly report');
+  });
+});

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../../types.ts';
 import { DEFAULT_THEME, isKnownTheme, REVEAL_THEMES } from '../../themes.ts';
 import { schemaMessages, similarKey } from './schema-messages.ts';
 import { parseYamlSource } from './yaml-source.ts';
+import { stringsFor } from '../../strings/strings.ts';
 
 const ASPECTS = {
   '16:9': { width: 1280, height: 720 },
@@ -95,6 +96,8 @@ export function parseDeckSettings(yaml: string | null, file: string, firstLine: 
     return { settings: { ...DEFAULT_SETTINGS }, diagnostics };
   }
   const settings = parsed.data;
+  // A deck that names no title gets one in its language (`Präsentation`, `Presentation`).
+  if (known.title === undefined) settings.title = stringsFor(settings.lang).defaultTitle;
   if (!isKnownTheme(settings.theme)) {
     at(source.lineOf(['theme']), 'unknown-theme', `unknown theme "${settings.theme}" (the default theme is used): use default, a reveal.js theme (${REVEAL_THEMES.join(', ')}) or a .css file`, 'warning');
     settings.theme = DEFAULT_THEME;
