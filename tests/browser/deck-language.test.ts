@@ -1,19 +1,24 @@
 /**
  * The deck speaks its `lang`: an English deck shows its controls, help
- * overlay, speaker view, popup-blocked notice and chart errors in English,
- * with no text of the German dictionary left (so a string still written into
- * the runtime fails here); a German deck stays German.
+ * overlay, speaker view, popup-blocked notice, chart errors and handout in
+ * English, with no text of the German dictionary left (so a string still
+ * written into the runtime fails here); a German deck stays German.
  */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChrome } from '../../src/browser/find-chrome.ts';
+import { exportDeck } from '../../src/export/export-deck.ts';
 import { CHROME_ARGS } from '../../src/browser/launch-chrome.ts';
 import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
 import { de } from '../../src/strings/de.ts';
 import { en } from '../../src/strings/en.ts';
 import type { Strings } from '../../src/strings/strings.ts';
 import { buildFixture } from '../support/build-fixture.ts';
+import { exportTempDir } from '../support/export-fixture.ts';
+import { collapse, readPdf } from '../support/pdf-reader.ts';
 
 const ENGLISH_DECK = new URL('../fixtures/english-deck', import.meta.url).pathname;
 const GERMAN_DECK = new URL('../fixtures/presenting-deck', import.meta.url).pathname;
@@ -150,6 +155,19 @@ describe('an English deck', () => {
     expect(text.startsWith(en.chartError.replace('{message}', ''))).toBe(true);
     expect(leftovers([text], german)).toEqual([]);
     await context.close();
+  });
+});
+
+describe('an English handout', () => {
+  it('labels its slides and empty notes in English', async () => {
+    const out = join(exportTempDir(), 'dist');
+    await exportDeck({ slidesDir: ENGLISH_DECK, out, notes: true });
+    const file = readdirSync(out).find((name) => name.endsWith('-notes.pdf'))!;
+    const text = collapse((await readPdf(join(out, file))).text.join(' '));
+    expect(text).toContain('Slide 3 of 4');
+    // The chart slide has no notes.
+    expect(text).toContain(en.noNotes);
+    expect(leftovers([text], foreignWords(en, de))).toEqual([]);
   });
 });
 
