@@ -2,8 +2,10 @@
  * reveal.js's own themes by name (`theme: night`): the theme's stylesheet from
  * the reveal.js package with its Google Fonts `@import`s replaced by the same
  * families self-hosted from @fontsource (woff2, Latin and Latin Extended, as
- * the default theme) and reveal.js's Monokai for our build-time highlighted
- * code. The deck's own features take the theme's colours through
+ * the default theme), its fonts inlined as base64 woff (black, white, league…)
+ * replaced by the same woff2 files where @fontsource has them (loaded per
+ * subset and face instead of all in the stylesheet), and reveal.js's Monokai
+ * for our build-time highlighted code. The deck's own features take the theme's colours through
  * src/runtime/theme/deck-features.css.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -19,6 +21,8 @@ const SUBSETS = ['latin', 'latin-ext'];
 
 const GOOGLE_FONTS_IMPORT = /@import\s+(?:url\(\s*)?["']?(https?:\/\/fonts\.googleapis\.com\/[^"')\s]+)["']?\s*\)?\s*;/g;
 const REMOTE_IMPORT = /@import\s+(?:url\(\s*)?["']?(?:https?:)?\/\//i;
+/** A face the theme carries as a data URL, as reveal.js's build writes it. */
+const INLINE_FACE = /@font-face\s*\{\s*font-family:\s*([^;{}]+?)\s*;\s*src:\s*url\(\s*["']?data:[^)]*\)\s*format\(\s*["']?woff2?["']?\s*\)\s*;\s*font-weight:\s*(\d+)\s*;\s*font-style:\s*(normal|italic)\s*;?\s*\}/g;
 
 export interface FontFaceRequest {
   family: string;
@@ -51,16 +55,22 @@ export function googleFontFaces(href: string): FontFaceRequest[] {
     });
 }
 
+const fontsourcePackage = (family: string) => `@fontsource/${family.toLowerCase().replace(/["']/g, '').trim().replace(/\s+/g, '-')}`;
+
+function fontsourceDir(family: string): string | null {
+  try {
+    return dirname(require.resolve(`${fontsourcePackage(family)}/unicode.json`));
+  } catch {
+    return null;
+  }
+}
+
 /** The @font-face rules for one face from its @fontsource package; none for a face the family does not have (as Google Fonts). */
 export function selfHostedFontFaces({ family, weight, style }: FontFaceRequest): string[] {
-  const name = family.toLowerCase().replace(/\s+/g, '-');
-  const pkg = `@fontsource/${name}`;
-  let dir: string;
-  try {
-    dir = dirname(require.resolve(`${pkg}/unicode.json`));
-  } catch {
-    throw new Error(`the reveal.js theme's font "${family}" is not installed: npm install ${pkg}`);
-  }
+  const pkg = fontsourcePackage(family);
+  const name = pkg.slice('@fontsource/'.length);
+  const dir = fontsourceDir(family);
+  if (!dir) throw new Error(`the reveal.js theme's font "${family}" is not installed: npm install ${pkg}`);
   const ranges = JSON.parse(readFileSync(join(dir, 'unicode.json'), 'utf8')) as Record<string, string>;
   return SUBSETS.flatMap((subset) => {
     const file = `${name}-${subset}-${weight}-${style}.woff2`;
@@ -80,8 +90,13 @@ export function selfHostTheme(css: string): string {
     return '';
   });
   if (REMOTE_IMPORT.test(rest)) throw new Error('a reveal.js theme imports a stylesheet from another host that the deck cannot self-host');
+  const unlined = rest.replace(INLINE_FACE, (whole, family: string, weight: string, style: 'normal' | 'italic') => {
+    const name = family.replace(/^["']|["']$/g, '');
+    const files = fontsourceDir(name) ? selfHostedFontFaces({ family: name, weight: Number(weight), style }) : [];
+    return files.length ? files.join('\n') : whole;
+  });
   // @import first, as CSS requires; Monokai is what reveal.js's highlight plugin shows code in.
-  return ["@import 'reveal.js/plugin/highlight/monokai.css';", ...faces.flatMap(selfHostedFontFaces), rest].join('\n');
+  return ["@import 'reveal.js/plugin/highlight/monokai.css';", ...faces.flatMap(selfHostedFontFaces), unlined].join('\n');
 }
 
 export function revealThemePlugin(): Plugin {

@@ -23,10 +23,21 @@ describe('reveal.js themes', () => {
     const original = readFileSync(path, 'utf8');
     const css = selfHostTheme(original);
     expect(css).not.toMatch(/https?:\/\//);
+    // Fonts reveal.js inlines (Source Sans Pro, League Gothic) come as woff2 files instead, loaded per face.
+    expect(css).not.toContain('data:font');
     // Every family the theme asked Google for has upright Latin faces here, each file installed.
     const asked = Array.from(original.matchAll(/fonts\.googleapis\.com\/css\?family=([^"')]+)/g), (m) => decodeURIComponent(m[1]!.split(':')[0]!.replace(/\+/g, ' ')));
     for (const family of asked) expect(css).toMatch(new RegExp(`font-family:'${family}';font-style:normal;font-weight:\\d+;[^}]*-latin-`));
     for (const [, url] of css.matchAll(/url\('(@fontsource\/[^']+)'\)/g)) expect(existsSync(require.resolve(url!)), url).toBe(true);
+  });
+
+  it('replaces a font inlined as a data URL by the same face of its @fontsource package, and keeps one it cannot', () => {
+    const inline = (family: string) => `@font-face{font-family:${family};src:url(data:font/woff;base64,d09GRg==)format("woff");font-weight:600;font-style:italic}`;
+    const css = selfHostTheme(`${inline('Source Sans Pro')}${inline('No Such Family')}.reveal{color:red}`);
+    expect(css).toContain("font-family:'Source Sans Pro';font-style:italic;font-weight:600;");
+    expect(css).toContain("url('@fontsource/source-sans-pro/files/source-sans-pro-latin-600-italic.woff2')");
+    expect(css).toContain(inline('No Such Family'));
+    expect(css).toContain('.reveal{color:red}');
   });
 
   it('reads what a Google Fonts link asks for', () => {
