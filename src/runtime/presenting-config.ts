@@ -8,7 +8,7 @@ import type { RevealConfig } from 'reveal.js';
 import type { PageRole } from './page-role.ts';
 
 export function presentingConfig(role: PageRole): RevealConfig {
-  // The help overlay is our own (German, with the deck's shortcuts): see help-overlay.ts.
+  // The help overlay is our own (in the deck's language, with the deck's shortcuts): see help-overlay.ts.
   const always: RevealConfig = { help: false };
   if (role !== 'preview') return always;
   return {
