@@ -3,12 +3,14 @@
  * reveal.js's markdown plugin does (`addAttributes`): the previous sibling
  * element, else the enclosing one (so at the start or end of a list item it
  * applies to the `<li>`); after a list with no blank line between, to its last
- * item; after a fence, to its `<pre>`; first in a slide, to the slide itself.
- * A comment that applies to nothing, or sits inside raw HTML, is reported.
+ * item; after a fence, to its `<pre>`; after raw HTML, to its last element;
+ * first in a slide, to the slide itself. Inside raw HTML, comments apply
+ * within it (html-directives.ts). One that applies to nothing is reported.
  */
 import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
-import { applyAttributeComment } from './deck-slide-attributes.ts';
+import { applyAttributeComment, reportUnreadAttributes } from './deck-slide-attributes.ts';
+import { applyHtmlDirectives } from '../html/html-directives.ts';
 import { ATTRIBUTE_COMMENT } from '../html/parse-attributes.ts';
 import { countNewlines } from '../inline-lines.ts';
 import { deckEnv, lineOf, type RenderEnv } from '../render-env.ts';
@@ -112,6 +114,30 @@ function leadingComments(state: { tokens: Token[]; Token: new (type: string, tag
 
 const LEFT_IN_HTML = /<!--\s*\.(element|slide)\b/;
 
+/** An `.element` comment right after a block of raw HTML applies to that block's last element, as in reveal.js. */
+function intoPreviousHtml(env: RenderEnv, tokens: Token[], index: number): boolean {
+  const previous = tokens[index - 1];
+  if (previous?.type !== 'html_block') return false;
+  const { html, directives } = applyHtmlDirectives(`${previous.content}${tokens[index]!.content}`);
+  if (!directives.at(-1)?.applied) return false;
+  previous.content = html;
+  reportUnreadAttributes(env, directives.at(-1)!.rest, lineOf(env, tokens[index]!.map));
+  return true;
+}
+
+/** The comments inside a block of raw HTML: `.element` on an element of it (else as a comment of its own), `.slide` on the slide. */
+function htmlDirectives(env: RenderEnv, tokens: Token[], index: number, sourceLines: string[]): void {
+  const token = tokens[index]!;
+  const { html, directives } = applyHtmlDirectives(token.content);
+  for (const directive of directives) {
+    const line = lineOf(env, token.map) + countNewlines(token.content, directive.index);
+    if (directive.kind === 'slide') applyAttributeComment(env, env.slideAttributes, directive.attributes, line);
+    else if (!directive.applied) attach(env, blockTarget(tokens, index, sourceLines), directive.attributes, line);
+    else reportUnreadAttributes(env, directive.rest, line);
+  }
+  token.content = html;
+}
+
 export default function deckElementAttributes(md: MarkdownIt): void {
   md.core.ruler.before('inline', 'deck_leading_element', (state) => leadingComments(state));
 
@@ -133,23 +159,14 @@ export default function deckElementAttributes(md: MarkdownIt): void {
       } else if (token.type === 'html_block') {
         const match = ATTRIBUTE_COMMENT.exec(token.content);
         if (!match || match[1] !== 'element') continue;
-        attach(env, blockTarget(tokens, i, sourceLines), match[2]!, lineOf(env, token.map));
+        if (!intoPreviousHtml(env, tokens, i)) attach(env, blockTarget(tokens, i, sourceLines), match[2]!, lineOf(env, token.map));
         tokens.splice(i--, 1);
       }
     }
-    // What is left is part of a larger piece of raw HTML, which is passed through as written.
-    for (const token of tokens) {
-      const html = token.type === 'html_block' ? token.content : '';
-      const left = LEFT_IN_HTML.exec(html);
-      if (left) {
-        env.diagnostics.push({
-          severity: 'warning',
-          code: 'attribute-comment',
-          message: `this .${left[1]} comment is inside a block of raw HTML and is not applied: give it a line of its own, with a blank line before the HTML`,
-          file: env.file,
-          line: lineOf(env, token.map) + countNewlines(html, left.index),
-        });
-      }
+    // Comments inside a larger piece of raw HTML apply within it (an element of it, or the slide).
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      if (token.type === 'html_block' && LEFT_IN_HTML.test(token.content)) htmlDirectives(env, tokens, i, sourceLines);
     }
   });
 }

@@ -14,15 +14,7 @@ export function applyAttributeComment(
   line: number,
 ): void {
   const { attributes, rest } = parseAttributes(body);
-  if (rest) {
-    env.diagnostics.push({
-      severity: 'warning',
-      code: 'attribute-comment',
-      message: `could not read attributes from "${rest}": write them as name="value"`,
-      file: env.file,
-      line,
-    });
-  }
+  reportUnreadAttributes(env, rest, line);
   for (const [name, value] of attributes) {
     if (isToken(target)) {
       if (name === 'class') target.attrJoin('class', value);
@@ -31,6 +23,18 @@ export function applyAttributeComment(
       target[name] = name === 'class' && target.class ? `${target.class} ${value}` : value;
     }
   }
+}
+
+/** What of an attribute comment could not be read as attributes (`rest`), reported at its line. */
+export function reportUnreadAttributes(env: RenderEnv, rest: string, line: number): void {
+  if (!rest) return;
+  env.diagnostics.push({
+    severity: 'warning',
+    code: 'attribute-comment',
+    message: `could not read attributes from "${rest}": write them as name="value"`,
+    file: env.file,
+    line,
+  });
 }
 
 function isToken(target: Record<string, string> | Token): target is Token {
