@@ -182,6 +182,12 @@ describe('deliberate differences from reveal.js 6', () => {
     expect(ours.map((slide) => slide.heading)).toEqual(['YAML im Code']);
   });
 
+  it('a separator line may end in spaces or tabs (reveal.js needs the bare ---)', async () => {
+    const { reveal, ours } = await both('trailing-space.md');
+    expect(reveal.map((slide) => slide.heading)).toEqual(['Eins']);
+    expect(ours.map((slide) => slide.heading)).toEqual(['Eins', 'Zwei']);
+  });
+
   it('-- and ---- both start a vertical slide (reveal.js takes one of them, as configured)', async () => {
     const { reveal, ours } = await both('both-verticals.md');
     expect(reveal.map((slide) => slide.at)).toEqual(['0/0', '0/1']);
