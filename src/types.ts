@@ -66,6 +66,8 @@ export interface CompiledDeck {
   /** Flat list in presentation order (stacks flattened, `v` > 0 inside stacks). */
   slides: Slide[];
   diagnostics: Diagnostic[];
+  /** Data files the charts asked for (found or not), as paths beside the Markdown files' paths: watched by the dev server. */
+  dataFiles?: string[];
 }
 
 /** What the runtime reads from the page (`#deck-manifest`) and hot updates carry: the deck without slide bodies. */

@@ -11,6 +11,7 @@ import { APP_ROOT } from '../app-paths.ts';
 import { hashFiles } from './hash-files.ts';
 import { RuntimeNotCachedError } from '../errors.ts';
 import { buildInChildProcess } from './build-in-child.ts';
+import { dataFilesNamedIn } from '../loader/load-data-files.ts';
 
 export const BUILD_STAMP = '.deck-build.json';
 
@@ -21,6 +22,8 @@ const APP_INPUTS = ['src/builder', 'src/app-paths.ts', 'src/compiler', 'src/load
 export function sourceHash(slidesDir: string): string {
   return hashFiles([
     { base: resolve(slidesDir), paths: [resolve(slidesDir)], label: 'slides' },
+    // Charts' data files may live outside the slides folder (`../assets/data/`).
+    { base: resolve(slidesDir), paths: dataFilesNamedIn(slidesDir), label: 'data' },
     { base: APP_ROOT, paths: APP_INPUTS.map((path) => join(APP_ROOT, path)), label: 'app' },
   ]);
 }

@@ -15,6 +15,8 @@ export interface DeckSources {
   slides: SourceFile[];
   /** `deck.yaml`, if the deck has one. */
   settings?: SourceFile | null;
+  /** Reads a data file a chart names (`data:`, joined to its Markdown file's path as given here); `null` when it does not exist. */
+  readDataFile?: (path: string) => string | null;
 }
 
 export interface CompileOptions {
@@ -40,6 +42,12 @@ export function compileDeck(sources: DeckSources, options: CompileOptions = {}):
     settingsResult = parseDeckSettings(front?.yaml?.text ?? null, files[0]?.path ?? 'deck.yaml', front?.yaml?.line ?? 1);
   }
   const { settings } = settingsResult;
+  // Each data file is read once however many charts use it; every path asked for is reported (for watching).
+  const dataFiles = new Map<string, string | null>();
+  const readData = (path: string) => {
+    if (!dataFiles.has(path)) dataFiles.set(path, sources.readDataFile?.(path) ?? null);
+    return dataFiles.get(path)!;
+  };
   diagnostics.push(...settingsResult.diagnostics);
   // Slides without a heading are named in the deck's language: `folie-3`, `slide-3`.
   const idPrefix = stringsFor(settings.lang).slideIdPrefix;
@@ -64,7 +72,7 @@ export function compileDeck(sources: DeckSources, options: CompileOptions = {}):
         if (isBlank(piece)) {
           diagnostics.push({ severity: 'warning', code: 'empty-slide', message: 'empty slide (two separators in a row?): kept as an empty section, as reveal.js does', file: file.path, line: piece.line });
         }
-        const slide = compileSlide(piece, file.path, h, v, settings, options, diagnostics);
+        const slide = compileSlide(piece, file.path, h, v, settings, { ...options, readData }, diagnostics);
         const explicit = slide.attributes.id;
         const id = uniqueId(explicit ?? (slugify(slide.title) || `${idPrefix}-${h + 1}${v ? `-${v + 1}` : ''}`), usedIds);
         if (explicit && id !== explicit) {
@@ -81,7 +89,7 @@ export function compileDeck(sources: DeckSources, options: CompileOptions = {}):
     diagnostics.push({ severity: 'error', code: 'no-slides', message: 'the deck has no slides', file: files[0]!.path, line: 1 });
   }
   diagnostics.sort((a, b) => a.file.localeCompare(b.file, 'en') || a.line - b.line);
-  return { settings, slides, diagnostics };
+  return { settings, slides, diagnostics, dataFiles: [...dataFiles.keys()] };
 }
 
 function normalizeNewlines(text: string): string {
@@ -109,7 +117,7 @@ function compileSlide(
   h: number,
   v: number,
   settings: CompiledDeck['settings'],
-  options: CompileOptions,
+  options: CompileOptions & { readData: (path: string) => string | null },
   diagnostics: Diagnostic[],
 ): Slide {
   const env: RenderEnv = {
@@ -122,6 +130,7 @@ function compileSlide(
     chartIdPrefix: `chart-${h + 1}${v ? `-${v + 1}` : ''}-`,
     assets: [],
     title: '',
+    readData: options.readData,
     ...(options.resolveUrl && { resolveUrl: options.resolveUrl }),
   };
   const html = markdown.render(piece.body.text, env);

@@ -18,6 +18,8 @@ export interface RenderEnv {
   notes?: boolean;
   /** Plain text of the first heading, if any. */
   title: string;
+  /** Reads a data file that a chart names, by its path beside the Markdown file's path (see DeckSources.readDataFile). */
+  readData?: (path: string) => string | null;
   /** Rewrites a local URL (relative to `file`) for the output, e.g. for the bundler. */
   resolveUrl?: (url: string, file: string) => string;
 }

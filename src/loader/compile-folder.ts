@@ -4,6 +4,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { checkReferences, compileDeck, type CompileOptions } from '../compiler/index.ts';
 import type { CompiledDeck } from '../types.ts';
 import { loadDeckSources } from './load-deck-sources.ts';
+import { dataFileReader } from './load-data-files.ts';
 
 /** Absolute path of `url` as written in the Markdown file `file`. */
 export function resolveReference(url: string, file: string): string {
@@ -21,7 +22,7 @@ export function pathInDeck(file: string, slidesDir: string): string {
  * Diagnostics name files as the user sees them (relative to the working directory).
  */
 export function compileFolder(slidesDir: string, options: CompileOptions = {}): CompiledDeck {
-  const deck = compileDeck(loadDeckSources(slidesDir), options);
+  const deck = compileDeck({ ...loadDeckSources(slidesDir), readDataFile: dataFileReader() }, options);
   deck.diagnostics.push(...checkReferences(deck, { resolve: resolveReference, exists: existsSync }));
   deck.diagnostics.sort((a, b) => a.file.localeCompare(b.file, 'en') || a.line - b.line);
   return { ...deck, slides: deck.slides.map((slide) => ({ ...slide, file: pathInDeck(slide.file, slidesDir) })) };

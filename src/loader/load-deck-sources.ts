@@ -14,7 +14,7 @@ export function displayPath(absolute: string, cwd = process.cwd()): string {
   return (rel.startsWith('..') || rel === '' ? absolute : rel).split(sep).join('/');
 }
 
-function markdownFiles(dir: string): string[] {
+export function markdownFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => !entry.name.startsWith('.') && entry.name !== 'node_modules')
     .flatMap((entry) => {

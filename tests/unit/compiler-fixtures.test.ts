@@ -2,6 +2,7 @@
  * Compiler fixtures: each folder under tests/fixtures/compiler holds Markdown
  * in (`input.md`, optional `deck.yaml`) and what must come out: slides,
  * DOM selectors with counts, texts (`expected.json`) and `diagnostics.json`.
+ * Data files that charts name are read beside it (paths relative to tests/fixtures/compiler).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +25,7 @@ describe.each(readdirSync(root))('fixture %s', (name) => {
   const deck = compileDeck({
     slides: [{ path: `${name}/input.md`, text: read('input.md') }],
     settings: existsSync(join(dir, 'deck.yaml')) ? { path: `${name}/deck.yaml`, text: read('deck.yaml') } : null,
+    readDataFile: (path) => (existsSync(join(root, path)) ? readFileSync(join(root, path), 'utf8') : null),
   });
   const expected = JSON.parse(read('expected.json')) as Expected;
   const $ = load(renderSections(deck.slides));

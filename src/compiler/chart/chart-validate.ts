@@ -3,7 +3,8 @@
  * point at the line of the offending key in the Markdown file.
  */
 import type { DeckSettings, Diagnostic, Severity } from '../../types.ts';
-import { chartSchema, type ChartOptions, type ChartSeries, type ChartSpec } from './chart-schema.ts';
+import { chartSchema, type ChartSeries, type ChartSpec } from './chart-schema.ts';
+import { chartData, type ChartData, type ChartReport, type ReadDataFile } from './chart-data.ts';
 import { colourCycle, nthColour, resolveColour } from './chart-colours.ts';
 import { decimalsOf, formatValue } from './format-number.ts';
 import { parseYamlSource } from '../settings/yaml-source.ts';
@@ -17,10 +18,12 @@ export interface ChartBlock {
   /** 1-based file line of the opening fence. */
   fenceLine: number;
   id: string;
+  /** Reads the data files that charts name (`data:`); the loader provides it. */
+  readData?: ReadDataFile;
 }
 
 type Path = readonly PropertyKey[];
-type Report = (path: Path, message: string, severity?: Severity) => void;
+type Report = ChartReport;
 
 const chartMessages = schemaMessages(chartSchema, 'a chart block');
 
@@ -49,21 +52,24 @@ export function validateChart(
     return { spec: null, diagnostics };
   }
 
-  const options = parsed.data;
-  const report: Report = (path, message, severity = 'error') => diagnostics.push(diagnostic(block.file, source.lineOf(path), message, severity));
+  const report: Report = (path, message, severity = 'error', code = 'chart') =>
+    diagnostics.push({ ...diagnostic(block.file, source.lineOf(path), message, severity), code });
+  const options = chartData(parsed.data, block.file, settings.lang, block.readData, report);
+  if (!options) return { spec: null, diagnostics };
   checkShape(options, report);
   const highlight = resolveHighlight(options, report);
   const colours = seriesColours(options, settings.palette, report);
   if (diagnostics.some((d) => d.severity === 'error')) return { spec: null, diagnostics };
 
   const decimals = options.decimals ?? decimalsOf(options.series.flatMap((s) => s.values));
+  const { data: _data, x: _x, ...drawn } = options;
   const spec: ChartSpec = {
-    ...options,
+    ...drawn,
     id: block.id,
     lang: settings.lang,
     decimals,
     highlight,
-    series: options.series.map((series, i) => ({
+    series: options.series.map(({ column: _column, ...series }, i) => ({
       ...series,
       ...colours[i]!,
       formatted: series.values.map((v) => formatValue(v, settings.lang, options.unit, decimals)),
@@ -72,7 +78,7 @@ export function validateChart(
   return { spec, diagnostics };
 }
 
-function checkShape(input: ChartOptions, report: Report): void {
+function checkShape(input: ChartData, report: Report): void {
   if (input.labels.length === 0) report(['labels'], 'labels is empty: a chart needs at least one label');
   if (input.series.length === 0) report(['series'], 'series is empty: a chart needs at least one series');
   input.series.forEach((series, i) => {
@@ -94,7 +100,7 @@ function checkShape(input: ChartOptions, report: Report): void {
   if (input.min !== undefined && input.max !== undefined && input.min >= input.max) report(['min'], 'min must be less than max');
 }
 
-function resolveHighlight(input: ChartOptions, report: Report): number | null {
+function resolveHighlight(input: ChartData, report: Report): number | null {
   if (input.highlight === undefined) return null;
   const index = typeof input.highlight === 'number' ? input.highlight : input.labels.indexOf(input.highlight);
   if (index < 0 || index >= input.labels.length) {
@@ -109,7 +115,7 @@ function resolveHighlight(input: ChartOptions, report: Report): number | null {
  * a pie or doughnut each take the next palette colour, the same in every ring, unless `colors`
  * names them; a series `color` would paint every slice alike, so there it is ignored with a warning.
  */
-function seriesColours(input: ChartOptions, palette: Record<string, string>, report: Report): Pick<ChartSeries, 'color' | 'colors'>[] {
+function seriesColours(input: ChartData, palette: Record<string, string>, report: Report): Pick<ChartSeries, 'color' | 'colors'>[] {
   const cycle = colourCycle(palette);
   const resolve = (name: string, path: Path): string => {
     const colour = resolveColour(name, palette);
@@ -130,7 +136,7 @@ function seriesColours(input: ChartOptions, palette: Record<string, string>, rep
   });
 }
 
-function isRadial(input: ChartOptions): boolean {
+function isRadial(input: ChartData): boolean {
   return input.type === 'doughnut' || input.type === 'pie';
 }
 

@@ -17,7 +17,7 @@ export default function deckChart(md: MarkdownIt): void {
 
     const fenceLine = lineOf(env, token.map);
     const { spec, diagnostics } = validateChart(
-      { yaml: token.content, file: env.file, line: fenceLine + 1, fenceLine, id: `${env.chartIdPrefix}${env.charts.length + 1}` },
+      { yaml: token.content, file: env.file, line: fenceLine + 1, fenceLine, id: `${env.chartIdPrefix}${env.charts.length + 1}`, readData: env.readData },
       env.settings,
     );
     env.diagnostics.push(...diagnostics);
