@@ -115,8 +115,8 @@ export function splitSlides(text: string, firstLine = 1): SplitResult {
   };
 
   for (let i = 0; i < lines.length; i++) {
-    // reveal.js's separator includes the line end before it: none on the first line, nor right after another separator.
-    if (fenced[i] || start === i) continue;
+    // reveal.js's separator includes the line ends around it: none on the first or an unterminated last line, nor right after another separator.
+    if (fenced[i] || start === i || i === lines.length - 1) continue;
     const line = lines[i]!;
     if (HORIZONTAL.test(line)) {
       finish(i);
