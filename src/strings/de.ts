@@ -52,6 +52,7 @@ export const de: Strings = {
   popupHint: ' – oder Pop-ups für diese Seite erlauben und S erneut drücken.',
   popupDismiss: 'Hinweis schließen',
 
+  chartSource: 'Quelle',
   chartError: 'Diagramm konnte nicht gezeichnet werden: {message}',
 
   speakerPageTitle: 'Sprecheransicht – {title}',

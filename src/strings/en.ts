@@ -54,7 +54,8 @@ export const en = {
   popupHint: ' – or allow pop-ups for this page and press S again.',
   popupDismiss: 'Dismiss notice',
 
-  // A chart that fails to draw.
+  // Charts: the caption's source label, and a chart that fails to draw.
+  chartSource: 'Source',
   chartError: 'The chart could not be drawn: {message}',
 
   // Speaker view.

@@ -83,12 +83,12 @@ async function openSpeaker(page: Page, context: BrowserContext): Promise<Page> {
   return popup;
 }
 
-/** The deck's own interface: the controls, reveal.js's arrows, the help overlay, the jump and search fields. */
+/** The deck's own interface: the controls, reveal.js's arrows, the help overlay, chart captions, the jump field. */
 async function deckInterface(page: Page, strings: Strings): Promise<string[]> {
   await page.keyboard.press('?');
   await page.waitForSelector('.deck-help[role="dialog"]');
   expect(await page.$eval('#deck-help-title', (e) => e.textContent)).toBe(strings.helpTitle);
-  const texts = await interfaceTexts(page, '.deck-controls-bar, .reveal .controls, .deck-help');
+  const texts = await interfaceTexts(page, '.deck-controls-bar, .reveal .controls, .deck-help, .deck-chart figcaption');
   await page.keyboard.press('Escape');
   await page.waitForSelector('.deck-help', { state: 'detached' });
   await page.keyboard.press('g');
@@ -116,6 +116,7 @@ describe('an English deck', () => {
     const texts = await deckInterface(page, en);
     expect(texts).toContain(en.helpButton);
     expect(texts).toContain(en.jumpPlaceholder);
+    expect(texts.join('\n')).toContain(`${en.chartSource}: Our own count`);
     expect(leftovers(texts, german)).toEqual([]);
     await context.close();
   });

@@ -5,11 +5,10 @@
  */
 import type { ChartSpec } from '../../types.ts';
 import { escapeHtml, jsonForScript } from '../html/escape-html.ts';
-
-const SOURCE_LABEL: Record<string, string> = { de: 'Quelle', en: 'Source', fr: 'Source', es: 'Fuente' };
+import { stringsFor } from '../../strings/strings.ts';
 
 export function sourceLabel(lang: string): string {
-  return SOURCE_LABEL[lang.split('-')[0]!] ?? 'Source';
+  return stringsFor(lang).chartSource;
 }
 
 /** A short text alternative for the canvas: title and every value. */
