@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { setTimeout } from 'node:timers/promises';
 import type { Browser } from 'playwright-core';
 import { createServer } from 'vite';
+import { READY_SELECTOR } from '../src/page-contract.ts';
 import { createViteConfig } from '../src/vite/create-vite-config.ts';
 import { stats, type Stats } from './stats.ts';
 
@@ -66,7 +67,7 @@ export async function measureHotReload(browser: Browser, sourceDir: string, edit
     // Edits made before Vite's client is connected would never reach the page.
     const connected = page.waitForEvent('console', { predicate: (m) => m.text().includes('[vite] connected'), timeout: 30_000 });
     await page.goto(`http://127.0.0.1:${address.port}/`);
-    await Promise.all([connected, page.waitForSelector('html[data-deck-ready]', { state: 'attached', timeout: 30_000 })]);
+    await Promise.all([connected, page.waitForSelector(READY_SELECTOR, { state: 'attached', timeout: 30_000 })]);
 
     const values: number[] = [];
     for (let edit = 0; edit < edits; edit++) {

@@ -4,6 +4,7 @@
  * each load in a fresh browser context so no cache helps.
  */
 import type { Browser } from 'playwright-core';
+import { READY_ATTRIBUTE } from '../src/page-contract.ts';
 import { stats, type Stats } from './stats.ts';
 
 export interface ReadyFigures {
@@ -17,9 +18,9 @@ export interface ReadyFigures {
 // (It runs before <html> exists, so it observes the document's whole tree.)
 const RECORD_READY = `(() => {
   const mark = () => {
-    if (window.__deckReadyAt === undefined && document.documentElement?.hasAttribute('data-deck-ready')) window.__deckReadyAt = performance.now();
+    if (window.__deckReadyAt === undefined && document.documentElement?.hasAttribute(${JSON.stringify(READY_ATTRIBUTE)})) window.__deckReadyAt = performance.now();
   };
-  new MutationObserver(mark).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-deck-ready'] });
+  new MutationObserver(mark).observe(document, { attributes: true, subtree: true, attributeFilter: [${JSON.stringify(READY_ATTRIBUTE)}] });
 })();`;
 
 async function loadOnce(browser: Browser, url: string, requests?: string[]): Promise<number> {

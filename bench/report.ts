@@ -3,6 +3,7 @@ import { isUnavailable, type BenchResults, type PeerFigures } from './bench-resu
 import { MB } from './budgets.ts';
 import { KB } from './measure-bytes.ts';
 import type { Stats } from './stats.ts';
+import { READY_SELECTOR } from '../src/page-contract.ts';
 
 function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => (row[i] ?? '').length)));
@@ -61,7 +62,7 @@ export function formatReport(results: BenchResults): string {
   );
   if (marpBytes) out.push(`Marp CLI, the deck as one self-contained HTML file: ${kb(marpBytes)} KB gzipped`);
 
-  out.push('\nTime to ready: navigation → html[data-deck-ready], ms (cold context per load)');
+  out.push(`\nTime to ready: navigation → ${READY_SELECTOR}, ms (cold context per load)`);
   out.push(table(['case', 'min', 'median', 'max', 'loads'], Object.entries(results.ready).map(([key, r]) => [label(key), ...triple(r.ready, fixed(0)), String(r.ready.runs)])));
 
   out.push('\nHot reload: save → updated slide in the page, ms');

@@ -8,6 +8,7 @@ import { launchChrome } from '../../src/browser/launch-chrome.ts';
 import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
 import { buildFixture } from '../support/build-fixture.ts';
 import { openDeck, paintedPixels } from '../support/deck-page.ts';
+import { CHART_SELECTOR, DRAWN_ATTRIBUTE, READY_ATTRIBUTE } from '../../src/page-contract.ts';
 
 let browser: Browser;
 let server: StaticServer;
@@ -35,7 +36,7 @@ it.each([
 ])('draws the %s chart', async (id, index) => {
   const { page, consoleErrors } = await openDeck(browser, server.url);
   await page.evaluate((h) => window.Reveal.slide(h), index);
-  await page.waitForSelector(`section#${id} figure[data-drawn=""]`, { timeout: 2000 });
+  await page.waitForSelector(`section#${id} ${CHART_SELECTOR}[${DRAWN_ATTRIBUTE}=""]`, { timeout: 2000 });
   const [pixels] = await paintedPixels(page, `section#${id}`);
   expect(pixels).toBeGreaterThan(5000);
   expect(consoleErrors).toEqual([]);
@@ -71,7 +72,7 @@ it.each([
 ])('draws each slice of the %s chart in its own colour, alike in every ring', async (id, index, labels) => {
   const { page, consoleErrors } = await openDeck(browser, server.url);
   await page.evaluate((h) => window.Reveal.slide(h), index);
-  await page.waitForSelector(`section#${id} figure[data-drawn=""]`, { timeout: 2000 });
+  await page.waitForSelector(`section#${id} ${CHART_SELECTOR}[${DRAWN_ATTRIBUTE}=""]`, { timeout: 2000 });
   const drawn = await fillColours(page, `section#${id}`);
   expect(drawn.length, drawn.join(' ')).toBeGreaterThanOrEqual(labels);
   const [first, ...rings] = await specColours(page, `section#${id}`);
@@ -85,7 +86,7 @@ it.each([
 it('writes the value on a light slice in dark text, on a dark slice in white', async () => {
   const { page } = await openDeck(browser, server.url);
   await page.evaluate(() => window.Reveal.slide(5));
-  await page.waitForSelector('section#hell figure[data-drawn=""]', { timeout: 2000 });
+  await page.waitForSelector(`section#hell ${CHART_SELECTOR}[${DRAWN_ATTRIBUTE}=""]`, { timeout: 2000 });
   // Text pixels with the slice's own colour close by on both sides: text drawn on that slice.
   const textOn = (fill: number[], text: number[]) =>
     page.$eval(
@@ -120,10 +121,10 @@ it('writes the value on a light slice in dark text, on a dark slice in white', a
 it('shows the error of a chart that cannot be drawn, and the deck goes on', async () => {
   const { page } = await openDeck(browser, server.url);
   await page.evaluate(() => window.Reveal.slide(6));
-  await page.waitForSelector('section#kaputt-zur-laufzeit figure[data-drawn="error"]', { timeout: 2000 });
+  await page.waitForSelector(`section#kaputt-zur-laufzeit ${CHART_SELECTOR}[${DRAWN_ATTRIBUTE}="error"]`, { timeout: 2000 });
   expect(await page.textContent('section#kaputt-zur-laufzeit .deck-chart-error')).toContain('Diagramm konnte nicht gezeichnet werden');
   await page.evaluate(() => window.Reveal.slide(0));
-  await page.waitForSelector('section#gestapelt figure[data-drawn=""]', { timeout: 2000 });
-  expect(await page.evaluate(() => document.documentElement.hasAttribute('data-deck-ready'))).toBe(true);
+  await page.waitForSelector(`section#gestapelt ${CHART_SELECTOR}[${DRAWN_ATTRIBUTE}=""]`, { timeout: 2000 });
+  expect(await page.evaluate((ready) => document.documentElement.hasAttribute(ready), READY_ATTRIBUTE)).toBe(true);
   await page.close();
 });

@@ -13,6 +13,7 @@ import { runCheck } from '../../src/check/run-check.ts';
 import { buildFixture } from '../support/build-fixture.ts';
 import { CHECK_FIXTURES } from '../support/check-fixtures.ts';
 import { openDeck, paintedPixels } from '../support/deck-page.ts';
+import { CHART_SELECTOR, DRAWN_ATTRIBUTE } from '../../src/page-contract.ts';
 
 const DECK = join(CHECK_FIXTURES, 'chart-escaping');
 const TITLE = `Umsatz <img src=x onerror="window.__chartXss = 'title'">`;
@@ -44,11 +45,11 @@ describe('chart text with HTML and script', () => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await page.waitForSelector('figure.deck-chart[data-drawn]', { timeout: 3000 });
-    expect(await page.$eval('figure.deck-chart', (f) => f.getAttribute('data-drawn'))).toBe('');
-    expect(Math.max(...(await paintedPixels(page, 'figure.deck-chart')))).toBeGreaterThan(2000);
+    await page.waitForSelector(`${CHART_SELECTOR}[${DRAWN_ATTRIBUTE}]`, { timeout: 3000 });
+    expect(await page.$eval(CHART_SELECTOR, (f, drawn) => f.getAttribute(drawn), DRAWN_ATTRIBUTE)).toBe('');
+    expect(Math.max(...(await paintedPixels(page, CHART_SELECTOR)))).toBeGreaterThan(2000);
 
-    const figure = await page.$eval('figure.deck-chart', (f) => ({
+    const figure = await page.$eval(CHART_SELECTOR, (f) => ({
       executed: (window as unknown as { __chartXss?: string }).__chartXss ?? null,
       // Elements that only exist if a string was parsed as markup.
       injected: Array.from(f.querySelectorAll('img, svg, iframe, a, b, script:not(.deck-chart-spec)')).map((e) => e.outerHTML),

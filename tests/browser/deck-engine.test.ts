@@ -8,6 +8,7 @@ import { launchChrome } from '../../src/browser/launch-chrome.ts';
 import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
 import { buildFixture, SAMPLE_DECK } from '../support/build-fixture.ts';
 import { openDeck, paintedPixels } from '../support/deck-page.ts';
+import { CHART_SELECTOR, DRAWN_ATTRIBUTE, PAGE_NAMES, PRINT_FLAGS, READY_ATTRIBUTE } from '../../src/page-contract.ts';
 
 let browser: Browser;
 let server: StaticServer;
@@ -28,7 +29,10 @@ describe('built deck', () => {
   it('visits every slide, draws every chart and shows the notes', async () => {
     const { page, foreignRequests, consoleErrors } = await openDeck(browser, server.url);
     expect(await page.evaluate(() => typeof window.Reveal.getIndices)).toBe('function');
-    const slides = await page.evaluate(() => window.Reveal.getSlides().map((s) => ({ id: s.id, charts: s.querySelectorAll('figure.deck-chart').length, notes: s.querySelector('aside.notes')?.textContent ?? '' })));
+    const slides = await page.evaluate(
+      (names) => window.Reveal.getSlides().map((s) => ({ id: s.id, charts: s.querySelectorAll(names.chart).length, notes: s.querySelector(names.notes)?.textContent ?? '' })),
+      PAGE_NAMES,
+    );
     expect(slides.map((s) => s.id)).toEqual(['beispiel-deck', 'liste-mit-fragmenten', 'investitionen', 'umsatzanteil', 'stapel-oben', 'stapel-unten']);
     expect(slides.filter((s) => s.notes).length).toBe(5);
     expect(slides[2]!.notes).toContain('13 Mrd. US-$ insgesamt');
@@ -42,13 +46,13 @@ describe('built deck', () => {
       expect(await page.evaluate(() => window.Reveal.getCurrentSlide().id)).toBe(slide.id);
       if (slide.charts > 0) {
         // Within a second on an idle machine (animation 0.5 s); room for a busy CI machine.
-        await page.waitForSelector(`section#${slide.id} figure.deck-chart[data-drawn]`, { timeout: 2000 });
+        await page.waitForSelector(`section#${slide.id} ${CHART_SELECTOR}[${DRAWN_ATTRIBUTE}]`, { timeout: 2000 });
         const pixels = await paintedPixels(page, `section#${slide.id}`);
         expect(pixels[0]).toBeGreaterThan(5000);
       }
     }
     await page.waitForURL(/#\/stapel-unten$/, { timeout: 2000 });
-    expect(await page.evaluate(() => document.documentElement.hasAttribute('data-deck-ready'))).toBe(true);
+    expect(await page.evaluate((ready) => document.documentElement.hasAttribute(ready), READY_ATTRIBUTE)).toBe(true);
     expect(foreignRequests).toEqual([]);
     expect(consoleErrors).toEqual([]);
     await page.close();
@@ -64,22 +68,22 @@ describe('built deck', () => {
     }));
     expect(timing.chartsFetched === null || timing.chartsFetched >= timing.ready).toBe(true);
     await page.evaluate(() => window.Reveal.slide(2));
-    await page.waitForSelector('section#investitionen figure[data-drawn]', { timeout: 2000 });
+    await page.waitForSelector(`section#investitionen ${CHART_SELECTOR}[${DRAWN_ATTRIBUTE}]`, { timeout: 2000 });
     expect((await scripts()).some((name) => name.includes('draw-chart'))).toBe(true);
     await page.evaluate(() => window.Reveal.slide(3));
-    await page.waitForSelector('section#umsatzanteil figure[data-drawn]', { timeout: 2000 });
+    await page.waitForSelector(`section#umsatzanteil ${CHART_SELECTOR}[${DRAWN_ATTRIBUTE}]`, { timeout: 2000 });
     // The chart of the slide left behind is destroyed.
-    expect(await page.$('section#investitionen figure[data-drawn]')).toBeNull();
+    expect(await page.$(`section#investitionen ${CHART_SELECTOR}[${DRAWN_ATTRIBUTE}]`)).toBeNull();
     await page.close();
   });
 
   it('draws every chart up front in the print view at 2x density', async () => {
-    const { page } = await openDeck(browser, `${server.url}?print-pdf`);
-    const figures = await page.$$eval('figure.deck-chart', (all) => all.map((f) => f.hasAttribute('data-drawn')));
+    const { page } = await openDeck(browser, `${server.url}?${PRINT_FLAGS.printPdf}`);
+    const figures = await page.$$eval(CHART_SELECTOR, (all, drawn) => all.map((f) => f.hasAttribute(drawn)), DRAWN_ATTRIBUTE);
     expect(figures).toEqual([true, true]);
-    const ratio = await page.$eval('figure.deck-chart canvas', (c) => (c as HTMLCanvasElement).width / c.getBoundingClientRect().width);
+    const ratio = await page.$eval(`${CHART_SELECTOR} canvas`, (c) => (c as HTMLCanvasElement).width / c.getBoundingClientRect().width);
     expect(ratio).toBeGreaterThanOrEqual(1.99);
-    const pixels = await paintedPixels(page, 'figure.deck-chart');
+    const pixels = await paintedPixels(page, CHART_SELECTOR);
     expect(Math.min(...pixels)).toBeGreaterThan(5000);
     await page.close();
   });
@@ -91,7 +95,7 @@ describe('built deck', () => {
     try {
       const { page, consoleErrors } = await openDeck(browser, `${nested.url}talks/2025/`);
       await page.evaluate(() => window.Reveal.slide(2));
-      await page.waitForSelector('section#investitionen figure[data-drawn]', { timeout: 2000 });
+      await page.waitForSelector(`section#investitionen ${CHART_SELECTOR}[${DRAWN_ATTRIBUTE}]`, { timeout: 2000 });
       const fontsLoaded = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').length);
       expect(fontsLoaded).toBeGreaterThan(0);
       expect(consoleErrors).toEqual([]);

@@ -12,6 +12,7 @@ import { launchChrome } from '../../src/browser/launch-chrome.ts';
 import { exportDeck } from '../../src/export/export-deck.ts';
 import { paintedPixels } from '../support/deck-page.ts';
 import { BAR_CHART_TICKS, EXPORT_DECK, exportTempDir } from '../support/export-fixture.ts';
+import { CHART_SELECTOR, DRAWN_ATTRIBUTE, PAGE_NAMES, PRINT_FLAGS, READY_ATTRIBUTE, READY_SELECTOR } from '../../src/page-contract.ts';
 
 let dir: string;
 let fileUrl: string;
@@ -51,9 +52,9 @@ describe('single-file HTML', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(fileUrl);
-    await page.waitForSelector('html[data-deck-ready]', { state: 'attached', timeout: 10_000 });
+    await page.waitForSelector(READY_SELECTOR, { state: 'attached', timeout: 10_000 });
     await page.evaluate(() => window.Reveal.slide(2));
-    await page.waitForSelector('section#diagramm-mit-fragment figure[data-drawn]', { state: 'attached', timeout: 5000 });
+    await page.waitForSelector(`section#diagramm-mit-fragment ${CHART_SELECTOR}[${DRAWN_ATTRIBUTE}]`, { state: 'attached', timeout: 5000 });
     expect((await paintedPixels(page, 'section#diagramm-mit-fragment'))[0]).toBeGreaterThan(5000);
     expect(await page.evaluate(() => Array.from(document.fonts).some((font) => font.family.includes('Inter') && font.status === 'loaded'))).toBe(true);
     await page.evaluate(() => window.Reveal.slide(1));
@@ -66,7 +67,7 @@ describe('single-file HTML', () => {
   it('opens the speaker view from file://, with the notes and both slide previews ready', async () => {
     const page = await context.newPage();
     await page.goto(`${fileUrl}#/diagramm-mit-fragment`);
-    await page.waitForSelector('html[data-deck-ready]', { state: 'attached', timeout: 10_000 });
+    await page.waitForSelector(READY_SELECTOR, { state: 'attached', timeout: 10_000 });
     const [popup] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
     await popup.waitForSelector('.speaker-view[data-connected]', { timeout: 10_000 });
     await popup.waitForFunction(() => document.querySelector('.speaker-notes')?.textContent?.includes('Das Diagramm zeigt drei Jahre'), undefined, { timeout: 10_000 });
@@ -74,7 +75,7 @@ describe('single-file HTML', () => {
     // From file:// every frame has its own opaque origin: ask each preview frame itself.
     const previewSlide = async (which: string) => {
       const frame = await (await popup.$(`.speaker-${which} iframe`))?.contentFrame();
-      return (await frame?.evaluate(() => (document.documentElement.hasAttribute('data-deck-ready') ? window.Reveal.getCurrentSlide().id : ''))) ?? '';
+      return (await frame?.evaluate((ready) => (document.documentElement.hasAttribute(ready) ? window.Reveal.getCurrentSlide().id : ''), READY_ATTRIBUTE)) ?? '';
     };
     await expect.poll(() => previewSlide('current'), { timeout: 10_000 }).toBe('diagramm-mit-fragment');
     await expect.poll(() => previewSlide('upcoming'), { timeout: 10_000 }).toBe('lange-notizen');
@@ -91,10 +92,11 @@ describe('single-file HTML', () => {
 
   it('prints from the browser (?print-pdf, as the print dialog does): one page per slide, charts drawn', async () => {
     const page = await context.newPage();
-    await page.goto(`${fileUrl}?print-pdf`);
+    await page.goto(`${fileUrl}?${PRINT_FLAGS.printPdf}`);
     await page.waitForFunction(
-      () => document.documentElement.hasAttribute('data-deck-ready') && document.querySelectorAll('.pdf-page').length > 0 && Array.from(document.querySelectorAll('figure.deck-chart')).every((f) => f.hasAttribute('data-drawn')),
-      undefined,
+      (names) =>
+        document.documentElement.hasAttribute(names.ready) && document.querySelectorAll(names.printPage).length > 0 && Array.from(document.querySelectorAll(names.chart)).every((f) => f.hasAttribute(names.drawn)),
+      PAGE_NAMES,
       { timeout: 10_000 },
     );
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });

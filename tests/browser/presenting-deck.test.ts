@@ -10,6 +10,7 @@ import { launchChrome } from '../../src/browser/launch-chrome.ts';
 import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
 import { buildFixture } from '../support/build-fixture.ts';
 import { openDeck, paintedPixels } from '../support/deck-page.ts';
+import { CHART_SELECTOR, DRAWN_ATTRIBUTE } from '../../src/page-contract.ts';
 
 const FIXTURE = new URL('../fixtures/presenting-deck', import.meta.url).pathname;
 
@@ -66,11 +67,11 @@ describe('fullscreen', () => {
   it('draws charts with as many canvas pixels as the scaled slide shows, also after the window grows', async () => {
     const { page } = await openDeck(browser, `${server.url}#/zahlen`);
     const density = () =>
-      page.$eval('section#zahlen figure[data-drawn] canvas', (canvas) => {
+      page.$eval(`section#zahlen ${CHART_SELECTOR}[${DRAWN_ATTRIBUTE}] canvas`, (canvas) => {
         const c = canvas as HTMLCanvasElement;
         return c.width / c.getBoundingClientRect().width;
       });
-    await page.waitForSelector('section#zahlen figure[data-drawn]');
+    await page.waitForSelector(`section#zahlen ${CHART_SELECTOR}[${DRAWN_ATTRIBUTE}]`);
     // Canvas pixels per screen pixel (the rectangle includes reveal.js's scaling): at least one.
     expect(await density()).toBeGreaterThanOrEqual(0.99);
     // On a 1920×1080 projector the slide is scaled 1.44×: an unchanged canvas would be upscaled (0.69).
@@ -208,12 +209,12 @@ describe('reading view on a phone', () => {
     expect(await page.evaluate(() => window.Reveal.isScrollView())).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     // The second chart is far down: not drawn until the reader gets there.
-    expect(await page.$('section#anteile figure[data-drawn]')).toBeNull();
-    await page.$eval('section#zahlen figure.deck-chart', (figure) => figure.scrollIntoView({ block: 'center' }));
-    await page.waitForSelector('section#zahlen figure[data-drawn]', { timeout: 3000 });
+    expect(await page.$(`section#anteile ${CHART_SELECTOR}[${DRAWN_ATTRIBUTE}]`)).toBeNull();
+    await page.$eval(`section#zahlen ${CHART_SELECTOR}`, (figure) => figure.scrollIntoView({ block: 'center' }));
+    await page.waitForSelector(`section#zahlen ${CHART_SELECTOR}[${DRAWN_ATTRIBUTE}]`, { timeout: 3000 });
     expect((await paintedPixels(page, 'section#zahlen'))[0]).toBeGreaterThan(2000);
-    await page.$eval('section#anteile figure.deck-chart', (figure) => figure.scrollIntoView({ block: 'center' }));
-    await page.waitForSelector('section#anteile figure[data-drawn]', { timeout: 3000 });
+    await page.$eval(`section#anteile ${CHART_SELECTOR}`, (figure) => figure.scrollIntoView({ block: 'center' }));
+    await page.waitForSelector(`section#anteile ${CHART_SELECTOR}[${DRAWN_ATTRIBUTE}]`, { timeout: 3000 });
     expect((await paintedPixels(page, 'section#anteile'))[0]).toBeGreaterThan(2000);
     // No speaker view button where it makes no sense.
     expect(await page.locator('button.deck-speaker-button').isVisible()).toBe(false);
@@ -225,7 +226,7 @@ describe('reading view on a phone', () => {
     const { page } = await openDeck(browser, `${server.url}#/zahlen`, { width: 390, height: 844 });
     expect(await page.evaluate(() => window.Reveal.isScrollView())).toBe(true);
     expect(await currentId(page)).toBe('zahlen');
-    expect(await page.$eval('section#zahlen figure.deck-chart', (f) => f.hasAttribute('data-drawn'))).toBe(true);
+    expect(await page.$eval(`section#zahlen ${CHART_SELECTOR}`, (f, drawn) => f.hasAttribute(drawn), DRAWN_ATTRIBUTE)).toBe(true);
     const box = await page.$eval('section#zahlen', (s) => s.getBoundingClientRect().top);
     expect(Math.abs(box)).toBeLessThan(844);
     await page.close();
@@ -234,8 +235,8 @@ describe('reading view on a phone', () => {
   it('opens the scroll view on a wide screen with ?view=scroll', async () => {
     const { page } = await openDeck(browser, `${server.url}?view=scroll`);
     expect(await page.evaluate(() => window.Reveal.isScrollView())).toBe(true);
-    await page.$eval('section#anteile figure.deck-chart', (figure) => figure.scrollIntoView({ block: 'center' }));
-    await page.waitForSelector('section#anteile figure[data-drawn]', { timeout: 3000 });
+    await page.$eval(`section#anteile ${CHART_SELECTOR}`, (figure) => figure.scrollIntoView({ block: 'center' }));
+    await page.waitForSelector(`section#anteile ${CHART_SELECTOR}[${DRAWN_ATTRIBUTE}]`, { timeout: 3000 });
     await page.close();
   });
 });

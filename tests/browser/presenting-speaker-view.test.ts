@@ -13,6 +13,7 @@ import { findChrome } from '../../src/browser/find-chrome.ts';
 import { CHROME_ARGS } from '../../src/browser/launch-chrome.ts';
 import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
 import { buildFixture } from '../support/build-fixture.ts';
+import { READY_ATTRIBUTE, READY_SELECTOR } from '../../src/page-contract.ts';
 
 const FIXTURE = new URL('../fixtures/presenting-deck', import.meta.url).pathname;
 
@@ -40,7 +41,7 @@ async function openIn(context: BrowserContext, url: string): Promise<{ page: Pag
   page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
   page.on('pageerror', (error) => consoleErrors.push(error.message));
   await page.goto(url);
-  await page.waitForSelector('html[data-deck-ready]', { state: 'attached', timeout: 15_000 });
+  await page.waitForSelector(READY_SELECTOR, { state: 'attached', timeout: 15_000 });
   return { page, consoleErrors };
 }
 
@@ -55,10 +56,14 @@ const notesText = (popup: Page) => popup.$eval('.speaker-notes', (e) => e.textCo
 const nextTitle = (popup: Page) => popup.$eval('.speaker-next-title', (e) => e.textContent ?? '');
 /** The slide shown in one of the speaker view's preview frames. */
 const frameSlide = (popup: Page, which: 'current' | 'upcoming') =>
-  popup.$eval(`.speaker-${which} iframe`, (frame) => {
-    const view = (frame as HTMLIFrameElement).contentWindow as (Window & { Reveal?: { getCurrentSlide(): HTMLElement } }) | null;
-    return view?.document.documentElement.hasAttribute('data-deck-ready') ? (view.Reveal?.getCurrentSlide().id ?? '') : '';
-  });
+  popup.$eval(
+    `.speaker-${which} iframe`,
+    (frame, ready) => {
+      const view = (frame as HTMLIFrameElement).contentWindow as (Window & { Reveal?: { getCurrentSlide(): HTMLElement } }) | null;
+      return view?.document.documentElement.hasAttribute(ready) ? (view.Reveal?.getCurrentSlide().id ?? '') : '';
+    },
+    READY_ATTRIBUTE,
+  );
 
 describe('speaker view', () => {
   it('opens on S and follows the deck both ways', async () => {
@@ -149,7 +154,7 @@ describe('speaker view', () => {
     const { page } = await openIn(context, `${server.url}#/zahlen`);
     const popup = await openSpeaker(page, context);
     await page.reload();
-    await page.waitForSelector('html[data-deck-ready]', { state: 'attached' });
+    await page.waitForSelector(READY_SELECTOR, { state: 'attached' });
     await popup.waitForSelector('.speaker-view[data-connected]');
     await page.keyboard.press('ArrowRight');
     await popup.waitForFunction(() => document.querySelector('.speaker-next-title')?.textContent === 'Nächste Folie: Stapel oben');
