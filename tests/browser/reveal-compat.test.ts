@@ -188,6 +188,12 @@ describe('deliberate differences from reveal.js 6', () => {
     expect(ours.map((slide) => slide.heading)).toEqual(['Eins', 'Zwei']);
   });
 
+  it('attribute comments take single-quoted and unquoted values, and .slide without its colon (reveal.js ignores them)', async () => {
+    const { reveal, ours } = await both('lenient-attributes.md');
+    expect(reveal.map((slide) => [slide.fragments, slide.classes])).toEqual([[0, []], [0, []], [0, []]]);
+    expect(ours.map((slide) => [slide.fragments, slide.classes])).toEqual([[1, []], [1, []], [0, ['ohne-doppelpunkt']]]);
+  });
+
   it('-- and ---- both start a vertical slide (reveal.js takes one of them, as configured)', async () => {
     const { reveal, ours } = await both('both-verticals.md');
     expect(reveal.map((slide) => slide.at)).toEqual(['0/0', '0/1']);
