@@ -8,7 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import type { ErrorPayload, Plugin, ResolvedConfig } from 'vite';
+import type { ErrorPayload, FSWatcher, Plugin, ResolvedConfig } from 'vite';
 import { DeckErrors, buildSeverities, formatDiagnostic, hasErrors, renderDeckPage } from '../compiler/index.ts';
 import { compileFolder, resolveReference } from '../loader/compile-folder.ts';
 import type { CompiledDeck } from '../types.ts';
@@ -25,6 +25,9 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
   const slidesDir = resolve(options.slidesDir);
   let config: ResolvedConfig;
   let deck: CompiledDeck | null = null;
+  /** The charts' data files (absolute): watched like the slides, wherever they are (`../assets/data/`). */
+  let dataFiles = new Set<string>();
+  let watcher: FSWatcher | undefined;
 
   const toPosix = (path: string) => path.split(sep).join('/');
 
@@ -40,6 +43,8 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
         return dev ? `/@fs${toPosix(path)}` : toPosix(relative(config.root, path));
       },
     });
+    dataFiles = new Set((compiled.dataFiles ?? []).map((path) => resolve(path)));
+    watcher?.add([...dataFiles]);
     return { ...compiled, diagnostics: buildSeverities(compiled.diagnostics) };
   }
 
@@ -48,7 +53,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
     return deck;
   }
 
-  const isDeckSource = (file: string) => file.startsWith(slidesDir + sep) && /\.(md|markdown|ya?ml)$/i.test(file);
+  const isDeckSource = (file: string) => (file.startsWith(slidesDir + sep) && /\.(md|markdown|ya?ml)$/i.test(file)) || dataFiles.has(file);
 
   /** Vite's error payload for the first error of a deck: the overlay shows its file:line. */
   function errorPayload(compiled: CompiledDeck): ErrorPayload {
@@ -89,6 +94,8 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
     },
     configureServer(server) {
       server.watcher.add(slidesDir);
+      watcher = server.watcher;
+      watcher.add([...dataFiles]);
       watchDeck(server, {
         compile,
         current,
