@@ -8,6 +8,7 @@ import { parseDeckSettings } from './settings/deck-settings.ts';
 import type { RenderEnv } from './render-env.ts';
 import { splitFrontMatter, splitSlides, type SplitSlide } from './split-slides.ts';
 import { slugify, uniqueId } from './slug.ts';
+import { isLocalUrl } from './plugins/deck-assets.ts';
 import { stringsFor } from '../strings/strings.ts';
 
 export interface DeckSources {
@@ -139,6 +140,7 @@ function compileSlide(
     // As in reveal.js, a `.slide` comment in the notes sets the slide's attributes.
     notesHtml = markdown.render(piece.notes.text, { ...env, line: piece.notes.line, notes: true, title: 'notes' });
   }
+  if (options.resolveUrl) resolveBackgrounds(env.slideAttributes, file, options.resolveUrl);
   return {
     id: '',
     h,
@@ -153,6 +155,15 @@ function compileSlide(
     charts: env.charts,
     assets: env.assets,
   };
+}
+
+/** Slide backgrounds reveal.js loads from a local file go where the build puts them (a video may list several sources). */
+function resolveBackgrounds(attributes: Record<string, string>, file: string, resolveUrl: (url: string, file: string) => string): void {
+  const resolve = (url: string) => (isLocalUrl(url.trim()) ? resolveUrl(url.trim(), file) : url);
+  const image = attributes['data-background-image'];
+  if (image !== undefined) attributes['data-background-image'] = resolve(image);
+  const video = attributes['data-background-video'];
+  if (video !== undefined) attributes['data-background-video'] = video.split(',').map(resolve).join(',');
 }
 
 /** Text content of rendered HTML, for titles, handouts and search. */

@@ -75,6 +75,22 @@ describe('deck build on the runtime bundle', () => {
     expect(html).toContain('id="bild"');
     expect(readFileSync(join(first.outDir, 'index.html'), 'utf8')).not.toContain('id="bild"');
   });
+
+  it('copies slide backgrounds set by .slide comments with the deck and points the slide at them', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'deck-assembly-'));
+    const slidesDir = join(root, 'slides');
+    cpSync(SAMPLE_DECK, slidesDir, { recursive: true });
+    writeFileSync(join(slidesDir, 'hintergrund.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="9"/>');
+    writeFileSync(join(slidesDir, '09-hintergrund.md'), '<!-- .slide: data-background-image="hintergrund.svg" data-background-video="fehlt.mp4,https://example.com/v.webm" -->\n## Hintergrund\n');
+    const built = await buildDeck({ slidesDir, outDir: join(root, 'out') });
+    const html = readFileSync(join(built.outDir, 'index.html'), 'utf8');
+    const background = /data-background-image="\.\/(assets\/hintergrund-[\w-]{8}\.svg)"/.exec(html);
+    expect(background).not.toBeNull();
+    expect(readFileSync(join(built.outDir, background![1]!), 'utf8')).toContain('<svg');
+    // A missing file and another host stay as written (and are warnings).
+    expect(html).toContain('data-background-video="fehlt.mp4,https://example.com/v.webm"');
+    expect(built.warnings.map((w) => w.code).sort()).toEqual(['external-host', 'missing-file']);
+  });
 });
 
 describe('a build that may not bundle the runtime (the exporter’s, in its own process)', () => {
