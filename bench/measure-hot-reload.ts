@@ -5,7 +5,7 @@
  * when the page reports — from its `deck:updated` event — that the current
  * slide shows the new text.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout } from 'node:timers/promises';
@@ -46,6 +46,9 @@ function firstSlideFile(dir: string): string {
 export async function measureHotReload(browser: Browser, sourceDir: string, edits: number): Promise<HotReloadFigures> {
   const slidesDir = join(mkdtempSync(join(tmpdir(), 'deck-bench-hot-')), 'slides');
   cpSync(sourceDir, slidesDir, { recursive: true });
+  // The shipped deck's charts read their data from ../assets/data/.
+  const assets = join(sourceDir, '..', 'assets');
+  if (existsSync(assets)) cpSync(assets, join(slidesDir, '..', 'assets'), { recursive: true });
   const file = firstSlideFile(slidesDir);
   const original = readFileSync(file, 'utf8');
   const heading = original.split('\n').findIndex((line) => /^#{1,6} /.test(line));
