@@ -14,7 +14,10 @@ export function registerPreview(program: Command): void {
       const { preview } = await import('vite');
       const { createViteConfig } = await import('../../vite/create-vite-config.ts');
       const { buildDeck } = await import('../../builder/build-deck.ts');
-      if (options.build || !existsSync(options.out)) await buildDeck({ slidesDir, outDir: options.out });
+      if (options.build || !existsSync(options.out)) {
+        const { formatDiagnostic } = await import('../../compiler/diagnostics.ts');
+        for (const warning of (await buildDeck({ slidesDir, outDir: options.out })).warnings) console.error(formatDiagnostic(warning));
+      }
       const server = await preview({ ...createViteConfig({ slidesDir, outDir: options.out, host: options.host, port: options.port }), logLevel: 'info' });
       server.printUrls();
     });
