@@ -3,7 +3,7 @@
  * missing image or another host is a warning (an error with --strict and in `deck check`); the
  * built deck names no folder of the author's machine.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -122,6 +122,26 @@ describe('deck build', () => {
       const text = readFileSync(join(out, file), 'utf8');
       expect(text, file).not.toContain(temp);
       expect(text, file).not.toContain(homedir());
+    }
+  });
+
+  it('preview prints the warnings of the build it runs', async () => {
+    const slides = copySample();
+    writeFileSync(join(slides, '03-bilder.md'), '## Bilder\n\n![Fehlt](fehlt.png)\n');
+    const child = spawn('node', [DECK, 'preview', slides, '--out', join(slides, '..', 'out'), '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let stderr = '';
+      // Waits for the line itself; the server runs until it is stopped.
+      await new Promise<void>((resolve, reject) => {
+        child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+          stderr += chunk;
+          if (stderr.includes('[missing-file]')) resolve();
+        });
+        child.on('exit', (code) => reject(new Error(`preview ended (${code}): ${stderr}`)));
+      });
+      expect(stderr).toMatch(/03-bilder\.md:3: warning: image "fehlt\.png" not found \[missing-file\]/);
+    } finally {
+      child.kill();
     }
   });
 });
