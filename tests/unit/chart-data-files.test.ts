@@ -49,8 +49,9 @@ describe('reading a data table', () => {
     expect(() => numberColumn(table, 'Cash', 'a.csv', 'en')).toThrow('cell "15,4" in a.csv row 2, column "Cash" is not a number');
   });
 
-  it('names a quote that does not close, with its row', () => {
+  it('names a quote that does not close, with its row, and a column named twice', () => {
     expect(() => readDataTable('Jahr,Cash\n2020,"15\n', 'a.csv')).toThrow(/^a\.csv is not valid CSV: .*quote.* \(row \d\)$/i);
+    expect(() => readDataTable('Jahr;Cash;Cash \n2020;1;2\n', 'a.csv')).toThrow('the header row of a.csv names column "Cash" twice');
   });
 
   it('resolves data: from the Markdown file, as the loader names it', () => {

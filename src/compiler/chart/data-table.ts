@@ -62,6 +62,8 @@ function csvTable(text: string, name: string): DataTable {
   const [header, ...body] = records;
   if (!header) throw new DataFileError(`${name} is empty: it needs a header row naming its columns`);
   const columns = header.record.map((c) => c.trim());
+  const twice = columns.find((column, i) => columns.indexOf(column) !== i);
+  if (twice !== undefined) throw new DataFileError(`the header row of ${name} names column "${twice}" twice`);
   const rows = body.map(({ record, info }) => {
     // `lines` counts to the record's end; a quoted cell may span lines.
     const row = info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
