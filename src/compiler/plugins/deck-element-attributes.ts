@@ -115,9 +115,11 @@ function leadingComments(state: { tokens: Token[]; Token: new (type: string, tag
 const LEFT_IN_HTML = /<!--\s*\.(element|slide)\b/;
 
 /** An `.element` comment right after a block of raw HTML applies to that block's last element, as in reveal.js. */
-function intoPreviousHtml(env: RenderEnv, tokens: Token[], index: number): boolean {
+function intoPreviousHtml(env: RenderEnv, tokens: Token[], index: number, sourceLines: string[]): boolean {
   const previous = tokens[index - 1];
   if (previous?.type !== 'html_block') return false;
+  // The block's own comments first, so that only this one is read below.
+  if (LEFT_IN_HTML.test(previous.content)) htmlDirectives(env, tokens, index - 1, sourceLines);
   const { html, directives } = applyHtmlDirectives(`${previous.content}${tokens[index]!.content}`);
   if (!directives.at(-1)?.applied) return false;
   previous.content = html;
@@ -159,7 +161,7 @@ export default function deckElementAttributes(md: MarkdownIt): void {
       } else if (token.type === 'html_block') {
         const match = ATTRIBUTE_COMMENT.exec(token.content);
         if (!match || match[1] !== 'element') continue;
-        if (!intoPreviousHtml(env, tokens, i)) attach(env, blockTarget(tokens, i, sourceLines), match[2]!, lineOf(env, token.map));
+        if (!intoPreviousHtml(env, tokens, i, sourceLines)) attach(env, blockTarget(tokens, i, sourceLines), match[2]!, lineOf(env, token.map));
         tokens.splice(i--, 1);
       }
     }
