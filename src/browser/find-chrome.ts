@@ -3,8 +3,8 @@
  *
  * Chromium's headless shell comes first: everything this app automates runs headless, and the
  * shell is the same engine without the desktop browser around it (Debian: `chromium-headless-shell`;
- * Playwright's own headless mode uses it too). Printing a 200-slide deck, it takes ~130 MB less memory
- * than the full browser and starts faster. The full browser is the fallback, and what a test needs
+ * Playwright's own headless mode uses it too): it takes less memory than the full browser and starts
+ * faster (bench/README.md). The full browser is the fallback, and what a test needs
  * for behaviour only the desktop browser has (its popup blocker).
  */
 import { existsSync } from 'node:fs';

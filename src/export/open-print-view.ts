@@ -14,8 +14,8 @@ export interface PrintViewOptions {
   timeoutMs: number;
   /**
    * Canvas pixels per CSS pixel for the charts; omitted: the print view's own ≥ 2×. Only the PDFs
-   * may ask for 1: their charts print as vectors, the bitmaps only cost the page memory (~6 MB per
-   * chart at 2×), while PNGs are screenshots of those bitmaps.
+   * may ask for less: their charts print as vectors and the bitmaps only cost the page memory, while
+   * PNGs are screenshots of those bitmaps.
    */
   chartDensity?: number;
 }
