@@ -20,8 +20,22 @@ export interface DataTable {
 /** A problem in the data file itself; `name` is the data file as the chart wrote it. */
 export class DataFileError extends Error {}
 
-/** The table of a `.csv` or `.json` file; `name` is the file as the chart wrote it, for messages. */
+// Charts often share a data file: the same text (and name) is parsed once, across compiles too.
+const recentTables = new Map<string, DataTable>();
+const RECENT_TABLES = 16;
+
+/** The table of a `.csv` or `.json` file; `name` is the file as the chart wrote it, for messages. Shared: never change it. */
 export function readDataTable(text: string, name: string): DataTable {
+  const key = `${name}\0${text}`;
+  const known = recentTables.get(key);
+  if (known) return known;
+  const table = parseDataTable(text, name);
+  if (recentTables.size >= RECENT_TABLES) recentTables.delete(recentTables.keys().next().value!);
+  recentTables.set(key, table);
+  return table;
+}
+
+function parseDataTable(text: string, name: string): DataTable {
   const extension = /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase();
   if (extension === 'csv') return csvTable(text.replace(/\r\n?/g, '\n'), name);
   if (extension === 'json') return jsonTable(text, name);
