@@ -10,8 +10,8 @@ import { readFileSync } from 'node:fs';
 import type { BrowserPage } from '../browser/browser-page.ts';
 import { PAGE_NAMES, type PageNames } from '../page-contract.ts';
 import type { PrintPage, PrintView } from './open-print-view.ts';
-import { withTimeout } from './pdf-export.ts';
-import { finishPdf, type PdfInfo } from './pdf-info.ts';
+import { whilePrinting, withTimeout } from './pdf-export.ts';
+import { finishPdf, loadPdfLib, type PdfInfo } from './pdf-info.ts';
 import { stringsFor } from '../strings/strings.ts';
 
 const HANDOUT_CSS = readFileSync(new URL('./handout.css', import.meta.url), 'utf8');
@@ -117,15 +117,8 @@ export async function printHandoutPdf(page: BrowserPage, view: PrintView, option
   };
   const slides = await page.evaluate(layOutHandout, layout);
   const footer = `<div style="font: 8px sans-serif; color: #666; width: 100%; text-align: center;"><span class="pageNumber"></span> / <span class="totalPages"></span></div>`;
-  const pdf = await withTimeout(
-    page.pdf({
-      preferCSSPageSize: true,
-      printBackground: true,
-      tagged: true,
-      footerTemplate: footer,
-    }),
-    options.timeoutMs,
-    'printing the handout',
-  );
+  const printing = page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, footerTemplate: footer });
+  whilePrinting(loadPdfLib);
+  const pdf = await withTimeout(printing, options.timeoutMs, 'printing the handout');
   return { pdf: await finishPdf(pdf, { info: options.info, lang: options.lang }), pages: slides };
 }

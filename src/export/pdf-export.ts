@@ -7,7 +7,7 @@
 import type { BrowserPage } from '../browser/browser-page.ts';
 import type { PrintPage, PrintView } from './open-print-view.ts';
 import { formatRanges } from './page-range.ts';
-import { finishPdf, type Bookmark, type PdfInfo } from './pdf-info.ts';
+import { finishPdf, loadPdfLib, type Bookmark, type PdfInfo } from './pdf-info.ts';
 
 /** 1-based page numbers of the printed pages that belong to the selected slides. */
 export function pagesOfSlides(pages: readonly PrintPage[], slides: ReadonlySet<number> | null): number[] {
@@ -35,19 +35,22 @@ export interface PdfOptions {
 
 export async function printSlidesPdf(page: BrowserPage, view: PrintView, options: PdfOptions): Promise<{ pdf: Uint8Array; pages: number }> {
   const numbers = pagesOfSlides(view.pages, options.slides);
-  const pdf = await withTimeout(
-    page.pdf({
-      width: view.width,
-      height: view.height,
-      preferCSSPageSize: true,
-      printBackground: true,
-      ...(options.slides && { pageRanges: formatRanges(numbers) }),
-    }),
-    options.timeoutMs,
-    'printing the PDF',
-  );
+  const printing = page.pdf({
+    width: view.width,
+    height: view.height,
+    preferCSSPageSize: true,
+    printBackground: true,
+    ...(options.slides && { pageRanges: formatRanges(numbers) }),
+  });
+  whilePrinting(loadPdfLib);
+  const pdf = await withTimeout(printing, options.timeoutMs, 'printing the PDF');
   const bookmarks = slideBookmarks(view.pages, numbers);
   return { pdf: await finishPdf(pdf, { info: options.info, lang: options.lang, bookmarks }), pages: numbers.length };
+}
+
+/** Runs `work` once the print command is on its way: Chromium prints meanwhile, this process only waits. */
+export function whilePrinting(work: () => unknown): void {
+  setImmediate(() => setImmediate(work));
 }
 
 /** `page.pdf` has no timeout of its own. */

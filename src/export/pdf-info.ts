@@ -3,7 +3,18 @@
  * creator; Chromium writes only the title), the language, and an outline (bookmarks) with one entry
  * per slide. Cheaper than asking Chromium for a tagged PDF to get an outline (bench/README.md).
  */
-import { ParseSpeeds, PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib';
+import { createRequire } from 'node:module';
+import type { PDFDocument, PDFRef } from 'pdf-lib';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * pdf-lib, loaded once when first needed; required, not imported, since as an ES import its CommonJS
+ * bundle would also be scanned for its exports. The exporters load it while Chromium prints.
+ */
+export function loadPdfLib(): typeof import('pdf-lib') {
+  return require('pdf-lib') as typeof import('pdf-lib');
+}
 
 export interface PdfInfo {
   title: string;
@@ -31,6 +42,7 @@ function addOutline(document: PDFDocument, bookmarks: readonly Bookmark[]): void
   const placed = bookmarks.filter((bookmark) => pages[bookmark.page - 1] !== undefined);
   if (!placed.length) return;
   const { context } = document;
+  const { PDFHexString, PDFName } = loadPdfLib();
   const outlines = context.nextRef();
   const refs: PDFRef[] = placed.map(() => context.nextRef());
   placed.forEach((bookmark, index) => {
@@ -49,6 +61,7 @@ function addOutline(document: PDFDocument, bookmarks: readonly Bookmark[]): void
 }
 
 export async function finishPdf(pdf: Uint8Array, finish: PdfFinish, now = new Date()): Promise<Uint8Array> {
+  const { ParseSpeeds, PDFDocument } = loadPdfLib();
   // Chromium's own producer and creation date are kept; nothing else waits on this process meanwhile.
   const document = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const { title, author, subject, creator } = finish.info;
@@ -59,5 +72,5 @@ export async function finishPdf(pdf: Uint8Array, finish: PdfFinish, now = new Da
   document.setModificationDate(now);
   if (finish.lang) document.setLanguage(finish.lang);
   if (finish.bookmarks?.length) addOutline(document, finish.bookmarks);
-  return document.save({ useObjectStreams: false, objectsPerTick: Infinity });
+  return document.save({ useObjectStreams: false, objectsPerTick: Infinity, updateFieldAppearances: false });
 }
