@@ -8,11 +8,11 @@
  *
  * One bundle (split where the CLI imports a module only when needed), with
  * the small pure-JavaScript dependencies in it: Node then loads a handful of
- * files instead of ~150 modules, ~0.15 s less for each command on 2 cores.
+ * files instead of every module one by one (the time saved: bench/README.md).
  *
  * Why not module hooks (tsx, or esbuild in a `load` hook)? With them every
- * module, Vite's and Playwright's included, goes through the hooks thread:
- * ~0.5 s more for each command (about half of `deck build`).
+ * module, Vite's and Playwright's included, goes through the hooks thread,
+ * which costs every command more than the bundle does.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';

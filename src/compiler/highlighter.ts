@@ -1,7 +1,7 @@
 /**
  * highlight.js with the languages slides commonly show (highlight.js's own
- * "common" set) instead of all ~190: loading every grammar cost each build
- * 50–100 ms of CPU. A fence in any other language renders as plain, escaped code.
+ * "common" set) instead of all of them: loading every grammar slows every build
+ * (bench/README.md). A fence in any other language renders as plain, escaped code.
  */
 import hljs from 'highlight.js/lib/core';
 import bash from 'highlight.js/lib/languages/bash';

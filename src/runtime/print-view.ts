@@ -58,8 +58,8 @@ function printLayoutMeasures(config: PrintMeasureConfig): boolean {
 
 /**
  * Called before reveal.js starts: when its print layout needs no slide heights, the slides are not
- * laid out before they are in their pages: moving a slide into its page lays it out anew anyway
- * (~80 ms for 200 slides). reveal.js lets the page's query override its configuration, so the query
+ * laid out before they are in their pages: moving a slide into its page lays it out anew anyway.
+ * reveal.js lets the page's query override its configuration, so the query
  * counts too (`?print-pdf&center=true`).
  */
 export function skipUnusedPrintMeasures(config: PrintMeasureConfig): void {
