@@ -4,7 +4,7 @@
  * deck (bundled once, then reused); the deck's images are copied with hashed names.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -91,6 +91,35 @@ describe('deck build on the runtime bundle', () => {
     expect(html).toContain('data-background-video="fehlt.mp4,https://example.com/v.webm"');
     expect(built.warnings.map((w) => w.code).sort()).toEqual(['external-host', 'missing-file']);
   });
+
+  it('copies the local files of raw HTML (img, video, source, style url()) with the deck and points the tags at them', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'deck-assembly-'));
+    const slidesDir = join(root, 'slides');
+    cpSync(SAMPLE_DECK, slidesDir, { recursive: true });
+    mkdirSync(join(slidesDir, 'img'));
+    writeFileSync(join(slidesDir, 'img', 'foto.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"/>');
+    writeFileSync(join(slidesDir, 'img', 'film.webm'), 'webm');
+    writeFileSync(join(slidesDir, 'img', 'grund.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="9"/>');
+    writeFileSync(
+      join(slidesDir, '09-html.md'),
+      '## HTML\n\n<img src="img/foto.svg" width="400" alt="Foto">\n\n<video poster="img/foto.svg" controls><source src="img/film.webm" type="video/webm"></video>\n\n<div style="background-image: url(img/grund.svg)">Text</div>\n\n<img src="img/fehlt.png" alt="">\n',
+    );
+    const built = await buildDeck({ slidesDir, outDir: join(root, 'out') });
+    const html = readFileSync(join(built.outDir, 'index.html'), 'utf8');
+    const copied = (pattern: RegExp) => {
+      const match = pattern.exec(html);
+      expect(match, String(pattern)).not.toBeNull();
+      return readFileSync(join(built.outDir, match![1]!), 'utf8');
+    };
+    expect(copied(/<img[^>]* src="\.\/(assets\/foto-[\w-]{8}\.svg)" width="400" alt="Foto">/)).toContain('width="4"');
+    expect(copied(/<video poster="\.\/(assets\/foto-[\w-]{8}\.svg)" controls>/)).toContain('width="4"');
+    expect(copied(/<source src="\.\/(assets\/film-[\w-]{8}\.webm)" type="video\/webm">/)).toBe('webm');
+    expect(copied(/style="background-image: url\(\.\/(assets\/grund-[\w-]{8}\.svg)\)"/)).toContain('width="16"');
+    // One copy of a file named twice; a missing one stays as written and is a warning.
+    expect(readdirSync(join(built.outDir, 'assets')).filter((name) => name.startsWith('foto-'))).toHaveLength(1);
+    expect(html).toContain('src="img/fehlt.png" alt="">');
+    expect(built.warnings.map((w) => `${w.line}: ${w.message} [${w.code}]`)).toEqual(['9: image "img/fehlt.png" not found [missing-file]']);
+  });
 });
 
 describe('a build that may not bundle the runtime (the exporter’s, in its own process)', () => {
@@ -167,6 +196,17 @@ describe('the Vite plugin (deck dev)', () => {
       expect.stringMatching(/09-bild\.md:3: warning: image "fehlt\.png" not found \[missing-file\]$/),
       expect.stringMatching(/09-bild\.md:5: warning: <img src> "https:\/\/cdn\.example\.com\/a\.png" loads from another host .* \[external-host\]$/),
     ]);
+  });
+
+  it('serves the local files of raw HTML from where they are, as it does Markdown images', () => {
+    const slidesDir = join(mkdtempSync(join(tmpdir(), 'deck-plugin-')), 'slides');
+    cpSync(SAMPLE_DECK, slidesDir, { recursive: true });
+    writeFileSync(join(slidesDir, 'foto.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"/>');
+    writeFileSync(join(slidesDir, '09-bild.md'), '## Bild\n\n![Foto](foto.svg)\n\n<img src="foto.svg" alt="Foto" width="400">\n');
+    const served = (pluginFor(slidesDir, 'serve').transformIndexHtml as { handler: (html: string) => string }).handler(TEMPLATE);
+    const url = `/@fs${join(slidesDir, 'foto.svg')}`;
+    expect(served).toContain(`<img src="${url}" alt="Foto"`);
+    expect(served).toContain(`src="${url}" alt="Foto" width="400">`);
   });
 });
 

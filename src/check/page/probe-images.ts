@@ -1,7 +1,7 @@
 /**
  * Runs inside the page (self-contained, for `page.evaluate`): images of the
- * current slide that did not load in the built deck, such as a local file
- * named in raw HTML, which the build does not bundle (only Markdown images are).
+ * current slide that did not load in the built deck, such as a file the
+ * browser cannot read as an image (local files are copied with the build).
  */
 import type { PageNames } from '../../page-contract.ts';
 import type { PageFinding } from '../page-finding.ts';
@@ -22,7 +22,7 @@ export function probeImages(names: PageNames): PageFinding[] {
       return {
         code: 'broken-image',
         severity: 'error' as const,
-        message: `image "${src}" does not load in the built deck${local ? ': a local file named in raw HTML is not bundled; write it as Markdown, ![alt](path)' : ''}`,
+        message: `image "${src}" does not load in the built deck${local ? ': the file is missing or not an image the browser can read' : ''}`,
         line: marked && section.contains(marked) ? Number(marked.getAttribute(names.line)) : null,
       };
     });

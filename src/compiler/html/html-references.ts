@@ -39,15 +39,15 @@ const REVEAL_ATTRIBUTES = ['data-src', 'data-background-image', 'data-background
 const LIST_ATTRIBUTES = new Set(['srcset', 'data-background-video']);
 const LINK_TAGS = new Set(['a', 'area']);
 
-const TAG = /<([A-Za-z][\w:-]*)((?:\s+[^\s"'>/=<]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
-const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-const CSS_URL = /url\(\s*(?:"([^"]*)"|'([^']*)'|([^()"'\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')/gi;
+export const TAG = /<([A-Za-z][\w:-]*)((?:\s+[^\s"'>/=<]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
+export const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+export const CSS_URL = /url\(\s*(?:"([^"]*)"|'([^']*)'|([^()"'\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')/gi;
 
 const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', '#39': "'" };
-const decode = (text: string) => text.replace(/&(amp|quot|apos|lt|gt|#39);/g, (_, name: string) => ENTITIES[name]!);
+export const decode = (text: string) => text.replace(/&(amp|quot|apos|lt|gt|#39);/g, (_, name: string) => ENTITIES[name]!);
 
 /** Blanks out comments and script bodies, keeping offsets and newlines. */
-function blankIgnored(html: string): string {
+export function blankIgnored(html: string): string {
   const blank = (text: string) => text.replace(/[^\n]/g, ' ');
   return html
     .replace(/<!--[\s\S]*?(-->|$)/g, blank)
