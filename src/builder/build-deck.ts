@@ -8,6 +8,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { assembleDeck } from './assemble-deck.ts';
 import { RuntimeNotCachedError } from '../errors.ts';
 import { CliError } from '../errors.ts';
+import { DeckErrors, countLabel, formatDiagnostic } from '../compiler/index.ts';
 import type { Diagnostic } from '../types.ts';
 
 export interface BuildOptions {
@@ -45,8 +46,17 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
   return { outDir, seconds: (performance.now() - started) / 1000, ...assembled };
 }
 
-/** A failed build as one CLI error: deck errors (`DeckErrors`) are one `file:line: message` line each already. */
+/**
+ * A failed build as one CLI error. A deck that does not compile: its errors and warnings, one
+ * `file:line: severity: message` line each in file and line order, and their counts last.
+ */
 export function toCliError(error: unknown): CliError {
   if (error instanceof CliError) return error;
+  if (error instanceof DeckErrors) {
+    const diagnostics = [...error.diagnostics].sort((a, b) => a.file.localeCompare(b.file, 'en') || a.line - b.line);
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    const counts = `build failed: ${countLabel(errors, 'error')}, ${countLabel(diagnostics.length - errors, 'warning')}`;
+    return new CliError([...diagnostics.map(formatDiagnostic), counts].join('\n'));
+  }
   return new CliError(error instanceof Error ? error.message : String(error));
 }

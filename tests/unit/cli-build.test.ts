@@ -21,6 +21,8 @@ function copySample(): string {
 }
 
 describe('deck build', () => {
+  const failure = (error: { code: number; stdout: string; stderr: string }) => error;
+
   it('builds a folder of slides into a static deck', async () => {
     const slides = copySample();
     const out = join(slides, '..', 'out');
@@ -47,6 +49,21 @@ describe('deck build', () => {
     expect(existsSync(join(slides, '..'))).toBe(true);
   });
 
+  it('prints the warnings of a failed build too, with the errors in file and line order, and both counts last', async () => {
+    const slides = copySample();
+    const file = join(slides, '01-intro.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('values: [1, 2, 10]', 'values: [1, 2]'));
+    writeFileSync(join(slides, '00-bild.md'), '## Bild\n\n![Fehlt](fehlt.png)\n\n![Auch weg](weg.png)\n');
+    const result = await run('node', [DECK, 'build', slides, '--out', join(slides, '..', 'out')]).then(() => ({ code: 0, stdout: '', stderr: '' }), failure);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/00-bild\.md:3: warning: image "fehlt\.png" not found \[missing-file\]$/),
+      expect.stringMatching(/00-bild\.md:5: warning: image "weg\.png" not found \[missing-file\]$/),
+      expect.stringMatching(/01-intro\.md:26: error: values has 2 entries, labels has 3 \[chart\]$/),
+      'build failed: 1 error, 2 warnings',
+    ]);
+  });
+
   it('keeps the previous output when a later build fails', async () => {
     const slides = copySample();
     const out = join(slides, '..', 'out');
@@ -66,8 +83,6 @@ describe('deck build', () => {
     const report = JSON.parse((bad as { stdout: string }).stdout);
     expect(report.diagnostics).toContainEqual(expect.objectContaining({ line: 3, code: 'missing-file' }));
   });
-
-  const failure = (error: { code: number; stdout: string; stderr: string }) => error;
 
   it('builds a deck with a missing image and another host, printing each warning and their count', async () => {
     const slides = copySample();
