@@ -6,16 +6,18 @@
  *
  * With a built-in theme the bundle depends only on the app's sources, and is
  * cached under `node_modules/.cache/markdown-deck/` by their hash (the first
- * build after an install or a change of the runtime bundles it, ~1 s). A
- * deck's own theme file is bundled with each build.
+ * build after an install or a change of the runtime bundles it, ~1 s), and
+ * the entries of older sources are removed then. A deck's own theme file is
+ * bundled with each build.
  */
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { APP_CACHE, APP_ROOT } from '../app-paths.ts';
 import { createRuntimeViteConfig } from '../vite/create-vite-config.ts';
 import { isBuiltInTheme } from '../vite/resolve-theme.ts';
 import { hashFiles } from './hash-files.ts';
+import { markUsed, pruneRuntimeCache } from './prune-runtime-cache.ts';
 import { RuntimeNotCachedError } from '../errors.ts';
 
 /** What the runtime bundle is made of besides the theme: its sources, the Vite plugins that shape it, the dependency versions. */
@@ -55,7 +57,8 @@ async function bundleRuntime(themePath: string, outDir: string, options: Runtime
 export async function ensureRuntimeBundle(theme: string, themePath: string, options: RuntimeBundleOptions): Promise<RuntimeBundle> {
   // A deck's own theme is bundled for each build; a built-in one once, into the cache.
   const dir = isBuiltInTheme(theme) ? runtimeCacheDir(theme, options) : null;
-  const cached = dir !== null && existsSync(join(dir, 'index.html'));
+  // Touched on each use: pruning (prune-runtime-cache.ts) keeps what builds use.
+  const cached = dir !== null && existsSync(join(dir, 'index.html')) && markUsed(dir);
   if (options.cachedOnly && !cached) throw new RuntimeNotCachedError(theme);
   if (dir === null) {
     const own = join(mkdtempSync(join(tmpdir(), 'deck-runtime-')), 'runtime');
@@ -77,6 +80,7 @@ export async function ensureRuntimeBundle(theme: string, themePath: string, opti
   try {
     await bundleRuntime(themePath, temporary, options);
     renameSync(temporary, dir);
+    pruneRuntimeCache(RUNTIME_CACHE, basename(dir));
   } catch (error) {
     rmSync(temporary, { recursive: true, force: true });
     if (!existsSync(join(dir, 'index.html'))) throw error;
