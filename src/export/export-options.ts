@@ -5,6 +5,7 @@
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { CliError } from '../errors.ts';
+import { EXPORT_DEFAULTS } from './export-defaults.ts';
 
 const positive = (flag: string) =>
   z.coerce.number({ error: `${flag} needs a number` }).refine((n) => Number.isFinite(n) && n > 0, { error: `${flag} needs a positive number` });
@@ -12,9 +13,9 @@ const positive = (flag: string) =>
 export const exportOptionsSchema = z
   .strictObject({
     /** Folder of Markdown slides. */
-    slidesDir: z.string().default('slides'),
+    slidesDir: z.string().default(EXPORT_DEFAULTS.slidesDir),
     /** Build folder, reused when fresh. */
-    out: z.string().default('dist'),
+    out: z.string().default(EXPORT_DEFAULTS.out),
     /** Slides PDF path; `true` for `<out>/<deck-name>.pdf`. Written when no other output is asked for. */
     pdf: z.union([z.string(), z.boolean()]).optional(),
     /** A handout (slides with full notes) instead of the slides PDF; to `pdf` if given, else `<out>/<deck-name>-notes.pdf`. */
@@ -26,11 +27,11 @@ export const exportOptionsSchema = z
     /** Folder for one PNG per slide. */
     png: z.string().optional(),
     /** Pixel density of the PNGs (1 → 1280×720 for 16:9), at most 4. */
-    scale: positive('--scale').refine((n) => n <= 4, { error: '--scale must be at most 4' }).default(1),
+    scale: positive('--scale').refine((n) => n <= 4, { error: '--scale must be at most 4' }).default(EXPORT_DEFAULTS.scale),
     /** Path of the single-file HTML deck. */
     html: z.string().optional(),
     /** Longest wait, in seconds, for the deck to be ready and for each printing step. */
-    timeout: positive('--timeout').default(60),
+    timeout: positive('--timeout').default(EXPORT_DEFAULTS.timeout),
     /** Chromium executable; else `CHROME_PATH`, then the usual system paths. */
     chrome: z.string().optional(),
     /** Build even when the build folder is fresh. */

@@ -2,16 +2,13 @@
  * `deck export [slides-dir]`: PDF slides, a PDF handout with notes, PNGs and a
  * single-file HTML deck in one command. Its flags are the export's options
  * (export-options.ts), validated there once. Progress on a terminal, plain
- * lines in CI; an interrupt removes any half-written file before exiting.
+ * lines in CI; an interrupt removes any half-written file before exiting. The
+ * exporter (and zod, Playwright) load only when the command runs.
  */
 import type { Command } from 'commander';
 import { discardAllTemporary } from '../../export/atomic-file.ts';
-import { exportDeck } from '../../export/export-deck.ts';
-import { exportOptionsSchema, type ExportOptions } from '../../export/export-options.ts';
-import { createProgress } from '../../export/progress.ts';
-
-/** The schema's default of a flag, for the help text. */
-const byDefault = (key: 'out' | 'scale' | 'timeout') => String(exportOptionsSchema.in.shape[key].parse(undefined));
+import { EXPORT_DEFAULTS } from '../../export/export-defaults.ts';
+import type { ExportOptions } from '../../export/export-options.ts';
 
 function onInterrupt(signal: NodeJS.Signals): void {
   discardAllTemporary();
@@ -23,19 +20,21 @@ export function registerExport(program: Command): void {
   program
     .command('export')
     .description('export the deck: PDF slides (default), PDF handout with notes, PNGs, single-file HTML')
-    .argument('[slides-dir]', 'folder of Markdown slides', 'slides')
-    .option('--out <dir>', `build folder (reused when fresh) (default: "${byDefault('out')}")`)
+    .argument('[slides-dir]', 'folder of Markdown slides', EXPORT_DEFAULTS.slidesDir)
+    .option('--out <dir>', `build folder (reused when fresh) (default: "${EXPORT_DEFAULTS.out}")`)
     .option('--pdf [file]', 'slides PDF (default <out>/<deck-name>.pdf)')
     .option('--notes', 'handout instead: each slide with its full speaker notes (to --pdf file or <out>/<deck-name>-notes.pdf)')
     .option('--fragments', 'one page (or PNG) per fragment step')
     .option('--range <slides>', 'only these slides, e.g. 3-7,10')
     .option('--png <dir>', 'one PNG per slide into this folder')
-    .option('--scale <n>', `PNG pixel density (1 = slide size, e.g. 1280×720) (default: ${byDefault('scale')})`)
+    .option('--scale <n>', `PNG pixel density (1 = slide size, e.g. 1280×720) (default: ${EXPORT_DEFAULTS.scale})`)
     .option('--html <file>', 'the whole deck as one self-contained HTML file')
-    .option('--timeout <seconds>', `longest wait for the deck and for each printing step (default: ${byDefault('timeout')})`)
+    .option('--timeout <seconds>', `longest wait for the deck and for each printing step (default: ${EXPORT_DEFAULTS.timeout})`)
     .option('--chrome <path>', 'Chromium executable (default: CHROME_PATH, then the usual paths)')
     .option('--rebuild', 'build even when the build folder is fresh')
     .action(async (slidesDir: string, flags: Omit<ExportOptions, 'slidesDir'>) => {
+      const { exportDeck } = await import('../../export/export-deck.ts');
+      const { createProgress } = await import('../../export/progress.ts');
       process.once('SIGINT', onInterrupt);
       process.once('SIGTERM', onInterrupt);
       try {
