@@ -34,6 +34,8 @@ export const ONE_PROCESS_ARGS = ['--single-process', '--no-zygote'];
 export interface LaunchOptions {
   /** Runs Chromium as one process (`ONE_PROCESS_ARGS`). @defaultValue false */
   oneProcess?: boolean;
+  /** The desktop browser with its popup blocker on (Playwright turns it off), as a presenter has it. @defaultValue false */
+  desktopWithPopupBlocker?: boolean;
 }
 
 const require = createRequire(import.meta.url);
@@ -54,6 +56,12 @@ export function requireChrome(executablePath?: string): string {
   return path;
 }
 
+function requireDesktopChrome(executablePath?: string): string {
+  const path = findChrome(executablePath ?? process.env.CHROME_PATH, { fullBrowser: true });
+  if (!path) throw new ChromeNotFoundError(executablePath ?? process.env.CHROME_PATH);
+  return path;
+}
+
 /** Where the desktop browser puts its process-singleton socket, inside its temporary directory. */
 const SINGLETON_SOCKET = 'org.chromium.Chromium.XXXXXX/SingletonSocket';
 /** The longest Unix socket path, less its terminating zero (macOS: 104 bytes; Linux: 108). */
@@ -65,7 +73,7 @@ const MAX_SOCKET_PATH = 103;
  * unless the socket's path would then be too long. Playwright removes its profile itself.
  */
 export async function launchChrome(executablePath?: string, options: LaunchOptions = {}): Promise<Browser> {
-  const path = requireChrome(executablePath);
+  const path = options.desktopWithPopupBlocker ? requireDesktopChrome(executablePath) : requireChrome(executablePath);
   const { chromium } = loadPlaywright();
   const temporary = mkdtempSync(join(tmpdir(), 'markdown-deck-chrome-'));
   const ownTemporary = join(temporary, SINGLETON_SOCKET).length <= MAX_SOCKET_PATH;
@@ -79,6 +87,7 @@ export async function launchChrome(executablePath?: string, options: LaunchOptio
       headless: true,
       args: options.oneProcess ? [...CHROME_ARGS, ...ONE_PROCESS_ARGS] : CHROME_ARGS,
       ...(ownTemporary && { env: { ...process.env, TMPDIR: temporary } }),
+      ...(options.desktopWithPopupBlocker && { ignoreDefaultArgs: ['--disable-popup-blocking'] }),
     });
     // After Playwright's own exit handler, which ends Chromium first.
     process.once('exit', removeTemporary);

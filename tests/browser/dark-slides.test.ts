@@ -7,6 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChrome } from '../../src/browser/launch-chrome.ts';
+import { CHART_SELECTOR, DRAWN_ATTRIBUTE } from '../../src/page-contract.ts';
 import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
 import { runCheck } from '../../src/check/run-check.ts';
 import { buildFixture } from '../support/build-fixture.ts';
@@ -71,7 +72,7 @@ describe('a slide on a dark background', () => {
   });
 
   it('draws its chart with light axis labels and values', async () => {
-    await page.waitForSelector(`section#${DARK_SLIDE} figure.deck-chart[data-drawn=""]`, { state: 'attached' });
+    await page.waitForSelector(`section#${DARK_SLIDE} ${CHART_SELECTOR}[${DRAWN_ATTRIBUTE}=""]`, { state: 'attached' });
     // Every solid pixel of the chart (labels, values, the light line) is light; dark text would show up here.
     const darkest = await page.$eval(`section#${DARK_SLIDE} canvas`, (canvas) => {
       const { data } = (canvas as HTMLCanvasElement).getContext('2d')!.getImageData(0, 0, (canvas as HTMLCanvasElement).width, (canvas as HTMLCanvasElement).height);

@@ -7,11 +7,10 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChrome } from '../../src/browser/find-chrome.ts';
 import { exportDeck } from '../../src/export/export-deck.ts';
-import { CHROME_ARGS } from '../../src/browser/launch-chrome.ts';
+import { launchChrome } from '../../src/browser/launch-chrome.ts';
+import { READY_SELECTOR } from '../../src/page-contract.ts';
 import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
 import { de } from '../../src/strings/de.ts';
 import { en } from '../../src/strings/en.ts';
@@ -31,7 +30,7 @@ beforeAll(async () => {
   const [englishDist, germanDist] = [await buildFixture(ENGLISH_DECK), await buildFixture(GERMAN_DECK)];
   [english, german] = await Promise.all([serveStatic(englishDist), serveStatic(germanDist)]);
   // The desktop browser, with its popup blocker on, so the blocked-window notice can be shown.
-  browser = await chromium.launch({ executablePath: findChrome(process.env.CHROME_PATH, { fullBrowser: true })!, headless: true, args: CHROME_ARGS, ignoreDefaultArgs: ['--disable-popup-blocking'] });
+  browser = await launchChrome(undefined, { desktopWithPopupBlocker: true });
 });
 
 afterAll(async () => {
@@ -72,7 +71,7 @@ function leftovers(texts: string[], patterns: RegExp[]): string[] {
 async function openDeck(context: BrowserContext, url: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForSelector('html[data-deck-ready]', { state: 'attached', timeout: 15_000 });
+  await page.waitForSelector(READY_SELECTOR, { state: 'attached', timeout: 15_000 });
   return page;
 }
 

@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChrome } from '../../src/browser/launch-chrome.ts';
+import { DRAWN_ATTRIBUTE, NOTES_SELECTOR, READY_SELECTOR } from '../../src/page-contract.ts';
 import { createViteConfig } from '../../src/vite/create-vite-config.ts';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/presenting-deck');
@@ -48,7 +49,7 @@ async function openOn(hash: string): Promise<Page> {
   // Edits made before Vite's client is connected would never reach the page.
   const connected = page.waitForEvent('console', { predicate: (m) => m.text().includes('[vite] connected'), timeout: 20_000 });
   await page.goto(`${url}#/${hash}`);
-  await Promise.all([connected, page.waitForSelector('html[data-deck-ready]', { state: 'attached', timeout: 20_000 })]);
+  await Promise.all([connected, page.waitForSelector(READY_SELECTOR, { state: 'attached', timeout: 20_000 })]);
   await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
   return page;
 }
@@ -67,7 +68,7 @@ describe('hot reload on the dev server', () => {
 
     edit('01-start.md', (t) => t.replace('Zweiter Punkt <!--', 'Zweiter Punkt, überarbeitet <!--').replace('Die Agenda hat drei Punkte', 'Die Agenda hat *genau* drei Punkte'));
     await page.waitForFunction(() => document.querySelector('section#agenda')?.textContent?.includes('überarbeitet'), null, { timeout: 5000 });
-    expect(await page.$eval('section#agenda aside.notes em', (e) => e.textContent)).toBe('genau');
+    expect(await page.$eval(`section#agenda ${NOTES_SELECTOR} em`, (e) => e.textContent)).toBe('genau');
     expect(await indices(page)).toEqual(before);
     // The fragments shown before the edit are still shown.
     expect(await page.$$eval('section#agenda .fragment.visible', (all) => all.length)).toBe(2);
@@ -77,29 +78,29 @@ describe('hot reload on the dev server', () => {
 
   it('leaves the slide and its chart alone when only the notes change', async () => {
     const page = await openOn('zahlen');
-    await page.waitForSelector('section#zahlen figure[data-drawn]');
+    await page.waitForSelector(`section#zahlen figure[${DRAWN_ATTRIBUTE}]`);
     await page.$eval('section#zahlen canvas', (canvas) => canvas.setAttribute('data-before-edit', ''));
     const original = readFileSync(join(slidesDir, '02-mitte.md'), 'utf8');
     edit('02-mitte.md', (t) => t.replace('insgesamt.', 'insgesamt, *laut Bericht*.'));
-    await page.waitForFunction(() => document.querySelector('section#zahlen aside.notes em')?.textContent === 'laut Bericht', null, { timeout: 5000 });
+    await page.waitForFunction((selector) => document.querySelector(selector)?.textContent === 'laut Bericht', `section#zahlen ${NOTES_SELECTOR} em`, { timeout: 5000 });
     // The same canvas, still drawn: the chart did not start over in front of the audience.
-    expect(await page.$eval('section#zahlen figure', (f) => f.hasAttribute('data-drawn') && f.querySelector('canvas[data-before-edit]') !== null)).toBe(true);
+    expect(await page.$eval('section#zahlen figure', (f, drawn) => f.hasAttribute(drawn) && f.querySelector('canvas[data-before-edit]') !== null, DRAWN_ATTRIBUTE)).toBe(true);
     expect(await notReloaded(page)).toBe(true);
     writeFileSync(join(slidesDir, '02-mitte.md'), original);
-    await page.waitForFunction(() => !document.querySelector('section#zahlen aside.notes em'), null, { timeout: 5000 });
+    await page.waitForFunction((selector) => !document.querySelector(selector), `section#zahlen ${NOTES_SELECTOR} em`, { timeout: 5000 });
     await page.close();
   });
 
   it('keeps the presenter on their slide when slides are added or removed before it', async () => {
     const page = await openOn('zahlen');
-    await page.waitForSelector('section#zahlen figure[data-drawn]');
+    await page.waitForSelector(`section#zahlen figure[${DRAWN_ATTRIBUTE}]`);
     expect(await indices(page)).toMatchObject({ h: 2, v: 0 });
 
     edit('01-start.md', (t) => `${t}\n---\n\n## Neue Folie\n\nEingefügt.\n`);
     await page.waitForSelector('section#neue-folie', { state: 'attached', timeout: 5000 });
     expect(await currentId(page)).toBe('zahlen');
     expect(await indices(page)).toMatchObject({ h: 3, v: 0 });
-    await page.waitForSelector('section#zahlen figure[data-drawn]', { timeout: 2000 });
+    await page.waitForSelector(`section#zahlen figure[${DRAWN_ATTRIBUTE}]`, { timeout: 2000 });
 
     edit('01-start.md', (t) => t.replace(/\n---\n\n## Neue Folie\n\nEingefügt.\n$/, ''));
     await page.waitForSelector('section#neue-folie', { state: 'detached', timeout: 5000 });
@@ -135,7 +136,7 @@ describe('hot reload on the dev server', () => {
 
     writeFileSync(join(slidesDir, '02-mitte.md'), original.replace('13 Mrd. US-$', '13 Milliarden US-$'));
     await overlay.waitFor({ state: 'detached', timeout: 5000 });
-    await page.waitForFunction(() => document.querySelector('section#zahlen aside.notes')?.textContent?.includes('13 Milliarden'), null, { timeout: 5000 });
+    await page.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('13 Milliarden'), `section#zahlen ${NOTES_SELECTOR}`, { timeout: 5000 });
     expect(await currentId(page)).toBe('zahlen');
     expect(await notReloaded(page)).toBe(true);
     writeFileSync(join(slidesDir, '02-mitte.md'), original);
@@ -152,7 +153,7 @@ describe('hot reload on the dev server', () => {
     expect(await overlay.locator('.message-body').textContent()).toMatch(/03-ende\.md:\d+: .*source/);
 
     writeFileSync(join(slidesDir, '03-ende.md'), original);
-    await page.waitForSelector('html[data-deck-ready]', { state: 'attached', timeout: 10_000 });
+    await page.waitForSelector(READY_SELECTOR, { state: 'attached', timeout: 10_000 });
     expect(await currentId(page)).toBe('anteile');
     expect(await page.locator('vite-error-overlay').count()).toBe(0);
     await page.close();
@@ -163,13 +164,13 @@ describe('hot reload on the dev server', () => {
     const page = await context.newPage();
     const connected = page.waitForEvent('console', { predicate: (m) => m.text().includes('[vite] connected'), timeout: 20_000 });
     await page.goto(`${url}#/zahlen`);
-    await Promise.all([connected, page.waitForSelector('html[data-deck-ready]', { state: 'attached', timeout: 20_000 })]);
+    await Promise.all([connected, page.waitForSelector(READY_SELECTOR, { state: 'attached', timeout: 20_000 })]);
     const [popup] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
     await popup.waitForSelector('.speaker-view[data-connected]', { timeout: 20_000 });
     await popup.waitForFunction(() => document.querySelector('.speaker-notes')?.textContent?.includes('13 Mrd. US-$'));
     // The preview of the next slide is loaded, and has its own connection to the dev server.
     const nextFrame = popup.frameLocator('.speaker-upcoming iframe');
-    await nextFrame.locator('html[data-deck-ready]').waitFor({ state: 'attached', timeout: 20_000 });
+    await nextFrame.locator(READY_SELECTOR).waitFor({ state: 'attached', timeout: 20_000 });
     await popup.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
     const original = readFileSync(join(slidesDir, '02-mitte.md'), 'utf8');

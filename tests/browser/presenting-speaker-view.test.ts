@@ -6,11 +6,9 @@
  * out of what the first slide loads.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measureFirstSlide, measureTotal } from '../../bench/measure-bytes.ts';
-import { findChrome } from '../../src/browser/find-chrome.ts';
-import { CHROME_ARGS } from '../../src/browser/launch-chrome.ts';
+import { launchChrome } from '../../src/browser/launch-chrome.ts';
 import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
 import { buildFixture } from '../support/build-fixture.ts';
 import { READY_ATTRIBUTE, READY_SELECTOR } from '../../src/page-contract.ts';
@@ -26,7 +24,7 @@ beforeAll(async () => {
   server = await serveStatic(dist);
   // Playwright turns popup blocking off by default; keep Chromium's own so a blocked window can be tested.
   // Only the desktop browser has a popup blocker (the headless shell opens every window).
-  browser = await chromium.launch({ executablePath: findChrome(process.env.CHROME_PATH, { fullBrowser: true })!, headless: true, args: CHROME_ARGS, ignoreDefaultArgs: ['--disable-popup-blocking'] });
+  browser = await launchChrome(undefined, { desktopWithPopupBlocker: true });
 });
 
 afterAll(async () => {

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChrome } from '../../src/browser/launch-chrome.ts';
+import { PAGE_NAMES } from '../../src/page-contract.ts';
 import { serveStatic } from '../../src/browser/serve-static.ts';
 import { REVEAL_THEMES } from '../../src/themes.ts';
 import { buildFixture } from '../support/build-fixture.ts';
@@ -54,9 +55,9 @@ describe('reveal.js themes by name', () => {
       const count = await page.evaluate(() => window.Reveal.getTotalSlides());
       for (let index = 0; index < count; index++) {
         await page.evaluate((h) => window.Reveal.slide(h), index);
-        await page.waitForFunction(() => Array.from(window.Reveal.getCurrentSlide().querySelectorAll('figure.deck-chart')).every((f) => f.hasAttribute('data-drawn')));
+        await page.waitForFunction((names) => Array.from(window.Reveal.getCurrentSlide().querySelectorAll(names.chart)).every((f) => f.hasAttribute(names.drawn)), PAGE_NAMES);
         looks.push(
-          await page.evaluate(() => {
+          await page.evaluate((names) => {
             const pixelsIn = (canvas: HTMLCanvasElement, colour: string) => {
               const [r, g, b] = (colour.match(/\d+/g) ?? []).map(Number);
               const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
@@ -68,13 +69,13 @@ describe('reveal.js themes by name', () => {
             };
             const section = window.Reveal.getCurrentSlide();
             const style = getComputedStyle(section);
-            const figure = section.querySelector('figure.deck-chart');
+            const figure = section.querySelector(names.chart);
             return {
               id: section.id,
               layout: { direction: style.flexDirection, justify: style.justifyContent },
               chart: figure ? { text: getComputedStyle(figure).color, pixelsInTextColour: pixelsIn(figure.querySelector('canvas')!, getComputedStyle(figure).color) } : null,
             };
-          }),
+          }, PAGE_NAMES),
         );
       }
       const fonts = await page.evaluate(async () => {

@@ -4,6 +4,7 @@
  */
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
+import { CHART_SELECTOR } from '../../src/page-contract.ts';
 import { externalHost, htmlReferences } from '../../src/compiler/html/html-references.ts';
 import { compileDeck, renderSections } from '../../src/compiler/index.ts';
 
@@ -49,7 +50,7 @@ describe('source lines (data-line)', () => {
     expect(line('tbody tr')).toBe('8');
     expect(line('pre')).toBe('10');
     expect(line('div.kasten')).toBe('14');
-    expect(line('figure.deck-chart')).toBe('18');
+    expect(line(CHART_SELECTOR)).toBe('18');
     expect(deck.diagnostics).toEqual([]);
   });
 });

@@ -7,9 +7,9 @@
  */
 import type { MarkdownIt } from 'markdown-it';
 import { setFirstTagAttributes } from '../html/first-tag.ts';
+import { LINE_ATTRIBUTE } from '../../page-contract.ts';
 import { deckEnv, lineOf } from '../render-env.ts';
 
-export const SOURCE_LINE_ATTRIBUTE = 'data-line';
 
 const FIRST_TAG = /^(\s*<[A-Za-z][\w-]*)(?=[\s/>])/;
 
@@ -18,8 +18,8 @@ function markFirstTag(html: string, line: number): string {
   const match = FIRST_TAG.exec(html);
   if (!match) return html;
   const end = html.indexOf('>', match[0].length);
-  if (end !== -1 && html.slice(match[0].length, end).includes(`${SOURCE_LINE_ATTRIBUTE}=`)) return html;
-  return `${match[1]} ${SOURCE_LINE_ATTRIBUTE}="${line}"${html.slice(match[0].length)}`;
+  if (end !== -1 && html.slice(match[0].length, end).includes(`${LINE_ATTRIBUTE}=`)) return html;
+  return `${match[1]} ${LINE_ATTRIBUTE}="${line}"${html.slice(match[0].length)}`;
 }
 
 export default function deckSourceLines(md: MarkdownIt): void {
@@ -28,7 +28,7 @@ export default function deckSourceLines(md: MarkdownIt): void {
     for (const token of state.tokens) {
       if (!token.map) continue;
       const line = lineOf(env, token.map);
-      if ((token.nesting === 1 && !token.hidden) || token.type === 'code_block' || token.type === 'hr') token.attrSet(SOURCE_LINE_ATTRIBUTE, String(line));
+      if ((token.nesting === 1 && !token.hidden) || token.type === 'code_block' || token.type === 'hr') token.attrSet(LINE_ATTRIBUTE, String(line));
       else if (token.type === 'html_block') token.content = markFirstTag(token.content, line);
       else if (token.type === 'fence') token.meta = { ...(token.meta as object | null), sourceLine: line };
     }
