@@ -75,3 +75,27 @@ describe('the compiler with a resolveUrl hook', () => {
     expect(deck.diagnostics).toContainEqual(expect.objectContaining({ code: 'image-alt', message: expect.stringContaining('<img src="img/ohne-alt.png">') }));
   });
 });
+
+describe('long raw HTML blocks', () => {
+  /** Best time of a few compiles, in ms (a busy moment of the machine spoils one, rarely all). */
+  const compileTime = (text: string, tries: number) => {
+    let best = Infinity;
+    for (let i = 0; i < tries; i++) {
+      const started = performance.now();
+      compileDeck({ slides: [{ path: 'slides/01.md', text }], settings: null }, { resolveUrl: toAssets });
+      best = Math.min(best, performance.now() - started);
+    }
+    return best;
+  };
+
+  it.each(['<img src="img/a.png" alt="">\n', '<source srcset="img/a.png 1x, img/b.png 2x">', '<i style="background: url(img/a.png)"></i>', '<p>x</p><!-- .element: class="fragment" -->'])(
+    'rewrite in linear time: %j',
+    (unit) => {
+      const deck = (times: number) => `## Folie\n\n<div>\n${unit.repeat(times)}\n</div>\n`;
+      // Linear: ×4; quadratic: ×16. Below 150 ms the ratio is noise.
+      const small = compileTime(deck(4000), 2);
+      const large = compileTime(deck(16_000), 2);
+      expect(large < 150 || large < 10 * small, `${small.toFixed(0)} ms → ${large.toFixed(0)} ms`).toBe(true);
+    },
+  );
+});

@@ -6,6 +6,7 @@
  * htmlparser2; only the tags that change are written anew.
  */
 import { Parser } from 'htmlparser2';
+import { applyEdits, type TextEdit } from './apply-edits.ts';
 import { escapeHtml } from './escape-html.ts';
 import { ATTRIBUTE_COMMENT, parseAttributes } from './parse-attributes.ts';
 
@@ -71,7 +72,7 @@ export function applyHtmlDirectives(html: string): { html: string; directives: H
   );
   parser.end(html);
 
-  const edits: [number, number, string][] = [...removed.map(([from, to]): [number, number, string] => [from, to, ''])];
+  const edits: TextEdit[] = removed.map(([from, to]): TextEdit => [from, to, '']);
   for (const element of elements) {
     if (!element.changed) continue;
     const tag = html.slice(element.start, element.end + 1);
@@ -79,7 +80,5 @@ export function applyHtmlDirectives(html: string): { html: string; directives: H
     const attributes = Object.entries(element.attribs).map(([key, value]) => ` ${key}="${escapeHtml(value)}"`).join('');
     edits.push([element.start, element.end + 1, `<${name}${attributes}${tag.endsWith('/>') ? ' /' : ''}>`]);
   }
-  let out = html;
-  for (const [from, to, text] of edits.sort((a, b) => b[0] - a[0])) out = `${out.slice(0, from)}${text}${out.slice(to)}`;
-  return { html: out, directives };
+  return { html: applyEdits(html, edits), directives };
 }

@@ -6,6 +6,7 @@
  * lose the files it refers to itself. Only the URLs that change are written
  * anew; everything else keeps its bytes (quotes, entities, line breaks).
  */
+import { applyEdits, type TextEdit } from './apply-edits.ts';
 import { ATTRIBUTE, CSS_URL, TAG, blankIgnored, decode } from './html-references.ts';
 
 /** Attributes whose URLs are files the page shows, by tag; `data-src` is reveal.js's lazy loading. */
@@ -31,11 +32,10 @@ const STYLE_ELEMENT = /(<style\b[^>]*>)([\s\S]*?)(?:<\/style\s*>|$)/gi;
 const NEEDS_QUOTES = /[\s"'=<>`]/;
 
 type Span = [from: number, to: number];
-type Edit = [from: number, to: number, text: string];
 
 /** The HTML with each asset URL replaced by `rewrite(url)` (URLs decoded; return the URL itself to keep it). */
 export function rewriteAssetUrls(html: string, rewrite: (url: string) => string): string {
-  const edits: Edit[] = [];
+  const edits: TextEdit[] = [];
   const scanned = blankIgnored(html);
   for (const tag of scanned.matchAll(TAG_SPANS)) {
     const assets = ASSET_ATTRIBUTES.get(tag[1]!.toLowerCase()) ?? [];
@@ -65,24 +65,20 @@ export function rewriteAssetUrls(html: string, rewrite: (url: string) => string)
       if (next !== url) edits.push([start + from, start + to, next]);
     }
   }
-  let out = html;
-  for (const [from, to, text] of edits.sort((a, b) => b[0] - a[0])) out = `${out.slice(0, from)}${text}${out.slice(to)}`;
-  return out;
+  return applyEdits(html, edits);
 }
 
 /** The attribute's new raw value, or `null` when no URL in it changes. */
 function rewriteAttribute(raw: string, kind: 'url' | 'srcset' | 'css', quote: string, rewrite: (url: string) => string): string | null {
   const spans = kind === 'css' ? cssUrlSpans(raw) : kind === 'srcset' ? [...raw.matchAll(SRCSET_URL)].map((match) => match.indices![1]!) : [trimmedSpan(raw)];
-  let value = raw;
-  let changed = false;
-  for (const [from, to] of spans.sort((a, b) => b[0] - a[0])) {
-    const url = decode(value.slice(from, to));
+  const edits: TextEdit[] = [];
+  for (const [from, to] of spans) {
+    const url = decode(raw.slice(from, to));
     const next = rewrite(url);
-    if (next === url || url === '') continue;
-    value = `${value.slice(0, from)}${encodeAttribute(next, quote)}${value.slice(to)}`;
-    changed = true;
+    if (next !== url && url !== '') edits.push([from, to, encodeAttribute(next, quote)]);
   }
-  if (!changed) return null;
+  if (edits.length === 0) return null;
+  const value = applyEdits(raw, edits);
   return quote === '' && NEEDS_QUOTES.test(value) ? `"${value}"` : value;
 }
 

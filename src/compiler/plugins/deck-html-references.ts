@@ -28,8 +28,12 @@ function collect(env: RenderEnv, html: string, firstLine: number): void {
         index: 0,
       }))
     : htmlReferences(html);
+  // References come in text order: lines are counted on from the previous one (from the start each time would be quadratic).
+  let counted = 0;
+  let line = firstLine;
   for (const reference of references) {
-    const line = firstLine + countNewlines(html, reference.index);
+    line += countNewlines(html.slice(counted, Math.max(counted, reference.index)));
+    counted = Math.max(counted, reference.index);
     const host = externalHost(reference.url);
     if (host !== null) {
       if (env.settings.allowedHosts.includes(host)) continue;
