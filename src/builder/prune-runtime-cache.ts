@@ -24,8 +24,9 @@ export function markUsed(dir: string): boolean {
   try {
     utimesSync(dir, now, now);
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    // A cache the user may not write to (an install owned by root) is still read; nobody prunes it either.
+    return (error as NodeJS.ErrnoException).code !== 'ENOENT';
   }
 }
 

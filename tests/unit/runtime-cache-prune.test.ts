@@ -61,6 +61,11 @@ describe('pruning the runtime bundle cache', () => {
     expect(markUsed(join(cacheDir, 'runtime-black-split-0000000000000000'))).toBe(false);
   });
 
+  it('still uses an entry it may not touch (a cache in a read-only install)', () => {
+    // A folder whose times no process may set, not even root's: EPERM, as for a user in a root-owned install.
+    expect(markUsed('/proc/self')).toBe(true);
+  });
+
   it('is touched by every build that uses it from the cache', async () => {
     const options = { singleFile: false };
     const themePath = resolveTheme('default', process.cwd());
