@@ -1,5 +1,6 @@
 /**
- * The images a deck's Markdown references, for a build: each local file gets a
+ * The files a deck's slides show (Markdown images, raw HTML's images, media and
+ * CSS `url()`, slide backgrounds), for a build: each local file gets a
  * content-hashed name under `assets/` (as Vite names its assets, so a new
  * version is never served from a cache) and is copied there with the deck.
  * Missing files keep their URL: the compiler's reference check reports them.
@@ -13,7 +14,7 @@ export class DeckImages {
   /** Absolute source path → path in the built deck (`assets/name-hash.ext`). */
   readonly copies = new Map<string, string>();
 
-  /** The compiler's `resolveUrl` hook: a Markdown image URL → its URL in the built page. */
+  /** The compiler's `resolveUrl` hook: a local file's URL as written → its URL in the built page. */
   readonly resolveUrl = (url: string, file: string): string => {
     const source = resolveReference(url, file);
     if (!existsSync(source) || !statSync(source).isFile()) return url;
