@@ -7,6 +7,7 @@ import deckSlideAttributes from './plugins/deck-slide-attributes.ts';
 import deckTitle from './plugins/deck-title.ts';
 import deckHtmlReferences from './plugins/deck-html-references.ts';
 import deckImageAlt from './plugins/deck-image-alt.ts';
+import deckResolveUrls from './plugins/deck-resolve-urls.ts';
 import deckSourceLines from './plugins/deck-source-lines.ts';
 import deckUnknownDirective from './plugins/deck-unknown-directive.ts';
 import { escapeHtml } from './html/escape-html.ts';
@@ -29,6 +30,8 @@ export function createMarkdown(): InstanceType<typeof MarkdownIt> {
     .use(deckUnknownDirective)
     .use(deckImageAlt)
     .use(deckHtmlReferences)
+    // After the checks above, which name URLs as written.
+    .use(deckResolveUrls)
     // Last: marks what the plugins above produced, and wraps the chart plugin's fence renderer.
     .use(deckSourceLines);
 }

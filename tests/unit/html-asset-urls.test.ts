@@ -70,9 +70,13 @@ describe('the compiler with a resolveUrl hook', () => {
     expect(deck.slides[0]!.notesHtml).toContain('src="./assets/img_n.png"');
   });
 
-  it('names the image as written in its own warnings', () => {
-    const deck = compile('## A\n\nText <img src="img/ohne-alt.png">\n');
-    expect(deck.diagnostics).toContainEqual(expect.objectContaining({ code: 'image-alt', message: expect.stringContaining('<img src="img/ohne-alt.png">') }));
+  it('names images as written in their warnings, Markdown and raw HTML alike', () => {
+    const deck = compile('## A\n\nText <img src="img/ohne-alt.png">\n\n![](img/auch-ohne.png)\n');
+    expect(deck.slides[0]!.html).toContain('<img src="./assets/img_auch-ohne.png" alt="">');
+    expect(deck.diagnostics.map((d) => d.message)).toEqual([
+      expect.stringContaining('<img src="img/ohne-alt.png">'),
+      expect.stringContaining('image "img/auch-ohne.png" has no alt text'),
+    ]);
   });
 });
 

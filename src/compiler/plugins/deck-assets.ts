@@ -1,6 +1,6 @@
 /**
  * Collects the local images and links a slide references (for checks and the
- * bundler) and lets the adapter rewrite their URLs; external ones are noted too.
+ * bundler; deck-resolve-urls.ts points them at the built copies); external ones are noted too.
  */
 import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
@@ -22,7 +22,6 @@ export default function deckAssets(md: MarkdownIt): void {
       if (url.startsWith('#') || url.startsWith('mailto:')) return;
       const kind = attribute === 'src' ? 'image' : 'link';
       env.assets.push({ url, kind, line, ...(kind === 'image' && { alt: token.content }) });
-      if (kind === 'image' && isLocalUrl(url) && env.resolveUrl) token.attrSet(attribute, env.resolveUrl(url, env.file));
     };
     for (const token of state.tokens) {
       const line = lineOf(env, token.map);

@@ -6,12 +6,9 @@
  * reveal.js attributes that load media (`data-background-image` in a
  * `<!-- .slide: … -->` comment, `data-src`) count too. Local references join
  * the slide's assets, so missing files are reported like those of Markdown
- * images and links; the files the page loads (images, media, CSS `url()`) go
- * through the adapter's `resolveUrl`, as Markdown images do.
+ * images and links.
  */
 import type { MarkdownIt } from 'markdown-it';
-import type { Token } from 'markdown-it';
-import { rewriteAssetUrls } from '../html/rewrite-asset-urls.ts';
 import { externalHost, htmlReferences } from '../html/html-references.ts';
 import { countNewlines, forEachHtml } from '../inline-lines.ts';
 import { isLocalUrl } from './deck-assets.ts';
@@ -51,26 +48,10 @@ function collect(env: RenderEnv, html: string, firstLine: number): void {
   }
 }
 
-/** Points raw HTML's local files at the adapter's URLs (a missing file keeps its URL: `resolveUrl` returns it as written). */
-function resolveHtmlAssets(tokens: Token[], file: string, resolveUrl: (url: string, file: string) => string): void {
-  const rewrite = (url: string) => (isLocalUrl(url) ? resolveUrl(url, file) : url);
-  for (const token of tokens) {
-    if (token.type === 'html_block') token.content = rewriteAssetUrls(token.content, rewrite);
-    for (const child of token.type === 'inline' ? (token.children ?? []) : []) {
-      if (child.type === 'html_inline') child.content = rewriteAssetUrls(child.content, rewrite);
-    }
-  }
-}
-
 export default function deckHtmlReferences(md: MarkdownIt): void {
   // Right after inline parsing: before the attribute plugins remove their comments.
   md.core.ruler.after('inline', 'deck_html_references', (state) => {
     const env = deckEnv(state.env);
     forEachHtml(env, state.tokens, (html, line) => collect(env, html, line));
-  });
-  // Late: the checks of the plugins before it name the URLs as written.
-  md.core.ruler.push('deck_html_assets', (state) => {
-    const env = deckEnv(state.env);
-    if (env.resolveUrl) resolveHtmlAssets(state.tokens, env.file, env.resolveUrl);
   });
 }
