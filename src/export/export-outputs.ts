@@ -6,6 +6,7 @@ import type { BrowserPage } from '../browser/browser-page.ts';
 import { writeFileAtomically } from './atomic-file.ts';
 import { defaultPdfPath, type ResolvedExportOptions } from './export-options.ts';
 import type { PrintView } from './open-print-view.ts';
+import type { PdfOptions } from './pdf-export.ts';
 import type { PdfInfo } from './pdf-info.ts';
 import type { Progress } from './progress.ts';
 
@@ -62,6 +63,29 @@ function pdfInfo(deck: DeckInfo): PdfInfo {
   return { title: deck.title, author: deck.author, creator: 'markdown-deck (reveal.js, Chromium)' };
 }
 
+/** A PDF printed from the print view (the slides or the handout), written under its default name unless one is given. */
+function printedPdf(pdf: {
+  kind: 'pdf' | 'handout';
+  step: string;
+  target: OutputBase['target'];
+  print(context: PrintContext, finish: PdfOptions): Promise<{ pdf: Uint8Array; pages: number }>;
+  summary(path: string, pages: number): string;
+}): Output {
+  return {
+    kind: pdf.kind,
+    step: pdf.step,
+    needs: 'print view',
+    target: pdf.target,
+    async write(target, context) {
+      const { options, deck, slides } = context;
+      const path = target === 'default' ? defaultPdfPath(options.outDir, deck.name, pdf.kind === 'handout') : target;
+      const { pdf: bytes, pages } = await pdf.print(context, { info: pdfInfo(deck), lang: deck.lang, slides, timeoutMs: options.timeoutMs });
+      writeFileAtomically(path, bytes);
+      return { path, count: pages, summary: pdf.summary(path, pages) };
+    },
+  };
+}
+
 /** In the order they are written: PNGs picture the print view before a handout restyles it. */
 export const OUTPUTS: readonly Output[] = [
   {
@@ -75,32 +99,20 @@ export const OUTPUTS: readonly Output[] = [
       return { path: target, count: written.length, summary: `wrote ${written.length} PNGs to ${target}` };
     },
   },
-  {
+  printedPdf({
     kind: 'pdf',
     step: 'printing the PDF',
-    needs: 'print view',
     target: (options) => options.pdf,
-    async write(target, { page, view, options, deck, slides }) {
-      const { printSlidesPdf } = await import('./pdf-export.ts');
-      const path = target === 'default' ? defaultPdfPath(options.outDir, deck.name, false) : target;
-      const { pdf, pages } = await printSlidesPdf(page, view, { info: pdfInfo(deck), lang: deck.lang, slides, timeoutMs: options.timeoutMs });
-      writeFileAtomically(path, pdf);
-      return { path, count: pages, summary: `wrote ${path}: ${pages} pages` };
-    },
-  },
-  {
+    print: async (context, finish) => (await import('./pdf-export.ts')).printSlidesPdf(context.page, context.view, finish),
+    summary: (path, pages) => `wrote ${path}: ${pages} pages`,
+  }),
+  printedPdf({
     kind: 'handout',
     step: 'printing the handout',
-    needs: 'print view',
     target: (options) => options.handout,
-    async write(target, { page, view, options, deck, slides }) {
-      const { printHandoutPdf } = await import('./handout.ts');
-      const path = target === 'default' ? defaultPdfPath(options.outDir, deck.name, true) : target;
-      const { pdf, pages } = await printHandoutPdf(page, view, { info: pdfInfo(deck), lang: deck.lang, slides, timeoutMs: options.timeoutMs });
-      writeFileAtomically(path, pdf);
-      return { path, count: pages, summary: `wrote ${path}: handout of ${pages} slides with notes` };
-    },
-  },
+    print: async (context, finish) => (await import('./handout.ts')).printHandoutPdf(context.page, context.view, finish),
+    summary: (path, pages) => `wrote ${path}: handout of ${pages} slides with notes`,
+  }),
   {
     kind: 'html',
     step: 'writing single-file HTML',

@@ -10,8 +10,8 @@ import { readFileSync } from 'node:fs';
 import type { BrowserPage } from '../browser/browser-page.ts';
 import { PAGE_NAMES, type PageNames } from '../page-contract.ts';
 import type { PrintPage, PrintView } from './open-print-view.ts';
-import { whilePrinting, withTimeout } from './pdf-export.ts';
-import { finishPdf, loadPdfLib, type PdfInfo } from './pdf-info.ts';
+import { whilePrinting, withTimeout, type PdfOptions } from './pdf-export.ts';
+import { finishPdf, loadPdfLib } from './pdf-info.ts';
 import { stringsFor } from '../strings/strings.ts';
 
 const HANDOUT_CSS = readFileSync(new URL('./handout.css', import.meta.url), 'utf8');
@@ -30,12 +30,8 @@ export function handoutLabels(lang: string): HandoutLabels {
   return { slideOf, noNotes };
 }
 
-export interface HandoutOptions {
-  info: PdfInfo;
-  lang: string;
-  slides: ReadonlySet<number> | null;
-  timeoutMs: number;
-}
+/** The handout is printed with what the slides PDF is. */
+export type HandoutOptions = PdfOptions;
 
 interface Layout {
   keep: number[];
