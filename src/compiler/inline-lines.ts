@@ -17,6 +17,24 @@ export function childLines(env: RenderEnv, inline: Token): number[] {
   });
 }
 
+/**
+ * Newlines of `text` before each index asked for, counted on from the previous one, so that asking
+ * for every match of a long fragment in order stays linear (an earlier index counts from the start).
+ */
+export function newlinesBefore(text: string): (index: number) => number {
+  let at = 0;
+  let count = 0;
+  return (index) => {
+    if (index < at) {
+      at = 0;
+      count = 0;
+    }
+    count += countNewlines(text.slice(at, index));
+    at = index;
+    return count;
+  };
+}
+
 export function countNewlines(text: string, end = text.length): number {
   let count = 0;
   for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) count++;

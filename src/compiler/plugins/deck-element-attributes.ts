@@ -12,7 +12,7 @@ import type { Token } from 'markdown-it';
 import { applyAttributeComment, reportUnreadAttributes } from './deck-slide-attributes.ts';
 import { applyHtmlDirectives } from '../html/html-directives.ts';
 import { ATTRIBUTE_COMMENT } from '../html/parse-attributes.ts';
-import { countNewlines } from '../inline-lines.ts';
+import { newlinesBefore } from '../inline-lines.ts';
 import { deckEnv, lineOf, type RenderEnv } from '../render-env.ts';
 
 /** The opening token of the previous sibling in `tokens` before `index`, or of the enclosing element. */
@@ -131,8 +131,9 @@ function intoPreviousHtml(env: RenderEnv, tokens: Token[], index: number, source
 function htmlDirectives(env: RenderEnv, tokens: Token[], index: number, sourceLines: string[]): void {
   const token = tokens[index]!;
   const { html, directives } = applyHtmlDirectives(token.content);
+  const linesBefore = newlinesBefore(token.content);
   for (const directive of directives) {
-    const line = lineOf(env, token.map) + countNewlines(token.content, directive.index);
+    const line = lineOf(env, token.map) + linesBefore(directive.index);
     if (directive.kind === 'slide') applyAttributeComment(env, env.slideAttributes, directive.attributes, line);
     else if (!directive.applied) attach(env, blockTarget(tokens, index, sourceLines), directive.attributes, line);
     else reportUnreadAttributes(env, directive.rest, line);

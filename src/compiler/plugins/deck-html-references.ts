@@ -10,7 +10,7 @@
  */
 import type { MarkdownIt } from 'markdown-it';
 import { externalHost, htmlReferences } from '../html/html-references.ts';
-import { countNewlines, forEachHtml } from '../inline-lines.ts';
+import { forEachHtml, newlinesBefore } from '../inline-lines.ts';
 import { isLocalUrl } from './deck-assets.ts';
 import { ATTRIBUTE_COMMENT } from '../html/parse-attributes.ts';
 import { deckEnv, type RenderEnv } from '../render-env.ts';
@@ -25,12 +25,9 @@ function collect(env: RenderEnv, html: string, firstLine: number): void {
         index: 0,
       }))
     : htmlReferences(html);
-  // References come in text order: lines are counted on from the previous one (from the start each time would be quadratic).
-  let counted = 0;
-  let line = firstLine;
+  const linesBefore = newlinesBefore(html);
   for (const reference of references) {
-    line += countNewlines(html.slice(counted, Math.max(counted, reference.index)));
-    counted = Math.max(counted, reference.index);
+    const line = firstLine + linesBefore(reference.index);
     const host = externalHost(reference.url);
     if (host !== null) {
       if (env.settings.allowedHosts.includes(host)) continue;

@@ -5,7 +5,7 @@
  */
 import type { MarkdownIt } from 'markdown-it';
 import { htmlTags } from '../html/html-references.ts';
-import { countNewlines, forEachHtml } from '../inline-lines.ts';
+import { forEachHtml, newlinesBefore } from '../inline-lines.ts';
 import { deckEnv, type RenderEnv } from '../render-env.ts';
 
 function warn(env: RenderEnv, line: number, message: string): void {
@@ -13,9 +13,10 @@ function warn(env: RenderEnv, line: number, message: string): void {
 }
 
 function checkHtml(env: RenderEnv, html: string, firstLine: number): void {
+  const linesBefore = newlinesBefore(html);
   for (const tag of htmlTags(html)) {
     if (tag.name === 'img' && !tag.attributes.has('alt')) {
-      warn(env, firstLine + countNewlines(html, tag.index), `<img src="${tag.attributes.get('src') ?? ''}"> has no alt attribute: describe the image (alt="" if it is decorative)`);
+      warn(env, firstLine + linesBefore(tag.index), `<img src="${tag.attributes.get('src') ?? ''}"> has no alt attribute: describe the image (alt="" if it is decorative)`);
     }
   }
 }

@@ -4,7 +4,7 @@
  * do nothing; it is reported as `unknown-directive` at its line.
  */
 import type { MarkdownIt } from 'markdown-it';
-import { countNewlines, forEachHtml } from '../inline-lines.ts';
+import { forEachHtml, newlinesBefore } from '../inline-lines.ts';
 import { deckEnv, type RenderEnv } from '../render-env.ts';
 
 const DIRECTIVE_COMMENT = /<!--\s*\.([A-Za-z][\w-]*)\s*(:?)/g;
@@ -30,6 +30,7 @@ function distance(a: string, b: string): number {
 }
 
 function report(env: RenderEnv, html: string, firstLine: number): void {
+  const linesBefore = newlinesBefore(html);
   for (const match of html.matchAll(DIRECTIVE_COMMENT)) {
     const name = match[1]!;
     if (KNOWN.has(name)) continue;
@@ -41,7 +42,7 @@ function report(env: RenderEnv, html: string, firstLine: number): void {
       code: 'unknown-directive',
       message: `unknown directive ".${name}${match[2]}" is ignored: only ".slide:" and ".element:" exist${hint}`,
       file: env.file,
-      line: firstLine + countNewlines(html, match.index),
+      line: firstLine + linesBefore(match.index!),
     });
   }
 }
