@@ -5,6 +5,7 @@
 import type { CompiledDeck, Diagnostic, Slide, SourceFile } from '../types.ts';
 import { createMarkdown } from './create-markdown.ts';
 import { parseDeckSettings } from './settings/deck-settings.ts';
+import { detectLanguage } from './settings/detect-language.ts';
 import type { RenderEnv } from './render-env.ts';
 import { splitFrontMatter, splitSlides, type SplitSlide } from './split-slides.ts';
 import { slugify, uniqueId } from './slug.ts';
@@ -33,14 +34,16 @@ export function compileDeck(sources: DeckSources, options: CompileOptions = {}):
   const files = sources.slides.map((f) => ({ ...f, text: normalizeNewlines(f.text) })).sort((a, b) => a.path.localeCompare(b.path, 'en'));
 
   const front = files[0] ? splitFrontMatter(files[0].text) : null;
+  // A deck that names no language is told German or English by its text (reveal-md decks never name one).
+  const textLang = detectLanguage(files.map((file) => file.text));
   let settingsResult;
   if (sources.settings) {
-    settingsResult = parseDeckSettings(normalizeNewlines(sources.settings.text), sources.settings.path, 1);
+    settingsResult = parseDeckSettings(normalizeNewlines(sources.settings.text), sources.settings.path, 1, textLang);
     if (front?.yaml) {
       diagnostics.push({ severity: 'warning', code: 'front-matter-ignored', message: `front matter ignored: ${sources.settings.path} holds the deck settings`, file: files[0]!.path, line: 1 });
     }
   } else {
-    settingsResult = parseDeckSettings(front?.yaml?.text ?? null, files[0]?.path ?? 'deck.yaml', front?.yaml?.line ?? 1);
+    settingsResult = parseDeckSettings(front?.yaml?.text ?? null, files[0]?.path ?? 'deck.yaml', front?.yaml?.line ?? 1, textLang);
   }
   const { settings } = settingsResult;
   // Each data file is read once however many charts use it; every path asked for is reported (for watching).

@@ -25,3 +25,28 @@ describe('the default title', () => {
     expect(compile('lang: en-GB\ntitle: Quarterly report\n').settings.title).toBe('Quarterly report');
   });
 });
+
+describe('a deck that names no language', () => {
+  const english = '---\ntitle: Kubernetes in Production\n---\n\n# Kubernetes in Production\n\nLessons from three years of running it\n\n---\n\nWhat we learned is that the cluster is not the product, and you should plan for it.\n';
+  const german = '# Die Partnerschaft\n\nMicrosoft und OpenAI verhandeln neu, und das ist nicht das Ende.\n\n---\n\nEin Satz mit the und and.\n';
+  const only = (text: string, settings: string | null = null) =>
+    compileDeck({ slides: [{ path: 'talk.md', text }], settings: settings === null ? null : { path: 'deck.yaml', text: settings } }).settings;
+
+  it('is English when its text is clearly English (front matter or none)', () => {
+    expect(only(english).lang).toBe('en');
+    expect(only(english.replace(/^---\ntitle: .*\n---\n/, '')).lang).toBe('en');
+    expect(only(english.replace(/^---\ntitle: .*\n---\n/, '')).title).toBe('Presentation');
+    expect(only(english, 'author: Jane\n').lang).toBe('en');
+  });
+
+  it('is German otherwise: German text, too little text, or mixed', () => {
+    expect(only(german).lang).toBe('de');
+    expect(only('# Hello\n').lang).toBe('de');
+    expect(only(german).title).toBe('Präsentation');
+  });
+
+  it('never overrides a language the deck names', () => {
+    expect(only(english, 'lang: de\n').lang).toBe('de');
+    expect(only(german, 'lang: en\n').lang).toBe('en');
+  });
+});

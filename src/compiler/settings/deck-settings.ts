@@ -63,22 +63,30 @@ export interface SettingsResult {
   diagnostics: Diagnostic[];
 }
 
-/** `yaml` is the settings text, starting at line `firstLine` of `file`. */
-export function parseDeckSettings(yaml: string | null, file: string, firstLine: number): SettingsResult {
+/** The defaults in a language: `lang` and the title (`Präsentation`, `Presentation`). */
+function defaultsIn(lang: string): DeckSettings {
+  return { ...DEFAULT_SETTINGS, lang, title: stringsFor(lang).defaultTitle };
+}
+
+/**
+ * `yaml` is the settings text, starting at line `firstLine` of `file`; `defaultLang` is the language of
+ * a deck whose settings name none (detected from its text by the caller).
+ */
+export function parseDeckSettings(yaml: string | null, file: string, firstLine: number, defaultLang = DEFAULT_SETTINGS.lang): SettingsResult {
   const diagnostics: Diagnostic[] = [];
-  if (yaml === null || yaml.trim() === '') return { settings: { ...DEFAULT_SETTINGS }, diagnostics };
+  if (yaml === null || yaml.trim() === '') return { settings: defaultsIn(defaultLang), diagnostics };
 
   const source = parseYamlSource(yaml, firstLine);
   const at = (line: number, code: string, message: string, severity: Diagnostic['severity'] = 'error') =>
     diagnostics.push({ severity, code, message, file, line });
 
   for (const error of source.errors) at(error.line, 'settings-yaml', `invalid YAML: ${error.message}`);
-  if (source.errors.length) return { settings: { ...DEFAULT_SETTINGS }, diagnostics };
+  if (source.errors.length) return { settings: defaultsIn(defaultLang), diagnostics };
 
   const raw = source.value ?? {};
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     at(firstLine, 'settings-yaml', 'deck settings must be a mapping of keys to values');
-    return { settings: { ...DEFAULT_SETTINGS }, diagnostics };
+    return { settings: defaultsIn(defaultLang), diagnostics };
   }
 
   const known: Record<string, unknown> = {};
@@ -93,9 +101,10 @@ export function parseDeckSettings(yaml: string | null, file: string, firstLine: 
   const parsed = settingsSchema.safeParse(known, { error: settingsMessages });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) at(source.lineOf(issue.path), 'settings-schema', issue.message);
-    return { settings: { ...DEFAULT_SETTINGS }, diagnostics };
+    return { settings: defaultsIn(defaultLang), diagnostics };
   }
   const settings = parsed.data;
+  if (known.lang === undefined) settings.lang = defaultLang;
   // A deck that names no title gets one in its language (`Präsentation`, `Presentation`).
   if (known.title === undefined) settings.title = stringsFor(settings.lang).defaultTitle;
   if (!isKnownTheme(settings.theme)) {
