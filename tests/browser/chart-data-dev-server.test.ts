@@ -7,11 +7,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
+import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChrome } from '../../src/browser/launch-chrome.ts';
-import { createViteConfig } from '../../src/vite/create-vite-config.ts';
 import { CHART_SELECTOR, DRAWN_ATTRIBUTE } from '../../src/page-contract.ts';
+import { startDevServer } from '../support/dev-server.ts';
 
 const SLIDES = `## Start
 
@@ -50,11 +50,7 @@ beforeAll(async () => {
   writeFileSync(join(root, 'slides/01.md'), SLIDES);
   csvPath = join(root, 'assets/data/capex.csv');
   writeFileSync(csvPath, csv(['15,4', '20,6']));
-  server = await createServer({ ...createViteConfig({ slidesDir: join(root, 'slides'), port: 0 }), logLevel: 'silent' });
-  await server.listen();
-  const address = server.httpServer?.address();
-  if (!address || typeof address === 'string') throw new Error('dev server has no port');
-  url = `http://127.0.0.1:${address.port}/`;
+  ({ server, url } = await startDevServer(join(root, 'slides')));
   browser = await launchChrome();
 });
 

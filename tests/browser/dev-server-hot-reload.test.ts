@@ -8,11 +8,11 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
+import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChrome } from '../../src/browser/launch-chrome.ts';
 import { DRAWN_ATTRIBUTE, NOTES_SELECTOR, READY_SELECTOR } from '../../src/page-contract.ts';
-import { createViteConfig } from '../../src/vite/create-vite-config.ts';
+import { startDevServer } from '../support/dev-server.ts';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/presenting-deck');
 
@@ -24,11 +24,7 @@ let url: string;
 beforeAll(async () => {
   slidesDir = join(mkdtempSync(join(tmpdir(), 'deck-hot-')), 'slides');
   cpSync(FIXTURE, slidesDir, { recursive: true });
-  server = await createServer({ ...createViteConfig({ slidesDir, port: 0 }), logLevel: 'silent' });
-  await server.listen();
-  const address = server.httpServer?.address();
-  if (!address || typeof address === 'string') throw new Error('dev server has no port');
-  url = `http://127.0.0.1:${address.port}/`;
+  ({ server, url } = await startDevServer(slidesDir));
   browser = await launchChrome();
 });
 
