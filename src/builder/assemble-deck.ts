@@ -27,6 +27,8 @@ export interface AssembledDeck {
   runtimeCached: boolean;
   /** What the build reported without stopping, in file and line order. */
   warnings: Diagnostic[];
+  /** The local files the slides show, copied beside the page (absolute paths). */
+  copiedFiles: string[];
 }
 
 /** Writes the deck into `dir` (which should be new or empty). */
@@ -45,5 +47,5 @@ export async function assembleDeck(slidesDir: string, dir: string, options: Asse
   } finally {
     runtime.release();
   }
-  return { runtimeCached: runtime.cached, warnings: diagnostics };
+  return { runtimeCached: runtime.cached, warnings: diagnostics, copiedFiles: [...images.copies.keys()] };
 }

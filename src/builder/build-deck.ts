@@ -27,6 +27,8 @@ export interface BuildResult {
   runtimeCached: boolean;
   /** What the build reported without stopping (missing images, other hosts …). */
   warnings: Diagnostic[];
+  /** The local files the slides show, copied beside the page (absolute paths). */
+  copiedFiles: string[];
 }
 
 export async function buildDeck(options: BuildOptions): Promise<BuildResult> {

@@ -6,7 +6,7 @@
  * stamp, so its output is rebuilt once before the first export.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { APP_ROOT } from '../app-paths.ts';
 import { hashFiles } from './hash-files.ts';
 import { RuntimeNotCachedError } from '../errors.ts';
@@ -31,6 +31,15 @@ export function sourceHash(slidesDir: string): string {
 interface BuildStamp {
   hash: string;
   slidesDir: string;
+  /** Files outside the slides folder that the build copied (images named as `../img/x.png`), and their hash. */
+  outside: { files: string[]; hash: string };
+}
+
+/** The copied files that live outside the slides folder, which the slides folder's hash does not cover. */
+function outsideFiles(slidesDir: string, copiedFiles: readonly string[]): { files: string[]; hash: string } {
+  const isOutside = (path: string) => path === '..' || path.startsWith(`..${sep}`) || isAbsolute(path);
+  const files = copiedFiles.filter((file) => isOutside(relative(resolve(slidesDir), file))).sort();
+  return { files, hash: hashFiles([{ base: resolve(slidesDir), paths: files, label: 'outside' }]) };
 }
 
 export function isFresh(outDir: string, slidesDir: string, hash = sourceHash(slidesDir)): boolean {
@@ -38,7 +47,8 @@ export function isFresh(outDir: string, slidesDir: string, hash = sourceHash(sli
   if (!existsSync(stampPath) || !existsSync(join(outDir, 'index.html'))) return false;
   try {
     const stamp = JSON.parse(readFileSync(stampPath, 'utf8')) as BuildStamp;
-    return stamp.hash === hash && stamp.slidesDir === resolve(slidesDir);
+    if (stamp.hash !== hash || stamp.slidesDir !== resolve(slidesDir) || !stamp.outside) return false;
+    return outsideFiles(slidesDir, stamp.outside.files).hash === stamp.outside.hash;
   } catch {
     return false;
   }
@@ -64,18 +74,31 @@ export interface FreshBuildJob {
  * that build runs in a child process (build-in-child.ts), its memory handed back before Chromium
  * prints, which keeps the export of 200 slides at ~290 instead of ~530 MB.
  */
-async function buildForExport(slidesDir: string, outDir: string): Promise<string[]> {
+async function buildForExport(slidesDir: string, outDir: string): Promise<{ warnings: string[]; copiedFiles: string[] }> {
   const { buildDeck } = await import('./build-deck.ts');
   const { formatDiagnostic } = await import('../compiler/diagnostics.ts');
   let lines: string[];
+  let copiedFiles: string[];
   try {
-    lines = (await buildDeck({ slidesDir, outDir, cachedRuntimeOnly: true })).warnings.map(formatDiagnostic);
+    const built = await buildDeck({ slidesDir, outDir, cachedRuntimeOnly: true });
+    lines = built.warnings.map(formatDiagnostic);
+    copiedFiles = built.copiedFiles;
   } catch (error) {
     if (!(error instanceof RuntimeNotCachedError)) throw error;
     lines = await buildInChildProcess(slidesDir, outDir);
+    copiedFiles = await filesTheSlidesShow(slidesDir);
   }
   // The exporter says "warning:" itself.
-  return lines.map((line) => line.replace(/^(.*?:\d+): warning: /, '$1: '));
+  return { warnings: lines.map((line) => line.replace(/^(.*?:\d+): warning: /, '$1: ')), copiedFiles };
+}
+
+/** What a build copies for the slides, learnt by compiling them here (the child process that built them does not say). */
+async function filesTheSlidesShow(slidesDir: string): Promise<string[]> {
+  const { DeckImages } = await import('./deck-images.ts');
+  const { compileFolder } = await import('../loader/compile-folder.ts');
+  const images = new DeckImages();
+  compileFolder(slidesDir, { resolveUrl: images.resolveUrl });
+  return [...images.copies.keys()];
 }
 
 /** Checks the folder and, when it is not fresh, starts the build (`buildForExport`). */
@@ -85,8 +108,8 @@ export function startFreshBuild(slidesDir: string, outDir: string, force = false
   const out = resolve(outDir);
   const seconds = () => (performance.now() - started) / 1000;
   if (!force && isFresh(out, slidesDir, hash)) return { reused: true, done: Promise.resolve({ outDir: out, reused: true, seconds: seconds(), warnings: [] }) };
-  const done = buildForExport(slidesDir, out).then((warnings) => {
-    const stamp: BuildStamp = { hash, slidesDir: resolve(slidesDir) };
+  const done = buildForExport(slidesDir, out).then(({ warnings, copiedFiles }) => {
+    const stamp: BuildStamp = { hash, slidesDir: resolve(slidesDir), outside: outsideFiles(slidesDir, copiedFiles) };
     writeFileSync(join(out, BUILD_STAMP), `${JSON.stringify(stamp, null, 2)}\n`);
     return { outDir: out, reused: false, seconds: seconds(), warnings };
   });

@@ -158,6 +158,26 @@ describe('a build that may not bundle the runtime (the exporter’s, in its own 
       .map((name) => readFileSync(join(build.outDir, 'assets', name), 'utf8'))
       .join('');
     expect(css).toMatch(/--deck-accent:\s*#b00020/);
+    // Its stamp is as good as one from a build in the exporter's own process.
+    expect(startFreshBuild(slidesDir, join(root, 'out')).reused).toBe(true);
+  }, 60_000);
+
+  it('is built again when an image outside the slides folder changes (the slides folder alone is unchanged)', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'deck-assembly-'));
+    const slidesDir = join(root, 'talk');
+    cpSync(SAMPLE_DECK, slidesDir, { recursive: true });
+    mkdirSync(join(root, 'img'));
+    const image = join(root, 'img', 'punkt.svg');
+    writeFileSync(image, '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4" fill="#000"/></svg>');
+    writeFileSync(join(slidesDir, '09-bild.md'), '## Bild\n\n![Punkt](../img/punkt.svg)\n');
+    const out = join(root, 'out');
+    expect((await startFreshBuild(slidesDir, out).done).reused).toBe(false);
+    expect(startFreshBuild(slidesDir, out).reused).toBe(true);
+    writeFileSync(image, '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4" fill="#fff"/></svg>');
+    const again = startFreshBuild(slidesDir, out);
+    expect(again.reused).toBe(false);
+    await again.done;
+    expect(startFreshBuild(slidesDir, out).reused).toBe(true);
   }, 60_000);
 
   it('hands the exporter the build’s warnings, from its own process and from the child', async () => {
