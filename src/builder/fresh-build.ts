@@ -28,7 +28,7 @@ export function sourceHash(slidesDir: string): string {
   ]);
 }
 
-interface BuildStamp {
+export interface BuildStamp {
   hash: string;
   slidesDir: string;
   /** Files outside the slides folder that the build copied (images named as `../img/x.png`), and their hash. */
@@ -40,6 +40,11 @@ function outsideFiles(slidesDir: string, copiedFiles: readonly string[]): { file
   const isOutside = (path: string) => path === '..' || path.startsWith(`..${sep}`) || isAbsolute(path);
   const files = copiedFiles.filter((file) => isOutside(relative(resolve(slidesDir), file))).sort();
   return { files, hash: hashFiles([{ base: resolve(slidesDir), paths: files, label: 'outside' }]) };
+}
+
+/** The stamp of a build from `hash` (sourceHash) that copied `copiedFiles`. */
+export function buildStamp(slidesDir: string, hash: string, copiedFiles: readonly string[]): BuildStamp {
+  return { hash, slidesDir: resolve(slidesDir), outside: outsideFiles(slidesDir, copiedFiles) };
 }
 
 export function isFresh(outDir: string, slidesDir: string, hash = sourceHash(slidesDir)): boolean {
@@ -109,7 +114,7 @@ export function startFreshBuild(slidesDir: string, outDir: string, force = false
   const seconds = () => (performance.now() - started) / 1000;
   if (!force && isFresh(out, slidesDir, hash)) return { reused: true, done: Promise.resolve({ outDir: out, reused: true, seconds: seconds(), warnings: [] }) };
   const done = buildForExport(slidesDir, out).then(({ warnings, copiedFiles }) => {
-    const stamp: BuildStamp = { hash, slidesDir: resolve(slidesDir), outside: outsideFiles(slidesDir, copiedFiles) };
+    const stamp = buildStamp(slidesDir, hash, copiedFiles);
     writeFileSync(join(out, BUILD_STAMP), `${JSON.stringify(stamp, null, 2)}\n`);
     return { outDir: out, reused: false, seconds: seconds(), warnings };
   });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getDocumentProxy, getMeta } from 'unpdf';
 import { describe, expect, it } from 'vitest';
-import { BUILD_STAMP, isFresh, sourceHash } from '../../src/builder/fresh-build.ts';
+import { BUILD_STAMP, buildStamp, isFresh, sourceHash } from '../../src/builder/fresh-build.ts';
 import { readDeckInfo } from '../../src/export/export-deck.ts';
 import { finishPdf } from '../../src/export/pdf-info.ts';
 import { dataUrl, inlineBuiltDeck, inlineScriptText } from '../../src/export/single-file-html.ts';
@@ -114,6 +114,9 @@ describe('build freshness', () => {
     writeFileSync(join(out, 'index.html'), '<html></html>');
     const hash = sourceHash(slides);
     writeFileSync(join(out, BUILD_STAMP), JSON.stringify({ hash, slidesDir: slides }));
+    // A stamp of an older version (without the files outside the slides folder) is not trusted.
+    expect(isFresh(out, slides)).toBe(false);
+    writeFileSync(join(out, BUILD_STAMP), JSON.stringify(buildStamp(slides, hash, [])));
     expect(isFresh(out, slides)).toBe(true);
     writeFileSync(join(slides, '01-start.md'), '# Geändert\n');
     expect(sourceHash(slides)).not.toBe(hash);
