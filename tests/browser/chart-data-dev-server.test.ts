@@ -3,14 +3,14 @@
  * saving the file redraws the chart with the new values in place, on the same slide and fragment;
  * a bad cell shows the error overlay naming the Markdown line and the data file's row and column.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChrome } from '../../src/browser/launch-chrome.ts';
 import { CHART_SELECTOR, DRAWN_ATTRIBUTE } from '../../src/page-contract.ts';
+import { writeDataDeck } from '../support/data-deck.ts';
 import { startDevServer } from '../support/dev-server.ts';
 
 const SLIDES = `## Start
@@ -44,12 +44,7 @@ let browser: Browser;
 let url: string;
 
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'deck-data-'));
-  mkdirSync(join(root, 'slides'));
-  mkdirSync(join(root, 'assets/data'), { recursive: true });
-  writeFileSync(join(root, 'slides/01.md'), SLIDES);
-  csvPath = join(root, 'assets/data/capex.csv');
-  writeFileSync(csvPath, csv(['15,4', '20,6']));
+  ({ root, csvPath } = writeDataDeck('deck-data-', SLIDES, csv(['15,4', '20,6'])));
   ({ server, url } = await startDevServer(join(root, 'slides')));
   browser = await launchChrome();
 });

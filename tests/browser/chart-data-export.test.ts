@@ -3,8 +3,7 @@
  * numbers, not the file or its name, so the deck draws them from `file://` with no request; the
  * export notices a changed data file outside the slides folder and builds again.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
@@ -14,6 +13,7 @@ import { listFiles } from '../../src/builder/hash-files.ts';
 import { startFreshBuild } from '../../src/builder/fresh-build.ts';
 import { exportDeck } from '../../src/export/export-deck.ts';
 import { CHART_SELECTOR, DRAWN_ATTRIBUTE, READY_SELECTOR } from '../../src/page-contract.ts';
+import { writeDataDeck } from '../support/data-deck.ts';
 import { paintedPixels } from '../support/deck-page.ts';
 
 const SLIDE = `## Capex
@@ -35,11 +35,7 @@ let root: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'deck-data-export-'));
-  mkdirSync(join(root, 'slides'));
-  mkdirSync(join(root, 'assets/data'), { recursive: true });
-  writeFileSync(join(root, 'slides/01.md'), SLIDE);
-  writeFileSync(join(root, 'assets/data/capex.csv'), 'Geschäftsjahr;Cash\nGJ 2020;15,4\nGJ 2021;20,6\n');
+  ({ root } = writeDataDeck('deck-data-export-', SLIDE, 'Geschäftsjahr;Cash\nGJ 2020;15,4\nGJ 2021;20,6\n'));
   browser = await launchChrome();
 });
 
