@@ -9,11 +9,18 @@ const ENGLISH = new Set(['the', 'and', 'is', 'of', 'to', 'for', 'with', 'that', 
 /** Words needed before the text counts as English at all. */
 const ENOUGH_WORDS = 5;
 
+/** The deck's language shows in its first pages: a large deck is not read whole (every compile, hot reloads too, runs this). */
+const SAMPLE_CHARACTERS = 20_000;
+
 export function detectLanguage(texts: readonly string[]): 'de' | 'en' {
   let german = 0;
   let english = 0;
+  let left = SAMPLE_CHARACTERS;
   for (const text of texts) {
-    for (const [word] of text.toLowerCase().matchAll(/\p{L}+/gu)) {
+    if (left <= 0) break;
+    const sample = text.slice(0, left);
+    left -= sample.length;
+    for (const [word] of sample.toLowerCase().matchAll(/\p{L}+/gu)) {
       if (GERMAN.has(word)) german++;
       else if (ENGLISH.has(word)) english++;
     }
