@@ -22,13 +22,17 @@ describe('chart spec', () => {
     const { spec, diagnostics } = compileChart(
       'type: bar\ntitle: T\nunit: "%"\ndecimals: 1\nhorizontal: true\nstacked: true\nlabels: [a, b]\n' +
         'series:\n  - name: S\n    values: [1, 2]\n    color: "#123456"\n    colors: ["#111111", "#222222"]\n' +
-        'highlight: b\nmin: 0\nmax: 10\nsource: X\nnote: N\nheight: 300',
+        'highlight: b\nmin: 0\nmax: 10\nsource: X\nnote: N\nheight: 300\nsteps: points',
     );
     expect(diagnostics).toEqual([]);
-    // A data file's keys (data, x, column) become labels and values: the page never names the file.
-    const fromFile = ['data', 'x', 'column'];
-    expect(Object.keys(spec!).sort()).toEqual([...Object.keys(chartSchema.shape), 'id', 'lang'].filter((k) => !fromFile.includes(k)).sort());
-    expect(Object.keys(spec!.series[0]!).sort()).toEqual([...Object.keys(chartSchema.shape.series.element.shape), 'formatted'].filter((k) => !fromFile.includes(k)).sort());
+    // A data file's keys (data, x, column) become labels and values: the page never names the file;
+    // a waterfall's total becomes a label, the currency part of the format, each series' unit part of its format.
+    const resolved = ['data', 'x', 'column', 'total', 'currency', 'unit'];
+    const added = ['id', 'lang', 'xValues', 'waterfall', 'stepCount', 'unit'];
+    expect(Object.keys(spec!).sort()).toEqual([...Object.keys(chartSchema.shape).filter((k) => !resolved.includes(k)), ...added].sort());
+    expect(Object.keys(spec!.series[0]!).sort()).toEqual(
+      [...Object.keys(chartSchema.shape.series.element.shape).filter((k) => !resolved.includes(k)), 'format', 'formatted', 'labels', 'plotted'].sort(),
+    );
     expect(spec).toMatchObject({ unit: '%', decimals: 1, horizontal: true, stacked: true, highlight: 1, min: 0, max: 10, note: 'N', height: 300 });
   });
 
@@ -39,7 +43,7 @@ describe('chart spec', () => {
   });
 
   it('derives its types from the schema', () => {
-    expectTypeOf<ChartSpec['type']>().toEqualTypeOf<'bar' | 'line' | 'doughnut' | 'pie'>();
+    expectTypeOf<ChartSpec['type']>().toEqualTypeOf<'bar' | 'line' | 'area' | 'scatter' | 'waterfall' | 'doughnut' | 'pie'>();
     expectTypeOf<ChartSpec['height']>().toEqualTypeOf<number>();
     expectTypeOf<ChartInput['height']>().toEqualTypeOf<number | undefined>();
   });

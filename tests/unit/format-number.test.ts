@@ -5,19 +5,19 @@ const NBSP = '\u00a0';
 
 describe('formatValue', () => {
   it('formats German numbers with a decimal comma and a non-breaking space before the unit', () => {
-    expect(formatValue(13, 'de', 'Mrd. US-$', 0)).toBe(`13${NBSP}Mrd. US-$`);
-    expect(formatValue(2.5, 'de', 'Mrd. US-$', 1)).toBe(`2,5${NBSP}Mrd. US-$`);
-    expect(formatValue(20, 'de', '%', 0)).toBe(`20${NBSP}%`);
-    expect(formatValue(80000, 'de', '', 0)).toBe('80.000');
+    expect(formatValue(13, 'de', { format: 'number', unit: 'Mrd. US-$', decimals: 0 })).toBe(`13${NBSP}Mrd. US-$`);
+    expect(formatValue(2.5, 'de', { format: 'number', unit: 'Mrd. US-$', decimals: 1 })).toBe(`2,5${NBSP}Mrd. US-$`);
+    expect(formatValue(20, 'de', { format: 'number', unit: '%', decimals: 0 })).toBe(`20${NBSP}%`);
+    expect(formatValue(80000, 'de', { format: 'number', unit: '', decimals: 0 })).toBe('80.000');
   });
 
   it('follows the language: English has no space before %', () => {
-    expect(formatValue(20, 'en', '%', 0)).toBe('20%');
-    expect(formatValue(2.5, 'en', 'bn USD', 1)).toBe(`2.5${NBSP}bn USD`);
+    expect(formatValue(20, 'en', { format: 'number', unit: '%', decimals: 0 })).toBe('20%');
+    expect(formatValue(2.5, 'en', { format: 'number', unit: 'bn USD', decimals: 1 })).toBe(`2.5${NBSP}bn USD`);
   });
 
   it('leaves missing values empty', () => {
-    expect(formatValue(null, 'de', '%', 0)).toBe('');
+    expect(formatValue(null, 'de', { format: 'number', unit: '%', decimals: 0 })).toBe('');
   });
 
   it('finds the decimals the data needs', () => {

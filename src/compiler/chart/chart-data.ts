@@ -17,6 +17,8 @@ export type ReadDataFile = (path: string) => string | null;
 /** The chart with its labels and every series' values in place, wherever they came from. */
 export type ChartData = Omit<ChartOptions, 'labels' | 'series'> & {
   labels: string[];
+  /** Scatter: the x column's numbers (read as the deck's language writes them); otherwise absent. */
+  xValues?: (number | null)[];
   series: (Omit<ChartOptions['series'][number], 'values'> & { values: (number | null)[] })[];
 };
 
@@ -79,7 +81,16 @@ export function chartData(options: ChartOptions, file: string, lang: string, rea
       return { ...s, values: [] };
     }
   });
-  return ok ? { ...options, labels: labelColumn(table, x), series } : null;
+  let xValues: (number | null)[] | undefined;
+  if (options.type === 'scatter' && table.columns.includes(x)) {
+    try {
+      xValues = numberColumn(table, x, data, lang);
+    } catch (error) {
+      if (!(error instanceof DataFileError)) throw error;
+      fail(['x'], `${error.message}: a scatter chart's x column holds numbers`, 'error', DATA_CODE);
+    }
+  }
+  return ok ? { ...options, labels: labelColumn(table, x), series, ...(xValues && { xValues }) } : null;
 }
 
 function inlineData(options: ChartOptions, report: ChartReport): ChartData | null {

@@ -62,11 +62,15 @@ export function unknownKey(key: string, root: z.ZodType, path: Path): string {
   const schema = schemaAt(root, path);
   const here = similarKey(key, schema ? keysOf(schema) : []);
   if (here) return `unknown key "${key}" (did you mean "${here}"?)`;
-  for (const { name, each, keys } of schema ? nestedObjects(schema) : []) {
+  const places = (schema ? nestedObjects(schema) : []).flatMap(({ name, each, keys }) => {
     const below = similarKey(key, keys);
-    if (below) return `unknown key "${key}" (did you mean "${below}"? it belongs ${each ? 'in each item of' : 'under'} "${name}")`;
-  }
-  return `unknown key "${key}"`;
+    return below ? [{ below, place: `${each ? 'in each item of' : 'under'} "${name}"` }] : [];
+  });
+  const first = places[0];
+  if (!first) return `unknown key "${key}"`;
+  // A key of several nested objects (`color` of a series and of a line) names each.
+  const where = places.filter((p) => p.below === first.below).map((p) => p.place);
+  return `unknown key "${key}" (did you mean "${first.below}"? it belongs ${where.join(' or ')})`;
 }
 
 /** The known key `key` is most likely a typo of, if any is close enough. */

@@ -2,6 +2,7 @@
 import type { Chart, ChartConfiguration } from 'chart.js';
 import type { ChartSpec } from '../../types.ts';
 import type { ValueLabelOptions } from './value-labels.ts';
+import { formatValue } from '../../compiler/chart/format-number.ts';
 
 export interface ChartStyle {
   text: string;
@@ -45,35 +46,35 @@ export function chartConfig(spec: ChartSpec, style: ChartStyle, animate: boolean
     return spec.highlight === null || radial ? base : base.map((c, i) => (i === spec.highlight ? c : fade(c)));
   };
   const font = { family: style.fontFamily, size: style.fontSize };
-  const format = new Intl.NumberFormat(spec.lang, { maximumFractionDigits: spec.decimals });
+  const stacked = spec.stacked !== false;
   const valueLabels: ValueLabelOptions = {
     // Inside stacked segments the number alone fits; the axis carries the unit.
-    formatted: spec.series.map((s) => (spec.stacked ? s.formatted.map((f) => f.split('\u00a0')[0]!) : s.formatted)),
+    formatted: spec.series.map((s) => (stacked ? s.labels.map((f) => f.split('\u00a0')[0]!) : s.labels)),
     color: style.text,
     font: `600 ${style.fontSize}px ${style.fontFamily}`,
-    inside: spec.stacked,
+    inside: stacked,
   };
   const valueAxis = {
     beginAtZero: true,
     ...(spec.min !== undefined && { min: spec.min }),
     ...(spec.max !== undefined && { max: spec.max }),
-    stacked: spec.stacked,
+    stacked,
     grid: { color: style.grid },
     border: { display: false },
-    ticks: { color: style.text, font, callback: (value: string | number) => `${format.format(Number(value))}${spec.unit ? `\u00a0${spec.unit}` : ''}` },
+    ticks: { color: style.text, font, callback: (value: string | number) => formatValue(Number(value), spec.lang, spec.format) },
     // Room for the value labels above the highest bar.
-    grace: spec.stacked ? 0 : '12%',
+    grace: stacked ? 0 : '12%',
   };
   // Line charts keep their first and last points (and labels) off the chart's edges.
-  const categoryAxis = { stacked: spec.stacked, offset: spec.type !== 'line' || spec.labels.length < 8, grid: { display: false }, border: { color: style.grid }, ticks: { color: style.text, font } };
+  const categoryAxis = { stacked, offset: spec.type !== 'line' || spec.labels.length < 8, grid: { display: false }, border: { color: style.grid }, ticks: { color: style.text, font } };
 
   return {
-    type: spec.type,
+    type: spec.type as 'bar' | 'line' | 'pie' | 'doughnut',
     data: {
       labels: spec.labels,
       datasets: spec.series.map((series) => ({
         label: series.name,
-        data: series.values,
+        data: series.plotted,
         backgroundColor: pointColours(series),
         borderColor: radial ? '#ffffff' : series.color,
         borderWidth: radial ? 3 : spec.type === 'line' ? 4 : 0,
