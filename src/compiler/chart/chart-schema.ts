@@ -66,7 +66,7 @@ export const chartSchema = z.strictObject({
   /** How values are written on the axes, the value labels and the data table, in the deck's language. */
   format: z.enum(NUMBER_FORMATS).default('number'),
   /** ISO 4217 code, for `format: currency` (and `compact` money). */
-  currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD or EUR').optional(),
+  currency: z.string().regex(/^[A-Z]{3}$/).describe('an ISO 4217 code such as USD or EUR').optional(),
   /** Reference lines and bands. */
   lines: z.array(referenceLineSchema).describe('a list of lines, each with value, at, or from and to').default([]),
   /** Builds the chart up one fragment a step. */
