@@ -17,6 +17,8 @@ export type ReadDataFile = (path: string) => string | null;
 /** The chart with its labels and every series' values in place, wherever they came from. */
 export type ChartData = Omit<ChartOptions, 'labels' | 'series'> & {
   labels: string[];
+  /** With a data file: where the labels come from, for messages (`column "Jahr" in capex.csv`). */
+  labelsFrom?: string;
   /** Scatter: the x column's numbers (read as the deck's language writes them); otherwise absent. */
   xValues?: (number | null)[];
   series: (Omit<ChartOptions['series'][number], 'values'> & { values: (number | null)[] })[];
@@ -90,7 +92,38 @@ export function chartData(options: ChartOptions, file: string, lang: string, rea
       fail(['x'], `${error.message}: a scatter chart's x column holds numbers`, 'error', DATA_CODE);
     }
   }
-  return ok ? { ...options, labels: labelColumn(table, x), series, ...(xValues && { xValues }) } : null;
+  if (!ok) return null;
+  const labels = labelColumn(table, x);
+  if (options.type !== 'scatter') checkLabels(table, labels, x, data, report);
+  return { ...options, labels, series, labelsFrom: `column "${x}" in ${data}`, ...(xValues && { xValues }) };
+}
+
+/** Rows of the data file, for a message: `row 4`, `rows 3 and 5`, `rows 3, 5, 9 …`. */
+function rowsNamed(table: DataTable, indexes: number[]): string {
+  const rows = indexes.map((i) => table.rows[i]!.row);
+  const shown = rows.length > 4 ? `${rows.slice(0, 3).join(', ')} … (${rows.length} in all)` : rows.length > 1 ? `${rows.slice(0, -1).join(', ')} and ${rows.at(-1)}` : String(rows[0]);
+  return `${table.rowNoun}${rows.length > 1 ? 's' : ''} ${shown}`;
+}
+
+/**
+ * Warnings when the label column no longer names each row once (the data file changed since the
+ * slide was written): a bar without a name, or two bars of one name that `highlight` and `lines`
+ * cannot tell apart.
+ */
+function checkLabels(table: DataTable, labels: string[], x: string, data: string, report: ChartReport): void {
+  const rowsOf = new Map<string, number[]>();
+  labels.forEach((label, i) => rowsOf.set(label, [...(rowsOf.get(label) ?? []), i]));
+  const empty = rowsOf.get('');
+  if (empty) report(['x'], `empty label in ${data} ${rowsNamed(table, empty)}, column "${x}": its bar or point has no name`, 'warning', DATA_CODE);
+  for (const [label, rows] of rowsOf) {
+    if (label === '' || rows.length < 2) continue;
+    report(['x'], `label "${label}" in ${data} ${rowsNamed(table, rows)}, column "${x}" is there ${rows.length} times: each label should name one row`, 'warning', DATA_CODE);
+  }
+}
+
+/** How a message names the chart's labels: where they come from. */
+export function labelsNamed(data: ChartData): string {
+  return data.labelsFrom ? `the labels of ${data.labelsFrom}` : 'the labels';
 }
 
 function inlineData(options: ChartOptions, report: ChartReport): ChartData | null {

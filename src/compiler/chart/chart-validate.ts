@@ -4,7 +4,7 @@
  */
 import type { DeckSettings, Diagnostic, Severity } from '../../types.ts';
 import { chartSchema, type ChartReferenceLine, type ChartSeries, type ChartSpec, type WaterfallKind } from './chart-schema.ts';
-import { chartData, type ChartData, type ChartReport, type ReadDataFile } from './chart-data.ts';
+import { chartData, labelsNamed, type ChartData, type ChartReport, type ReadDataFile } from './chart-data.ts';
 import { colourCycle, nthColour, resolveColour } from './chart-colours.ts';
 import { decimalsOf, formatNumber, formatValue, type ValueFormat } from './format-number.ts';
 import { parseYamlSource } from '../settings/yaml-source.ts';
@@ -81,7 +81,7 @@ function chartSpec(options: ChartData, id: string, lang: string, resolved: Resol
   const format: ValueFormat = { format: options.format, currency: options.currency, decimals, unit: options.unit };
   const shares = options.stacked === 'percent' ? percentShares(options.series.map((s) => s.values)) : null;
   const shareFormat: ValueFormat = { format: 'percent', decimals: 0, unit: '' };
-  const { data: _data, x: _x, xValues: _xValues, lines: _lines, total: _total, currency: _currency, ...drawn } = options;
+  const { data: _data, x: _x, labelsFrom: _labelsFrom, xValues: _xValues, lines: _lines, total: _total, currency: _currency, ...drawn } = options;
   return {
     ...drawn,
     id,
@@ -164,7 +164,7 @@ function resolveLines(input: ChartData, xValues: number[] | null, palette: Recor
     if (line.at !== undefined) {
       const position = xValues ? Number(line.at) : input.labels.indexOf(line.at);
       if (xValues ? !Number.isFinite(position) : position < 0) {
-        report([...path, 'at'], xValues ? `at "${line.at}" is not a number: a scatter chart's lines stand at x values` : `at "${line.at}" is not one of the labels (${input.labels.join(', ')})`);
+        report([...path, 'at'], xValues ? `at "${line.at}" is not a number: a scatter chart's lines stand at x values` : `at "${line.at}" is not one of ${labelsNamed(input)} (${input.labels.join(', ')})`);
         return [];
       }
       return [{ kind: 'category', from: position, to: position, ...common }];
@@ -214,7 +214,7 @@ function resolveHighlight(input: ChartData, report: Report): number | null {
   if (input.highlight === undefined) return null;
   const index = typeof input.highlight === 'number' ? input.highlight : input.labels.indexOf(input.highlight);
   if (index < 0 || index >= input.labels.length) {
-    report(['highlight'], `highlight "${input.highlight}" is not one of the labels (or a valid index)`);
+    report(['highlight'], `highlight "${input.highlight}" is not one of ${labelsNamed(input)} (or a valid index)`);
     return null;
   }
   return index;
