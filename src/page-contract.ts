@@ -15,6 +15,28 @@ export const DRAWN_ERROR = 'error';
 /** A chart's figure. */
 export const CHART_SELECTOR = 'figure.deck-chart';
 
+/**
+ * A function on `window`, set once the page can draw charts: what a figure's chart instance draws
+ * (`DrawnChartValues`), or null for a figure without one. Tests read drawn values back with it.
+ */
+export const CHART_VALUES_HOOK = 'deckChartValues';
+
+/** A chart instance's data and scales as Chart.js holds them. */
+export interface DrawnChartValues {
+  type: string;
+  labels: string[];
+  datasets: { label: string; data: unknown[]; type: string; hidden: boolean; yAxisID: string; xAxisID: string; backgroundColor: unknown }[];
+  scales: Record<string, { type: string; axis: string; position: string; min: number; max: number; gridDisplay: boolean; ticks: string[] }>;
+  /** Reference lines and bands with the scale they are drawn on. */
+  lines: { kind: string; scaleId: string; from: number; to: number; label: string; color: string }[];
+}
+
+declare global {
+  interface Window {
+    [CHART_VALUES_HOOK]?: (figure: Element) => DrawnChartValues | null;
+  }
+}
+
 /** One printed page of reveal.js's print view, and where those pages sit. */
 export const PRINT_PAGE_CLASS = 'pdf-page';
 export const PRINT_PAGE_SELECTOR = `.reveal .slides > .${PRINT_PAGE_CLASS}`;

@@ -147,10 +147,12 @@ export function preparePrintView(): void {
   }
 }
 
-function drawFigures({ drawChart }: DrawModule, figures: HTMLElement[]): void {
+async function drawFigures({ drawChart, loadChartParts }: DrawModule, figures: HTMLElement[]): Promise<void> {
   const pixelRatio = printPixelRatio();
-  for (const figure of figures) {
-    const spec = JSON.parse(figure.querySelector('script.deck-chart-spec')?.textContent ?? 'null') as ChartSpec;
+  const specs = figures.map((figure) => JSON.parse(figure.querySelector('script.deck-chart-spec')?.textContent ?? 'null') as ChartSpec);
+  await loadChartParts(specs);
+  for (const [i, figure] of figures.entries()) {
+    const spec = specs[i]!;
     try {
       drawChart(figure, spec, { animate: false, pixelRatio });
     } catch (error) {

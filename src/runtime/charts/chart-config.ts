@@ -1,28 +1,10 @@
 /** A ChartSpec translated into a Chart.js configuration, styled from the theme. */
 import type { Chart, ChartConfiguration } from 'chart.js';
-import type { ChartSpec } from '../../types.ts';
+import type { ChartSeries, ChartSpec } from '../../types.ts';
 import type { ValueLabelOptions } from './value-labels.ts';
-import { formatValue } from '../../compiler/chart/format-number.ts';
-
-export interface ChartStyle {
-  text: string;
-  grid: string;
-  fontFamily: string;
-  fontSize: number;
-}
-
-/** Reads colours and fonts from the theme's custom properties on `element`. */
-export function chartStyle(element: Element): ChartStyle {
-  const css = getComputedStyle(element);
-  const value = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
-  return {
-    // Without a theme colour for charts (reveal.js's themes), the slide's own text colour.
-    text: value('--deck-chart-text', css.color),
-    grid: value('--deck-chart-grid', 'rgba(0,0,0,0.12)'),
-    fontFamily: value('--deck-font', 'sans-serif'),
-    fontSize: Number.parseFloat(value('--deck-chart-font-size', '22')),
-  };
-}
+import type { ChartExtras } from './chart-registry.ts';
+import type { ChartStyle } from './chart-style.ts';
+import { chartAxisIds, chartScales, RIGHT_AXIS_ID } from './chart-axes.ts';
 
 let measuring: CanvasRenderingContext2D | null = null;
 
@@ -39,49 +21,81 @@ function fade(colour: string): string {
   return /^#[0-9a-f]{6}$/i.test(colour) ? `${colour}73` : colour;
 }
 
-export function chartConfig(spec: ChartSpec, style: ChartStyle, animate: boolean, onDrawn: () => void): ChartConfiguration {
-  const radial = spec.type === 'doughnut' || spec.type === 'pie';
-  const pointColours = (series: ChartSpec['series'][number]) => {
-    const base = series.colors ?? spec.labels.map(() => series.color);
-    return spec.highlight === null || radial ? base : base.map((c, i) => (i === spec.highlight ? c : fade(c)));
-  };
-  const font = { family: style.fontFamily, size: style.fontSize };
-  const stacked = spec.stacked !== false;
-  const valueLabels: ValueLabelOptions = {
-    // Inside stacked segments the number alone fits; the axis carries the unit.
-    formatted: spec.series.map((s) => (stacked ? s.labels.map((f) => f.split('\u00a0')[0]!) : s.labels)),
+/** `#0078d4` at 35 % opacity: the fill under an area's line. */
+function areaFill(colour: string): string {
+  return /^#[0-9a-f]{6}$/i.test(colour) ? `${colour}59` : colour;
+}
+
+const isRadial = (spec: ChartSpec) => spec.type === 'doughnut' || spec.type === 'pie';
+
+/** How each series is drawn: a line (line, area, scatter or a combo's line series) or as bars, arcs. */
+const drawnAsLine = (series: ChartSeries) => series.type === 'line' || series.type === 'area' || series.type === 'scatter';
+
+function datasetOf(spec: ChartSpec, series: ChartSeries, index: number, extras: ChartExtras, style: ChartStyle) {
+  if (extras.waterfall) return extras.waterfall.waterfallDataset(spec, { up: style.positive, down: style.negative });
+  const radial = isRadial(spec);
+  const base = series.colors ?? spec.labels.map(() => series.color);
+  const colours = spec.highlight === null || radial ? base : base.map((c, i) => (i === spec.highlight ? c : fade(c)));
+  const axis = series.axis === 'right' ? { [spec.horizontal ? 'xAxisID' : 'yAxisID']: RIGHT_AXIS_ID } : {};
+  const common = { label: series.name, ...axis };
+  if (radial) {
+    return {
+      ...common,
+      data: series.plotted,
+      backgroundColor: colours,
+      borderColor: '#ffffff',
+      borderWidth: 3,
+      ...(spec.highlight !== null && { offset: spec.labels.map((_, i) => (i === spec.highlight ? 24 : 0)) }),
+    };
+  }
+  if (series.type === 'scatter') {
+    return { ...common, data: (spec.xValues ?? []).map((x, i) => ({ x, y: series.plotted[i] ?? null })), backgroundColor: colours, borderColor: series.color, pointRadius: 8 };
+  }
+  if (drawnAsLine(series)) {
+    const area = series.type === 'area';
+    return {
+      ...common,
+      // In a combo chart the line's own type, drawn over the bars and never stacked onto them.
+      ...(spec.type === 'bar' && { type: 'line', order: -1, stack: `line-${index}` }),
+      data: series.plotted,
+      borderColor: series.color,
+      backgroundColor: area ? areaFill(series.color) : colours,
+      borderWidth: 4,
+      pointRadius: area ? 5 : 7,
+      pointBackgroundColor: colours,
+      tension: 0.2,
+      ...(area && { fill: spec.stacked !== false && index > 0 ? '-1' : 'origin' }),
+    };
+  }
+  return { ...common, data: series.plotted, backgroundColor: colours, borderColor: series.color, borderWidth: 0, borderRadius: 4, maxBarThickness: 120 };
+}
+
+/** The value labels: the compiler's `labels`, written inside stacked bar segments and beyond everything else's end. */
+function valueLabelOptions(spec: ChartSpec, style: ChartStyle): ValueLabelOptions | false {
+  if (spec.type === 'scatter') return false;
+  const inside = spec.series.map((series) => spec.stacked !== false && !drawnAsLine(series) && spec.type === 'bar');
+  return {
+    // Inside stacked segments the number alone fits; the axis carries the unit (a share keeps its %).
+    formatted: spec.series.map((series, i) => (inside[i] && spec.stacked === true ? series.labels.map((f) => f.split('\u00a0')[0]!) : series.labels)),
     color: style.text,
     font: `600 ${style.fontSize}px ${style.fontFamily}`,
-    inside: stacked,
+    inside,
   };
-  const valueAxis = {
-    beginAtZero: true,
-    ...(spec.min !== undefined && { min: spec.min }),
-    ...(spec.max !== undefined && { max: spec.max }),
-    stacked,
-    grid: { color: style.grid },
-    border: { display: false },
-    ticks: { color: style.text, font, callback: (value: string | number) => formatValue(Number(value), spec.lang, spec.format) },
-    // Room for the value labels above the highest bar.
-    grace: stacked ? 0 : '12%',
-  };
-  // Line charts keep their first and last points (and labels) off the chart's edges.
-  const categoryAxis = { stacked, offset: spec.type !== 'line' || spec.labels.length < 8, grid: { display: false }, border: { color: style.grid }, ticks: { color: style.text, font } };
+}
+
+export function chartConfig(spec: ChartSpec, style: ChartStyle, extras: ChartExtras, animate: boolean, onDrawn: () => void): ChartConfiguration {
+  const radial = isRadial(spec);
+  const lineChart = spec.type === 'line' || spec.type === 'area';
+  const font = { family: style.fontFamily, size: style.fontSize };
+  const valueLabels = valueLabelOptions(spec, style);
+  const labelFont = `600 ${style.fontSize}px ${style.fontFamily}`;
+  const type = spec.type === 'waterfall' ? 'bar' : spec.type === 'area' ? 'line' : spec.type;
 
   return {
-    type: spec.type as 'bar' | 'line' | 'pie' | 'doughnut',
+    type,
     data: {
       labels: spec.labels,
-      datasets: spec.series.map((series) => ({
-        label: series.name,
-        data: series.plotted,
-        backgroundColor: pointColours(series),
-        borderColor: radial ? '#ffffff' : series.color,
-        borderWidth: radial ? 3 : spec.type === 'line' ? 4 : 0,
-        ...(spec.type === 'line' && { pointRadius: 7, pointBackgroundColor: pointColours(series), tension: 0.2 }),
-        ...(radial && spec.highlight !== null && { offset: spec.labels.map((_, i) => (i === spec.highlight ? 24 : 0)) }),
-        ...(spec.type === 'bar' && { borderRadius: 4, maxBarThickness: 120 }),
-      })),
+      datasets: spec.series.map((series, i) => datasetOf(spec, series, i, extras, style)),
     },
     options: {
       responsive: true,
@@ -94,13 +108,14 @@ export function chartConfig(spec: ChartSpec, style: ChartStyle, animate: boolean
           ? 24
           : {
               top: 8,
-              right: spec.horizontal ? widestText(valueLabels.formatted.flat(), valueLabels.font) + 20 : spec.type === 'line' ? 24 : 8,
-              left: spec.type === 'line' ? 16 : 0,
+              right: spec.horizontal && valueLabels ? widestText(valueLabels.formatted.flat(), valueLabels.font) + 20 : lineChart ? 24 : 8,
+              left: lineChart ? 16 : 0,
             },
       },
       plugins: {
         legend: {
-          display: radial || spec.series.length > 1,
+          // A waterfall's one series is named by its title; its colours say up, down and total.
+          display: radial || (spec.series.length > 1 && spec.type !== 'waterfall'),
           position: radial ? 'right' : 'top',
           labels: {
             color: style.text,
@@ -124,8 +139,10 @@ export function chartConfig(spec: ChartSpec, style: ChartStyle, animate: boolean
         },
         tooltip: { enabled: animate, callbacks: { label: (item) => `${item.dataset.label}: ${spec.series[item.datasetIndex]?.formatted[item.dataIndex] ?? ''}` } },
         deckValueLabels: valueLabels,
+        ...(extras.waterfall && { deckWaterfallConnectors: { color: style.text } }),
+        ...(extras.referenceLines && { deckReferenceLines: extras.referenceLines.referenceLineOptions(spec, chartAxisIds(spec), style.text, labelFont) }),
       },
-      ...(!radial && { scales: spec.horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis } }),
+      scales: chartScales(spec, style),
     } as ChartConfiguration['options'],
-  };
+  } as ChartConfiguration;
 }

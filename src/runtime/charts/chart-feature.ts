@@ -37,6 +37,15 @@ function readSpec(figure: HTMLElement): ChartSpec {
   return JSON.parse(script?.textContent ?? 'null') as ChartSpec;
 }
 
+/** The figure's spec, or null when it cannot be read (drawing it then shows why). */
+function readableSpec(figure: HTMLElement): ChartSpec | null {
+  try {
+    return readSpec(figure);
+  } catch {
+    return null;
+  }
+}
+
 function showError(figure: HTMLElement, error: unknown, strings: Strings): void {
   figure.classList.add('deck-chart-failed');
   figure.setAttribute(DRAWN_ATTRIBUTE, DRAWN_ERROR);
@@ -62,8 +71,8 @@ export function chartFeature(reveal: RevealApi, strings: Strings): ChartFeature 
       await Promise.all(figures.map((figure) => live.get(figure)?.drawn));
       return;
     }
-    const { drawChart } = await loadDraw();
-    await document.fonts.ready;
+    const { drawChart, loadChartParts } = await loadDraw();
+    await Promise.all([document.fonts.ready, loadChartParts(pending.map(readableSpec))]);
     const pixelRatio = print ? printPixelRatio() : screenRatio();
     await Promise.all(
       figures.map((figure) => {
@@ -136,7 +145,8 @@ export function chartFeature(reveal: RevealApi, strings: Strings): ChartFeature 
     prefetch() {
       if (!reveal.getSlidesElement()?.querySelector(CHART_SELECTOR)) return;
       const idle = window.requestIdleCallback ?? ((task: () => void) => window.setTimeout(task, 200));
-      idle(() => void loadDraw());
+      // The parts of the deck's own charts too: a deck without waterfalls or lines never fetches theirs.
+      idle(() => void loadDraw().then(({ loadChartParts }) => loadChartParts(figuresIn(reveal.getSlidesElement()).map(readableSpec))));
     },
     dispose() {
       reveal.off('slidechanged', onSlideChanged);

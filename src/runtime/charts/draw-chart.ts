@@ -5,8 +5,10 @@
  */
 import type { ChartSpec } from '../../types.ts';
 import { DRAWN_ATTRIBUTE } from '../../page-contract.ts';
-import { Chart } from './chart-registry.ts';
-import { chartConfig, chartStyle } from './chart-config.ts';
+import { Chart, chartExtras } from './chart-registry.ts';
+import { chartConfig } from './chart-config.ts';
+import { chartStyle } from './chart-style.ts';
+import { exposeChartValues } from './chart-values.ts';
 
 export interface DrawnChart {
   drawn: Promise<void>;
@@ -19,6 +21,10 @@ export interface DrawOptions {
   pixelRatio?: number;
 }
 
+export { loadChartParts } from './chart-registry.ts';
+exposeChartValues(Chart);
+
+/** Draws `spec`; its parts must be loaded (`loadChartParts`). */
 export function drawChart(figure: HTMLElement, spec: ChartSpec, options: DrawOptions): DrawnChart {
   const canvas = figure.querySelector('canvas');
   if (!canvas) throw new Error(`chart ${spec.id} has no canvas`);
@@ -28,7 +34,7 @@ export function drawChart(figure: HTMLElement, spec: ChartSpec, options: DrawOpt
     figure.setAttribute(DRAWN_ATTRIBUTE, '');
     resolveDrawn();
   };
-  const config = chartConfig(spec, chartStyle(figure), options.animate, markDrawn);
+  const config = chartConfig(spec, chartStyle(figure), chartExtras(spec), options.animate, markDrawn);
   if (options.pixelRatio) config.options = { ...config.options, devicePixelRatio: options.pixelRatio };
   const chart = new Chart(canvas, config);
   // Without animation the first render is synchronous: the pixels are there now.

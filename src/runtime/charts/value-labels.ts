@@ -9,8 +9,8 @@ export interface ValueLabelOptions {
   formatted: string[][];
   color: string;
   font: string;
-  /** Draw inside the element (stacked bars) instead of beyond its end. */
-  inside: boolean;
+  /** Per dataset: draw inside the element (stacked bars) instead of beyond its end. */
+  inside: boolean[];
 }
 
 declare module 'chart.js' {
@@ -39,7 +39,8 @@ function withFontSize(font: string, px: number): string {
 
 /** Shrinks the font until the widest label fits the width each bar gets (vertical bars only). */
 function fittedFont(chart: Chart, options: ValueLabelOptions, ctx: CanvasRenderingContext2D): string {
-  const barsPerCategory = options.inside ? 1 : Math.max(1, chart.data.datasets.length);
+  // A stack of segments takes one bar's width; each other dataset its own.
+  const barsPerCategory = Math.max(1, options.inside.filter((inside) => !inside).length + (options.inside.some(Boolean) ? 1 : 0));
   const slot = chart.chartArea.width / Math.max(1, chart.data.labels?.length ?? 1) / barsPerCategory;
   const widest = Math.max(...options.formatted.flat().map((text) => ctx.measureText(text).width));
   if (widest <= slot * 0.96) return options.font;
@@ -77,6 +78,12 @@ function fitsInside(box: Box, horizontal: boolean, textWidth: number, px: number
   return horizontal ? length >= textWidth + 8 && thickness >= px : length >= px + 4 && thickness >= textWidth + 4;
 }
 
+/** Where a label beyond the element goes: its end, or a floating bar's (waterfall) upper or outer edge, whichever way it points. */
+function outerEnd(props: { x: number; y: number; base?: number }, horizontal: boolean, floating: boolean): { x: number; y: number } {
+  if (!floating || props.base === undefined) return props;
+  return horizontal ? { x: Math.max(props.x, props.base), y: props.y } : { x: props.x, y: Math.min(props.y, props.base) };
+}
+
 export const valueLabels: Plugin = {
   id: 'deckValueLabels',
   afterDatasetsDraw(chart: Chart, _args, pluginOptions) {
@@ -97,7 +104,7 @@ export const valueLabels: Plugin = {
       meta.data.forEach((element, i) => {
         const text = options.formatted[d]?.[i];
         if (!text) return;
-        const inside = options.inside || radial;
+        const inside = options.inside[d] === true || radial;
         if (inside && !radial) {
           // A label that does not fit its stacked segment is left out (the table and tooltip keep it).
           const box = element.getProps(['x', 'y', 'base', 'width', 'height'], true) as unknown as Box;
@@ -107,7 +114,7 @@ export const valueLabels: Plugin = {
           ? element.tooltipPosition(true)
           : inside
             ? (element as unknown as { getCenterPoint(final: boolean): { x: number; y: number } }).getCenterPoint(true)
-            : (element.getProps(['x', 'y'], true) as { x: number; y: number });
+            : outerEnd(element.getProps(['x', 'y', 'base'], true) as { x: number; y: number; base?: number }, horizontal, Array.isArray(chart.data.datasets[d]!.data[i]));
         ctx.fillStyle = inside ? readableOn(ctx, (element.options as { backgroundColor?: unknown }).backgroundColor) : options.color;
         ctx.textAlign = inside || !horizontal ? 'center' : 'left';
         ctx.textBaseline = inside || horizontal ? 'middle' : 'bottom';
