@@ -49,6 +49,14 @@ export interface Slide {
   charts: ChartSpec[];
   /** Local asset references found on the slide (images, links). */
   assets: AssetReference[];
+  /** What the slide needs the page to load beyond the runtime; absent: nothing. */
+  usage?: SlideUsage;
+}
+
+/** Page resources that only decks using them load (a deck without math ships no KaTeX). */
+export interface SlideUsage {
+  /** Formulas rendered by KaTeX: its stylesheet and fonts. */
+  math?: boolean;
 }
 
 export interface AssetReference {

@@ -10,6 +10,7 @@ import { DeckErrors, buildSeverities, hasErrors, renderDeckPage } from '../compi
 import { compileFolder } from '../loader/compile-folder.ts';
 import { resolveTheme } from '../vite/resolve-theme.ts';
 import { DeckImages } from './deck-images.ts';
+import { deckUsesMath, writeMathAssets } from './math-assets.ts';
 import { ensureRuntimeBundle } from './runtime-bundle.ts';
 import type { Diagnostic } from '../types.ts';
 
@@ -40,9 +41,10 @@ export async function assembleDeck(slidesDir: string, dir: string, options: Asse
   const themePath = resolveTheme(deck.settings.theme, resolve(slidesDir));
   const runtime = await ensureRuntimeBundle(deck.settings.theme, themePath, { singleFile: options.singleFile ?? false, cachedOnly: options.cachedRuntimeOnly ?? false });
   try {
-    const page = renderDeckPage(readFileSync(join(runtime.dir, 'index.html'), 'utf8'), deck);
+    const template = readFileSync(join(runtime.dir, 'index.html'), 'utf8');
     cpSync(runtime.dir, dir, { recursive: true });
-    writeFileSync(join(dir, 'index.html'), page);
+    const stylesheets = deckUsesMath(deck.slides) ? [writeMathAssets(dir, { inlineFonts: options.singleFile ?? false })] : [];
+    writeFileSync(join(dir, 'index.html'), renderDeckPage(template, deck, { stylesheets }));
     images.copyInto(dir);
   } finally {
     runtime.release();

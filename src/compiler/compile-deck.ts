@@ -133,6 +133,7 @@ function compileSlide(
     charts: [],
     chartIdPrefix: `chart-${h + 1}${v ? `-${v + 1}` : ''}-`,
     assets: [],
+    usage: {},
     title: '',
     readData: options.readData,
     ...(options.resolveUrl && { resolveUrl: options.resolveUrl }),
@@ -157,6 +158,7 @@ function compileSlide(
     notesText: plainText(notesHtml),
     charts: env.charts,
     assets: env.assets,
+    ...(Object.keys(env.usage).length > 0 && { usage: env.usage }),
   };
 }
 

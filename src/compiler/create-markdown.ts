@@ -7,6 +7,7 @@ import deckSlideAttributes from './plugins/deck-slide-attributes.ts';
 import deckTitle from './plugins/deck-title.ts';
 import deckHtmlReferences from './plugins/deck-html-references.ts';
 import deckImageAlt from './plugins/deck-image-alt.ts';
+import deckMath from './plugins/deck-math.ts';
 import deckResolveUrls from './plugins/deck-resolve-urls.ts';
 import deckSourceLines from './plugins/deck-source-lines.ts';
 import deckUnknownDirective from './plugins/deck-unknown-directive.ts';
@@ -27,6 +28,7 @@ export function createMarkdown(): InstanceType<typeof MarkdownIt> {
     .use(deckTitle)
     .use(deckAssets)
     .use(deckChart)
+    .use(deckMath)
     .use(deckUnknownDirective)
     .use(deckImageAlt)
     .use(deckHtmlReferences)

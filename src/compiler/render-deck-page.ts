@@ -25,12 +25,18 @@ function replaceOnce(html: string, marker: string | RegExp, replacement: string,
   return html.replace(marker, () => replacement);
 }
 
-export function renderDeckPage(template: string, deck: Pick<CompiledDeck, 'settings' | 'slides'>): string {
+export interface PageExtras {
+  /** Stylesheets the deck's content needs beyond the runtime (KaTeX's for a deck with math), as URLs. */
+  stylesheets?: readonly string[];
+}
+
+export function renderDeckPage(template: string, deck: Pick<CompiledDeck, 'settings' | 'slides'>, extras: PageExtras = {}): string {
   const { settings } = deck;
   const manifest = `<script type="application/json" id="${MANIFEST_ELEMENT_ID}">${manifestScriptJson(toManifest(deck))}</script>`;
   const meta = [
     settings.author && `<meta name="author" content="${escapeHtml(settings.author)}">`,
     `<meta name="description" content="${escapeHtml(settings.title)}">`,
+    ...(extras.stylesheets ?? []).map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`),
   ].filter(Boolean);
   // The small template first; the slides (megabytes for a large deck) go in last, so they are copied once.
   let html = replaceOnce(template, /<html lang="[^"]*"/, `<html lang="${escapeHtml(settings.lang)}"`, '<html lang> attribute');

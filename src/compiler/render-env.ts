@@ -1,5 +1,5 @@
 /** Per-render state that the markdown-it plugins share through `env`. */
-import type { AssetReference, ChartSpec, DeckSettings, Diagnostic } from '../types.ts';
+import type { AssetReference, ChartSpec, DeckSettings, Diagnostic, SlideUsage } from '../types.ts';
 
 export interface RenderEnv {
   [key: string | symbol]: unknown;
@@ -16,6 +16,8 @@ export interface RenderEnv {
   assets: AssetReference[];
   /** Rendering the slide's speaker notes (`.slide` comments there still set the slide's attributes). */
   notes?: boolean;
+  /** What the slide (body or notes) uses that the page must load: shared by the body's and the notes' render. */
+  usage: SlideUsage;
   /** Plain text of the first heading, if any. */
   title: string;
   /** Reads a data file that a chart names, by its path beside the Markdown file's path (see DeckSources.readDataFile). */

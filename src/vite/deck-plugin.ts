@@ -12,6 +12,7 @@ import type { ErrorPayload, FSWatcher, Plugin, ResolvedConfig } from 'vite';
 import { DeckErrors, buildSeverities, formatDiagnostic, hasErrors, renderDeckPage } from '../compiler/index.ts';
 import { compileFolder, resolveReference } from '../loader/compile-folder.ts';
 import type { CompiledDeck } from '../types.ts';
+import { KATEX_STYLESHEET, deckUsesMath } from '../builder/math-assets.ts';
 import { watchDeck } from './deck-dev-server.ts';
 import { resolveTheme } from './resolve-theme.ts';
 import { VIRTUAL_THEME } from './theme-plugin.ts';
@@ -89,7 +90,10 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
         const compiled = current();
         // A broken deck is not served: the page shows Vite's overlay, and is reloaded once the deck is fixed.
         if (config.command === 'serve' && hasErrors(compiled.diagnostics)) return html;
-        return renderDeckPage(html, compiled);
+        // KaTeX's stylesheet: always in the dev server (math added by a hot update needs it), else only with math.
+        const dev = config.command === 'serve';
+        const math = dev || deckUsesMath(compiled.slides) ? [dev ? `/@fs${toPosix(KATEX_STYLESHEET)}` : toPosix(relative(config.root, KATEX_STYLESHEET))] : [];
+        return renderDeckPage(html, compiled, { stylesheets: math });
       },
     },
     configureServer(server) {

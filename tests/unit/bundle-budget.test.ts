@@ -44,6 +44,11 @@ describe('bundle budget of the shipped deck', () => {
     }
   });
 
+  it('ships zero bytes of KaTeX (the deck has no math) and no Mermaid', () => {
+    expect(total.files.filter((file) => /katex|mermaid/i.test(file.path))).toEqual([]);
+    expect(readFileSync(join(dist, 'index.html'), 'utf8')).not.toMatch(/katex|mermaid/i);
+  });
+
   it(`ships ≤ ${formatKb(BYTE_BUDGETS.firstSlideJsCss)} of gzipped JS+CSS for the first slide`, () => {
     const detail = first.files.map((f) => `${f.path} ${formatKb(f.transfer)}`).join(', ');
     expect(first.jsCss, detail).toBeLessThanOrEqual(BYTE_BUDGETS.firstSlideJsCss);

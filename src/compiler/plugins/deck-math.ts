@@ -1,0 +1,123 @@
+/**
+ * `$…$` and `$$…$$` rendered at build time by KaTeX, as HTML (what is seen and printed: vector
+ * text in KaTeX's fonts) plus MathML (what screen readers read); the browser runs no math code.
+ * @vscode/markdown-it-katex finds `$$` blocks; inline `$…$` follows Pandoc's stricter rule (below);
+ * this plugin renders both, so that a TeX error is a build error at the formula's file line with KaTeX's message
+ * instead of red text on the slide. A slide with math is marked (`env.usage.math`): only decks
+ * with math ship KaTeX's stylesheet and fonts.
+ */
+import markdownItKatex from '@vscode/markdown-it-katex';
+import katex from 'katex';
+import type { MarkdownIt, StateInline, Token } from 'markdown-it';
+import { LINE_ATTRIBUTE } from '../../page-contract.ts';
+import { escapeHtml } from '../html/escape-html.ts';
+import { childLines, countNewlines } from '../inline-lines.ts';
+import { deckEnv, lineOf, type RenderEnv } from '../render-env.ts';
+
+/** The package is CommonJS with `exports.default`: Node's ESM import sees the exports object, a bundler the function. */
+const katexRules = ((markdownItKatex as unknown as { default?: typeof markdownItKatex }).default ?? markdownItKatex) as unknown as (md: MarkdownIt) => void;
+
+const INLINE = 'math_inline';
+/** `$$…$$` inside a paragraph (the package types it `math_block` too): KaTeX's display markup is a block of its own (`.katex-display`). */
+const INLINE_DISPLAY = 'math_inline_block';
+/** A paragraph of its own starting with `$$`. */
+const BLOCK = 'math_block';
+const INLINE_TYPES = [INLINE, INLINE_DISPLAY, BLOCK];
+
+/**
+ * KaTeX's own message on one line: without its "KaTeX parse error: " prefix (the code says what
+ * kind it is) and the combining underline it draws under the place of the error.
+ */
+function katexMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/^KaTeX parse error:\s*/, '').replace(/\u0332/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** The line of the error inside a formula that spans lines (`line`: the formula's first line). */
+function errorLine(error: unknown, tex: string, line: number): number {
+  const position = error instanceof katex.ParseError ? (error as { position?: number }).position : undefined;
+  return position === undefined ? line : line + countNewlines(tex, position);
+}
+
+function render(env: RenderEnv, tex: string, displayMode: boolean, line: number): string {
+  env.usage.math = true;
+  try {
+    return katex.renderToString(tex, { displayMode, output: 'htmlAndMathml', throwOnError: true, strict: 'ignore' });
+  } catch (error) {
+    env.diagnostics.push({ severity: 'error', code: 'math', message: `TeX: ${katexMessage(error)}`, file: env.file, line: errorLine(error, tex, line) });
+    return `<code class="deck-math-error">${escapeHtml(tex)}</code>`;
+  }
+}
+
+/**
+ * Inline `$…$` by Pandoc's rule, stricter than the package's: the opening `$` has a non-space
+ * right of it and no letter, digit or hyphen left of it; the closing `$` has a non-space left of it
+ * and no digit right of it. So prices stay text however many a paragraph has (`13 Mrd. US-$ und
+ * 80 Mrd. US-$`, `$5 and $10`), while `$x$-Achse` and `($n$)` are math. `\$` is a dollar sign.
+ */
+const inlineMath = (state: StateInline, silent: boolean): boolean => {
+  const { src, pos } = state;
+  if (src[pos] !== '$' || src[pos + 1] === '$') return false;
+  const before = src[pos - 1];
+  const after = src[pos + 1];
+  if (after === undefined || /\s/.test(after) || (before !== undefined && /[\p{L}\p{N}-]/u.test(before))) return false;
+  let close = pos + 1;
+  for (;;) {
+    close = src.indexOf('$', close + 1);
+    if (close === -1) return false;
+    if (src[close - 1] === '\\' || /\s/.test(src[close - 1]!) || /\d/.test(src[close + 1] ?? '')) continue;
+    break;
+  }
+  if (!silent) {
+    const token = state.push(INLINE, 'math', 0);
+    token.markup = '$';
+    token.content = src.slice(pos + 1, close);
+  }
+  state.pos = close + 1;
+  return true;
+};
+
+export default function deckMath(md: MarkdownIt): void {
+  md.use(katexRules);
+  md.inline.ruler.at(INLINE, inlineMath);
+
+  // Inline tokens carry no line of their own: the paragraph's line plus the line breaks before them.
+  md.core.ruler.push('deck_math_lines', (state) => {
+    const env = deckEnv(state.env);
+    // A block's formula starts on the line after a bare `$$` (state.src is one slide).
+    const sourceLines = state.tokens.some((token) => token.type === BLOCK) ? state.src.split('\n') : [];
+    for (const token of state.tokens) {
+      if (token.type === BLOCK && token.map) {
+        const bare = sourceLines[token.map[0]]?.trim() === '$$';
+        token.meta = { ...(token.meta as object | null), sourceLine: lineOf(env, token.map) + (bare ? 1 : 0) };
+      }
+      if (token.type !== 'inline' || !token.children?.some((child) => INLINE_TYPES.includes(child.type))) continue;
+      const lines = childLines(env, token);
+      token.children.forEach((child, index) => {
+        child.meta = { ...(child.meta as object | null), sourceLine: lines[index] };
+      });
+    }
+  });
+
+  const lineOfToken = (env: RenderEnv, token: Token) => (token.meta as { sourceLine?: number } | null)?.sourceLine ?? lineOf(env, token.map);
+
+  md.renderer.rules[INLINE] = (tokens, index, _options, rawEnv) => {
+    const env = deckEnv(rawEnv);
+    const token = tokens[index]!;
+    // $`a+b`$ (GitLab's form) is the formula a+b.
+    const tex = /^`[\s\S]+`$/.test(token.content) ? token.content.slice(1, -1) : token.content;
+    return render(env, tex, false, lineOfToken(env, token));
+  };
+  md.renderer.rules[INLINE_DISPLAY] = (tokens, index, _options, rawEnv) => {
+    const env = deckEnv(rawEnv);
+    const token = tokens[index]!;
+    return render(env, token.content, true, lineOfToken(env, token));
+  };
+  md.renderer.rules[BLOCK] = (tokens, index, _options, rawEnv) => {
+    const env = deckEnv(rawEnv);
+    const token = tokens[index]!;
+    const html = render(env, token.content, true, lineOfToken(env, token));
+    // Only a block of its own has a source map; `$$…$$` in a paragraph stays inside the paragraph.
+    return token.map ? `<div class="deck-math" ${LINE_ATTRIBUTE}="${lineOf(env, token.map)}">${html}</div>\n` : html;
+  };
+}
