@@ -15,6 +15,9 @@ export const DRAWN_ERROR = 'error';
 /** A chart's figure. */
 export const CHART_SELECTOR = 'figure.deck-chart';
 
+/** An empty reveal.js fragment inside a chart's figure, one per build-up step: the visible ones are the steps shown. */
+export const CHART_STEP_CLASS = 'deck-chart-step';
+
 /**
  * A function on `window`, set once the page can draw charts: what a figure's chart instance draws
  * (`DrawnChartValues`), or null for a figure without one. Tests read drawn values back with it.

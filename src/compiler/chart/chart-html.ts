@@ -6,6 +6,7 @@
 import type { ChartSpec } from '../../types.ts';
 import { escapeHtml, jsonForScript } from '../html/escape-html.ts';
 import { stringsFor } from '../../strings/strings.ts';
+import { CHART_STEP_CLASS } from '../../page-contract.ts';
 
 export function sourceLabel(lang: string): string {
   return stringsFor(lang).chartSource;
@@ -29,6 +30,15 @@ function dataTable(spec: ChartSpec): string {
   return `<table class="deck-chart-data"><caption>${e(spec.title)}</caption><thead>${head}</thead><tbody>${rows}</tbody></table>`;
 }
 
+/**
+ * One empty reveal.js fragment per build-up step: reveal.js's own navigation (keys, clicker, jumps,
+ * the speaker view's previews, the print view's fragment pages) then drives the steps, and the page
+ * draws as many as are visible. Hidden: they take no room and say nothing.
+ */
+function stepMarkers(spec: ChartSpec): string {
+  return `<span class="fragment ${CHART_STEP_CLASS}" hidden></span>`.repeat(spec.stepCount);
+}
+
 export function renderChart(spec: ChartSpec): string {
   const e = escapeHtml;
   const note = spec.note ? ` <span class="deck-chart-note">${e(spec.note)}</span>` : '';
@@ -38,6 +48,7 @@ export function renderChart(spec: ChartSpec): string {
     `<div class="deck-chart-canvas" style="height:${spec.height}px"><canvas role="img" aria-label="${e(chartSummary(spec))}"></canvas></div>` +
     `<figcaption><span class="deck-chart-source">${sourceLabel(spec.lang)}: ${e(spec.source)}</span>${note}</figcaption>` +
     dataTable(spec) +
+    stepMarkers(spec) +
     `<script type="application/json" class="deck-chart-spec">${jsonForScript(spec)}</script>` +
     `</figure>\n`
   );

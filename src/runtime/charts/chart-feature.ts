@@ -117,8 +117,15 @@ export function chartFeature(reveal: RevealApi, strings: Strings): ChartFeature 
     return draw(scroll ? [...new Set([...current, ...figuresIn(reveal.getSlidesElement()).filter(inSight)])] : current, true);
   }
 
-  const onSlideChanged = () => void drawCurrent();
+  // A fragment shown or hidden may be a build-up step of a chart in view (chart-steps.ts).
+  const syncSteps = () => live.forEach((chart) => chart.syncSteps());
+  const onSlideChanged = () => {
+    syncSteps();
+    void drawCurrent();
+  };
   reveal.on('slidechanged', onSlideChanged);
+  reveal.on('fragmentshown', syncSteps);
+  reveal.on('fragmenthidden', syncSteps);
 
   // Fullscreen or a new window size changes the scale: redraw the slide's charts at the new density.
   const onResize = () => {
@@ -150,6 +157,8 @@ export function chartFeature(reveal: RevealApi, strings: Strings): ChartFeature 
     },
     dispose() {
       reveal.off('slidechanged', onSlideChanged);
+      reveal.off('fragmentshown', syncSteps);
+      reveal.off('fragmenthidden', syncSteps);
       reveal.off('resize', onResize);
       observer?.disconnect();
       releaseOthers([]);

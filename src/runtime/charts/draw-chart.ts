@@ -9,9 +9,12 @@ import { Chart, chartExtras } from './chart-registry.ts';
 import { chartConfig } from './chart-config.ts';
 import { chartStyle } from './chart-style.ts';
 import { exposeChartValues } from './chart-values.ts';
+import { chartSteps } from './chart-steps.ts';
 
 export interface DrawnChart {
   drawn: Promise<void>;
+  /** Shows the build-up step the figure's visible fragments ask for (chart-steps.ts). */
+  syncSteps(): void;
   destroy(): void;
 }
 
@@ -37,10 +40,12 @@ export function drawChart(figure: HTMLElement, spec: ChartSpec, options: DrawOpt
   const config = chartConfig(spec, chartStyle(figure), chartExtras(spec), options.animate, markDrawn);
   if (options.pixelRatio) config.options = { ...config.options, devicePixelRatio: options.pixelRatio };
   const chart = new Chart(canvas, config);
+  const steps = spec.steps && spec.stepCount > 0 ? chartSteps(chart, figure, spec.steps) : null;
   // Without animation the first render is synchronous: the pixels are there now.
   if (!options.animate) markDrawn();
   return {
     drawn,
+    syncSteps: () => steps?.sync(),
     destroy() {
       chart.destroy();
       figure.removeAttribute(DRAWN_ATTRIBUTE);

@@ -1,0 +1,96 @@
+/**
+ * Build-up steps (`steps: series | points`): a chart shows its first series or point with its slide
+ * and one more for each visible step marker in its figure, the empty reveal.js fragments the compiler
+ * adds (chart-html.ts). reveal.js decides which fragments are visible on every path (keys, clicker,
+ * jumps, the speaker view's previews, the print view's fragment pages), so the chart only reads that
+ * count and shows exactly that state: a jump shows it at once, without replaying earlier steps.
+ *
+ * A step is expressed in the chart's data only: a series not yet shown has no points, and a point
+ * not yet shown is not in the data. Chart.js then animates only the points that are new; series keep
+ * their place beside each other and in the legend. The value axes are fixed to the complete chart's,
+ * so the bars already shown do not move; a pie's visible slices keep their share of the full circle.
+ */
+import type { Chart, ChartDataset } from 'chart.js';
+import { CHART_STEP_CLASS, DRAWN_ATTRIBUTE } from '../../page-contract.ts';
+import type { ChartSpec } from '../../types.ts';
+
+/** reveal.js's class on a fragment that is shown. */
+const REVEAL_VISIBLE_CLASS = 'visible';
+
+export type StepKind = NonNullable<ChartSpec['steps']>;
+
+export interface ChartSteps {
+  /** Shows as many steps as the figure's visible markers say; nothing happens when that is what is shown. */
+  sync(): void;
+}
+
+/** The steps the figure shows: its visible step markers. */
+export function shownSteps(figure: ParentNode): number {
+  return figure.querySelectorAll(`.${CHART_STEP_CLASS}.${REVEAL_VISIBLE_CLASS}`).length;
+}
+
+/** The complete data of series `index` cut to what `steps` shows. */
+export function stepData<T>(data: readonly T[], kind: StepKind, index: number, steps: number): T[] {
+  if (kind === 'series') return index <= steps ? data.slice() : [];
+  return data.slice(0, steps + 1);
+}
+
+/** Fixes every value axis (all but category axes) at the range Chart.js found for the complete data. */
+function fixValueAxes(chart: Chart): void {
+  for (const scale of Object.values(chart.scales)) {
+    if (scale.type === 'category') continue;
+    const options = chart.options.scales?.[scale.id];
+    if (!options) continue;
+    // The range found already holds the grace; adding it again would widen the axis.
+    Object.assign(options, { min: scale.min, max: scale.max, grace: 0 });
+  }
+}
+
+const magnitude = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? Math.abs(value) : 0);
+
+/** The part of a full circle the first `count` slices take. */
+function circleShare(data: readonly unknown[], count: number): number {
+  const total = data.reduce<number>((sum, value) => sum + magnitude(value), 0);
+  if (total === 0) return 1;
+  return data.slice(0, count).reduce<number>((sum, value) => sum + magnitude(value), 0) / total;
+}
+
+/**
+ * Takes over the steps of a chart that Chart.js has just laid out with its complete data (so the
+ * value axes are known) and shows the figure's current step at once, within the same task: the
+ * complete chart is never painted.
+ */
+export function chartSteps(chart: Chart, figure: HTMLElement, kind: StepKind): ChartSteps {
+  const complete = chart.data.datasets.map((dataset) => dataset.data.slice());
+  const type = (chart.config as { type?: string }).type;
+  const radial = type === 'doughnut' || type === 'pie';
+  if (!radial) fixValueAxes(chart);
+  let shown: number | null = null;
+
+  function sync(): void {
+    const steps = shownSteps(figure);
+    if (steps === shown) return;
+    const first = shown === null;
+    const backwards = shown !== null && steps < shown;
+    shown = steps;
+    chart.data.datasets.forEach((dataset, index) => {
+      const data = complete[index] ?? [];
+      dataset.data = stepData(data, kind, index, steps);
+      if (radial && kind === 'points') (dataset as ChartDataset<'doughnut'>).circumference = 360 * circleShare(data, steps + 1);
+    });
+    // `data-drawn` says the current step's pixels are complete: an animated step sets it again
+    // when its animation ends (the chart's onComplete), a step without animation is drawn now.
+    if (!first && chart.options.animation !== false) figure.removeAttribute(DRAWN_ATTRIBUTE);
+    if (!backwards) {
+      chart.update();
+      return;
+    }
+    // A step back takes points away at once. Chart.js finds the series on top of each stack (the one
+    // with rounded corners) before it takes out a later series' points; a second pass finds it anew.
+    chart.update('none');
+    if (kind === 'series') chart.update('none');
+  }
+
+  sync();
+  return { sync };
+}

@@ -1,0 +1,268 @@
+/**
+ * Build-up steps (`steps: series | points`) in the built deck: reveal.js's fragment navigation drives
+ * them forwards, backwards and by jumps; the chart instance holds exactly the shown series or points,
+ * only those are painted, its value axes stay those of the complete chart, the data table keeps all
+ * data, and `data-drawn` comes back after every step.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChrome } from '../../src/browser/launch-chrome.ts';
+import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
+import { buildFixture } from '../support/build-fixture.ts';
+import { openDeck, paintedPixels } from '../support/deck-page.ts';
+import { exportTempDir } from '../support/export-fixture.ts';
+import { readPdf } from '../support/pdf-reader.ts';
+import { countColour, readPng } from '../support/png-image.ts';
+import { exportDeck } from '../../src/export/export-deck.ts';
+import { CHART_SELECTOR, CHART_STEP_CLASS, CHART_VALUES_HOOK, DRAWN_ATTRIBUTE, READY_ATTRIBUTE } from '../../src/page-contract.ts';
+
+const STEPS_DECK = join(import.meta.dirname, '../fixtures/chart-steps');
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await serveStatic(await buildFixture(STEPS_DECK));
+  browser = await launchChrome();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const names = { hook: CHART_VALUES_HOOK, chart: CHART_SELECTOR, drawn: DRAWN_ATTRIBUTE, ready: READY_ATTRIBUTE };
+
+/** How many values each dataset of the chart in `section` holds, once its figure is drawn; null before. */
+function drawnLengths(page: Page, section: string): Promise<number[] | null> {
+  return page.evaluate(
+    ({ section, names }) => {
+      const figure = document.querySelector(`section#${section} ${names.chart}`);
+      if (!figure?.hasAttribute(names.drawn)) return null;
+      return window[names.hook]?.(figure)?.datasets.map((dataset) => dataset.data.length) ?? null;
+    },
+    { section, names },
+  );
+}
+
+/** Waits until the chart in `section` is drawn with these dataset lengths (fails with the last ones seen). */
+async function expectLengths(page: Page, section: string, expected: number[]): Promise<void> {
+  await expect.poll(() => drawnLengths(page, section), { timeout: 3000 }).toEqual(expected);
+}
+
+async function valueScales(page: Page, section: string) {
+  return page.evaluate(({ section, names }) => {
+    const values = window[names.hook]!(document.querySelector(`section#${section} ${names.chart}`)!)!;
+    return Object.entries(values.scales).filter(([, scale]) => scale.type !== 'category').map(([id, scale]) => ({ id, min: scale.min, max: scale.max, ticks: scale.ticks }));
+  }, { section, names });
+}
+
+/** The colours of the fixture's series and slices: A #1f5fae, B #0f7b5f, C #c0392b. */
+const COLOURS = { a: [0x1f, 0x5f, 0xae], b: [0x0f, 0x7b, 0x5f], c: [0xc0, 0x39, 0x2b] };
+
+/** Pixels of each of the three colours on the canvas in `section`. */
+function colourPixels(page: Page, section: string): Promise<{ a: number; b: number; c: number }> {
+  return page.$eval(
+    `section#${section} canvas`,
+    (element, colours) => {
+      const canvas = element as HTMLCanvasElement;
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      const counts = { a: 0, b: 0, c: 0 };
+      for (let i = 0; i < data.length; i += 4) {
+        for (const [key, rgb] of Object.entries(colours) as [keyof typeof counts, number[]][]) {
+          if (data[i + 3] === 255 && rgb.every((c, k) => Math.abs(data[i + k]! - c) <= 2)) counts[key]++;
+        }
+      }
+      return counts;
+    },
+    COLOURS,
+  );
+}
+
+describe('steps: series', () => {
+  it('adds one series per key press, takes it back going backwards, and keeps the chart drawn', async () => {
+    const { page, consoleErrors } = await openDeck(browser, `${server.url}#/reihe-fuer-reihe`);
+    await expectLengths(page, 'reihe-fuer-reihe', [3, 0, 0]);
+    const scales = await valueScales(page, 'reihe-fuer-reihe');
+    // The highest stack of all three series (2024: 15 + 9 + 4) fits from the first step on.
+    expect(scales[0]!.max).toBeGreaterThanOrEqual(28);
+    const painted = [(await paintedPixels(page, 'section#reihe-fuer-reihe'))[0]!];
+    const firstSeries = (await colourPixels(page, 'reihe-fuer-reihe')).a;
+
+    await page.keyboard.press('ArrowRight');
+    // Only the new series animates: the first stays as it was drawn (its top corners now square).
+    const whileGrowing = await colourPixels(page, 'reihe-fuer-reihe');
+    expect(whileGrowing.a).toBeGreaterThanOrEqual(firstSeries);
+    expect(whileGrowing.a).toBeLessThan(firstSeries * 1.01);
+    await expectLengths(page, 'reihe-fuer-reihe', [3, 3, 0]);
+    painted.push((await paintedPixels(page, 'section#reihe-fuer-reihe'))[0]!);
+    await page.keyboard.press('ArrowRight');
+    await expectLengths(page, 'reihe-fuer-reihe', [3, 3, 3]);
+    painted.push((await paintedPixels(page, 'section#reihe-fuer-reihe'))[0]!);
+    expect(painted[1]).toBeGreaterThan(painted[0]! + 1000);
+    expect(painted[2]).toBeGreaterThan(painted[1]! + 1000);
+    // The axis did not move while the chart grew.
+    expect(await valueScales(page, 'reihe-fuer-reihe')).toEqual(scales);
+
+    // The slide's own fragment comes after the chart's steps; the chart stays complete.
+    await page.keyboard.press('ArrowRight');
+    await page.waitForSelector('section#reihe-fuer-reihe p.fragment.visible');
+    await expectLengths(page, 'reihe-fuer-reihe', [3, 3, 3]);
+
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expectLengths(page, 'reihe-fuer-reihe', [3, 3, 0]);
+    expect((await paintedPixels(page, 'section#reihe-fuer-reihe'))[0]).toBe(painted[1]);
+    expect(await page.$eval('html', (html, ready) => html.hasAttribute(ready), READY_ATTRIBUTE)).toBe(true);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps every value in the data table at every step', async () => {
+    const { page } = await openDeck(browser, `${server.url}#/reihe-fuer-reihe`);
+    await expectLengths(page, 'reihe-fuer-reihe', [3, 0, 0]);
+    const table = await page.$$eval('section#reihe-fuer-reihe table.deck-chart-data tr', (rows) => rows.map((row) => Array.from(row.children, (cell) => cell.textContent)));
+    expect(table).toEqual([
+      ['', 'Cloud', 'KI', 'Lizenzen'],
+      ['2022', '10\u00a0Mrd. US-$', '2\u00a0Mrd. US-$', '6\u00a0Mrd. US-$'],
+      ['2023', '12,5\u00a0Mrd. US-$', '4\u00a0Mrd. US-$', '5\u00a0Mrd. US-$'],
+      ['2024', '15\u00a0Mrd. US-$', '9\u00a0Mrd. US-$', '4\u00a0Mrd. US-$'],
+    ]);
+    await page.close();
+  });
+});
+
+describe('steps: points', () => {
+  it('shows the right state when jumping to a slide with steps already shown, and to fewer steps on the same slide', async () => {
+    const { page, consoleErrors } = await openDeck(browser, server.url);
+    await page.evaluate(() => window.Reveal.slide(2, 0, 1));
+    await expectLengths(page, 'punkt-fuer-punkt', [3]);
+    const data = await page.evaluate(({ names }) => window[names.hook]!(document.querySelector(`section#punkt-fuer-punkt ${names.chart}`)!)!.datasets[0]!.data, { names });
+    expect(data).toEqual([1, 2, 10]);
+    const scales = await valueScales(page, 'punkt-fuer-punkt');
+
+    await page.evaluate(() => window.Reveal.slide(2, 0, -1));
+    await expectLengths(page, 'punkt-fuer-punkt', [1]);
+    // Only the first bar: its axis still reaches the highest bar to come.
+    expect(await valueScales(page, 'punkt-fuer-punkt')).toEqual(scales);
+    expect(scales[0]!.max).toBeGreaterThanOrEqual(10);
+
+    await page.evaluate(() => window.Reveal.slide(2, 0, 2));
+    await expectLengths(page, 'punkt-fuer-punkt', [4]);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('builds up every series of a line chart point by point', async () => {
+    const { page } = await openDeck(browser, `${server.url}#/linie`);
+    await expectLengths(page, 'linie', [1, 1]);
+    const before = (await paintedPixels(page, 'section#linie'))[0]!;
+    await page.keyboard.press('ArrowRight');
+    await expectLengths(page, 'linie', [2, 2]);
+    await page.keyboard.press('ArrowRight');
+    await expectLengths(page, 'linie', [3, 3]);
+    expect((await paintedPixels(page, 'section#linie'))[0]).toBeGreaterThan(before + 1000);
+    await page.close();
+  });
+
+  it('adds a pie slice per step, each slice at its share of the whole circle', async () => {
+    const { page } = await openDeck(browser, `${server.url}#/kreis`);
+    await expectLengths(page, 'kreis', [1]);
+    const slices = [await colourPixels(page, 'kreis')];
+    await page.keyboard.press('ArrowRight');
+    await expectLengths(page, 'kreis', [2]);
+    slices.push(await colourPixels(page, 'kreis'));
+    await page.keyboard.press('ArrowRight');
+    await expectLengths(page, 'kreis', [3]);
+    slices.push(await colourPixels(page, 'kreis'));
+    // 50 % of the circle first, its size unchanged as the next slices (30 %, 20 %) join.
+    const [first, second, third] = slices;
+    expect(first!.b).toBe(0);
+    expect(second!.a).toBeGreaterThan(first!.a * 0.97);
+    expect(second!.a).toBeLessThan(first!.a * 1.03);
+    expect(second!.b / second!.a).toBeGreaterThan(0.5);
+    expect(second!.b / second!.a).toBeLessThan(0.7);
+    expect(third!.c / third!.a).toBeGreaterThan(0.3);
+    expect(third!.c / third!.a).toBeLessThan(0.5);
+    await page.close();
+  });
+});
+
+describe('markers', () => {
+  it('are reveal.js fragments the slide counts as its steps, none on a chart without steps', async () => {
+    const { page } = await openDeck(browser, server.url);
+    const counts = await page.$$eval(`section[id]`, (sections, step) => sections.map((s) => [s.id, s.querySelectorAll(`.fragment.${step}`).length]), CHART_STEP_CLASS);
+    expect(Object.fromEntries(counts)).toEqual({ 'aufbau-in-schritten': 0, 'reihe-fuer-reihe': 2, 'punkt-fuer-punkt': 3, linie: 3, kreis: 2, 'ohne-schritte': 0 });
+    await page.evaluate(() => window.Reveal.slide(5));
+    await expectLengths(page, 'ohne-schritte', [2]);
+    await page.close();
+  });
+});
+
+describe('speaker view', () => {
+  it("previews the current step, and the next slide's chart at its first step", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}#/punkt-fuer-punkt`);
+    await page.waitForSelector(`html[${READY_ATTRIBUTE}]`, { state: 'attached', timeout: 15_000 });
+    const [popup] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
+    await popup.waitForSelector('.speaker-view[data-connected]', { timeout: 10_000 });
+    /** Dataset lengths of the drawn chart in a preview frame's slide. */
+    const previewLengths = (which: 'current' | 'upcoming', section: string) =>
+      popup.$eval(
+        `.speaker-${which} iframe`,
+        (frame, { section, names }) => {
+          const view = (frame as HTMLIFrameElement).contentWindow as Window | null;
+          const figure = view?.document.querySelector(`section#${section} ${names.chart}`);
+          if (!view || !figure?.hasAttribute(names.drawn)) return null;
+          return view[names.hook]?.(figure)?.datasets.map((dataset) => dataset.data.length) ?? null;
+        },
+        { section, names },
+      );
+    await expect.poll(() => previewLengths('current', 'punkt-fuer-punkt'), { timeout: 10_000 }).toEqual([1]);
+    await expect.poll(() => previewLengths('upcoming', 'linie'), { timeout: 10_000 }).toEqual([1, 1]);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => previewLengths('current', 'punkt-fuer-punkt'), { timeout: 10_000 }).toEqual([3]);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => previewLengths('current', 'punkt-fuer-punkt'), { timeout: 10_000 }).toEqual([2]);
+    await context.close();
+  });
+});
+
+describe('export', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = exportTempDir();
+    await exportDeck({ slidesDir: STEPS_DECK, out: join(dir, 'dist'), pdf: join(dir, 'steps.pdf'), fragments: true, png: join(dir, 'png') });
+    await exportDeck({ slidesDir: STEPS_DECK, out: join(dir, 'dist'), pdf: join(dir, 'complete.pdf') });
+  });
+
+  it('--fragments: one PDF page and one PNG per step, each drawing its own step', async () => {
+    const pdf = await readPdf(join(dir, 'steps.pdf'));
+    // 6 slides; the chart steps (2, 3, 3, 2) and the series slide's own fragment add a page each.
+    expect(pdf.pages).toBe(6 + 3 + 3 + 3 + 2);
+    const pie = pdf.text.slice(13, 16);
+    expect(pie.map((text) => ['50 %', '30 %', '20 %'].filter((label) => text.includes(label)))).toEqual([['50 %'], ['50 %', '30 %'], ['50 %', '30 %', '20 %']]);
+    // The bars' value labels come one by one (the axis' ticks are even numbers), under the complete chart's axis.
+    const bars = pdf.text.slice(5, 9);
+    expect(bars.map((text) => text.includes('3 Mrd. US-$'))).toEqual([false, false, false, true]);
+    for (const text of bars) expect(text).toContain('12 Mrd. US-$');
+
+    const pngs = readdirSync(join(dir, 'png'));
+    expect(pngs).toHaveLength(pdf.pages);
+    const sliceC = (file: string) => countColour(readPng(join(dir, 'png', file)), [0xc0, 0x39, 0x2b], undefined, 8);
+    expect(sliceC('slide-005.png')).toBe(0);
+    expect(sliceC('slide-005-2.png')).toBe(0);
+    expect(sliceC('slide-005-3.png')).toBeGreaterThan(2000);
+  });
+
+  it('without --fragments: one page per slide, every chart complete', async () => {
+    const pdf = await readPdf(join(dir, 'complete.pdf'));
+    expect(pdf.pages).toBe(6);
+    expect(pdf.text[4]).toContain('20 %');
+    expect(pdf.text[2]).toContain('3 Mrd. US-$');
+  });
+});
