@@ -15,8 +15,20 @@ export const DRAWN_ERROR = 'error';
 /** A chart's figure. */
 export const CHART_SELECTOR = 'figure.deck-chart';
 
-/** An empty reveal.js fragment inside a chart's figure, one per build-up step: the visible ones are the steps shown. */
-export const CHART_STEP_CLASS = 'deck-chart-step';
+/**
+ * A property (not an attribute) of a drawn chart's canvas: the text the chart drew in its last frame
+ * (`DrawnChartText[]`), which `deck check` measures, since on a canvas it is only pixels.
+ */
+export const DRAWN_TEXT_PROPERTY = 'deckDrawnText';
+
+/** Text a chart drew: its size in the canvas' CSS pixels; value labels also where and how. */
+export interface DrawnChartText {
+  kind: 'value-label' | 'axis' | 'legend' | 'line-label';
+  /** The text, or for an axis or the legend its smallest item. */
+  text: string;
+  size: number;
+  placed?: { font: string; x: number; y: number; align: CanvasTextAlign; baseline: CanvasTextBaseline; of: string };
+}
 
 /**
  * A function on `window`, set once the page can draw charts: what a figure's chart instance draws
@@ -68,6 +80,7 @@ export const PAGE_NAMES = {
   drawn: DRAWN_ATTRIBUTE,
   drawnError: DRAWN_ERROR,
   chart: CHART_SELECTOR,
+  drawnText: DRAWN_TEXT_PROPERTY,
   printPage: PRINT_PAGE_SELECTOR,
   notes: NOTES_SELECTOR,
   source: SOURCE_ATTRIBUTE,

@@ -1,8 +1,8 @@
 /**
  * Visits every slide of an open deck and every fragment state of it, and
  * collects what the page probes find: layout (overflow, clipping) and text
- * size in each state, charts and images once the slide is shown, accessibility with all
- * fragments shown, and uncaught script errors. Findings point at the Markdown
+ * size in each state, charts and images once the slide is shown, accessibility and the text
+ * drawn on charts with all fragments shown, and uncaught script errors. Findings point at the Markdown
  * line of the block they concern, else at the slide's first line.
  */
 import type { Diagnostic } from '../types.ts';
@@ -13,6 +13,7 @@ import type { Progress } from '../export/progress.ts';
 import { PAGE_NAMES, SOURCE_ATTRIBUTE } from '../page-contract.ts';
 import type { PageFinding } from './page-finding.ts';
 import { probeAccessibility } from './page/probe-accessibility.ts';
+import { probeChartText } from './page/probe-chart-text.ts';
 import { chartsSettled, probeCharts } from './page/probe-charts.ts';
 import { imagesSettled, probeImages } from './page/probe-images.ts';
 import { probeLayout } from './page/probe-layout.ts';
@@ -70,6 +71,9 @@ export async function checkSlides(page: BrowserPage, options: CheckOptions, fall
       add(await page.evaluate(probeTextSize, { minFontSize: options.minFontSize, names: PAGE_NAMES }), step);
       if (!(await page.evaluate(() => window.Reveal.nextFragment(), undefined))) break;
     }
+    // Charts' text with every fragment shown: a chart that builds up has then drawn all its labels.
+    await page.waitFor(chartsSettled, PAGE_NAMES, options.chartTimeoutMs);
+    add(await page.evaluate(probeChartText, { minFontSize: options.minFontSize, names: PAGE_NAMES }));
     add(await page.evaluate(probeAccessibility, { scope: 'slide' as const, tags: options.accessibilityTags, documentRules: DOCUMENT_RULES, names: PAGE_NAMES }));
     for (const error of page.takeUncaughtErrors()) add([{ code: 'runtime-error', severity: 'error', message: `the deck's scripts failed on this slide: ${error}`, line: null }]);
 

@@ -10,6 +10,8 @@ import { displayPath } from '../../src/loader/load-deck-sources.ts';
 import type { Diagnostic } from '../../src/types.ts';
 
 export const CHECK_FIXTURES = join(import.meta.dirname, '../fixtures/check');
+/** The chart rules' decks (text size and overlaps on canvases, data files that changed shape), same layout. */
+export const CHECK_CHART_FIXTURES = join(import.meta.dirname, '../fixtures/check-charts');
 
 export interface ExpectedFinding {
   file: string;
@@ -27,11 +29,11 @@ export interface RuleFixture {
   findings: ExpectedFinding[];
 }
 
-export function ruleFixtures(filter: (fixture: RuleFixture) => boolean = () => true): RuleFixture[] {
-  return readdirSync(CHECK_FIXTURES)
-    .filter((rule) => existsSync(join(CHECK_FIXTURES, rule, 'findings.json')))
+export function ruleFixtures(filter: (fixture: RuleFixture) => boolean = () => true, root = CHECK_FIXTURES): RuleFixture[] {
+  return readdirSync(root)
+    .filter((rule) => existsSync(join(root, rule, 'findings.json')))
     .map((rule) => {
-      const dir = join(CHECK_FIXTURES, rule);
+      const dir = join(root, rule);
       const { render, findings } = JSON.parse(readFileSync(join(dir, 'findings.json'), 'utf8')) as { render: boolean; findings: ExpectedFinding[] };
       return { rule, dir, render, findings };
     })

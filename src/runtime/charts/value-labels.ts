@@ -3,6 +3,8 @@
  * point or segment, so charts need no legend or axis reading from afar.
  */
 import type { Chart, Plugin } from 'chart.js';
+import type { DrawnChartText } from '../../page-contract.ts';
+import { noteDrawnText, recordDrawnText } from './drawn-text.ts';
 
 export interface ValueLabelOptions {
   /** Formatted labels per dataset and point. */
@@ -97,6 +99,7 @@ export const valueLabels: Plugin = {
     ctx.font = options.font;
     if (!radial && !horizontal) ctx.font = fittedFont(chart, options, ctx);
     const px = fontSize(ctx.font);
+    const drawn: DrawnChartText[] = [];
 
     chart.data.datasets.forEach((_dataset, d) => {
       const meta = chart.getDatasetMeta(d);
@@ -121,8 +124,13 @@ export const valueLabels: Plugin = {
         const dx = !inside && horizontal ? 10 : 0;
         const dy = !inside && !horizontal ? -8 : 0;
         ctx.fillText(text, (x ?? 0) + dx, (y ?? 0) + dy);
+        const of = `${chart.data.labels?.[i] ?? i + 1}, ${chart.data.datasets[d]?.label ?? d + 1}`;
+        drawn.push({ kind: 'value-label', text, size: px, placed: { font: ctx.font, x: (x ?? 0) + dx, y: (y ?? 0) + dy, align: ctx.textAlign, baseline: ctx.textBaseline, of } });
       });
     });
     ctx.restore();
+    noteDrawnText(chart, drawn);
   },
+  // Kept for `deck check`: what the chart drew as text, once the frame is complete.
+  afterDraw: recordDrawnText,
 };
