@@ -46,8 +46,8 @@ export function chartScales(spec: ChartSpec, style: ChartStyle): Record<string, 
     grid: { color: style.grid },
     border: { display: false },
     ticks: ticks(percent ? PERCENT_AXIS : spec.format),
-    // Room for the value labels above the highest bar.
-    grace: valueLabelsAbove ? '12%' : 0,
+    // Room for the value labels above the highest bar; a scatter chart's outermost points stay whole.
+    grace: valueLabelsAbove ? '12%' : spec.type === 'scatter' ? '6%' : 0,
   };
   const rightSeries = spec.series.find((series) => series.axis === 'right');
   const right = rightSeries && {
@@ -65,6 +65,7 @@ export function chartScales(spec: ChartSpec, style: ChartStyle): Record<string, 
     spec.type === 'scatter'
       ? {
           type: 'linear',
+          grace: '6%',
           grid: { display: false },
           border: { color: style.grid },
           ticks: { color: style.text, font, callback: (x: string | number) => formatNumber(Number(x), spec.lang, 3) },
