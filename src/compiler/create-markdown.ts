@@ -2,6 +2,7 @@
 import MarkdownIt from 'markdown-it';
 import deckAssets from './plugins/deck-assets.ts';
 import deckChart from './plugins/deck-chart.ts';
+import deckCodeSteps from './plugins/deck-code-steps.ts';
 import deckElementAttributes from './plugins/deck-element-attributes.ts';
 import deckSlideAttributes from './plugins/deck-slide-attributes.ts';
 import deckTitle from './plugins/deck-title.ts';
@@ -12,12 +13,12 @@ import deckResolveUrls from './plugins/deck-resolve-urls.ts';
 import deckSourceLines from './plugins/deck-source-lines.ts';
 import deckUnknownDirective from './plugins/deck-unknown-directive.ts';
 import { escapeHtml } from './html/escape-html.ts';
-import hljs from './highlighter.ts';
+import { highlightCode } from './highlighter.ts';
 
 /** Code is highlighted at build time, so the browser needs no highlighter. */
 function highlight(code: string, language: string): string {
   const lang = language.trim().split(/\s+/)[0] ?? '';
-  const body = lang && hljs.getLanguage(lang) ? hljs.highlight(code, { language: lang, ignoreIllegals: true }).value : escapeHtml(code);
+  const body = highlightCode(code, lang);
   return `<pre><code class="hljs${lang ? ` language-${escapeHtml(lang)}` : ''}">${body}</code></pre>`;
 }
 
@@ -27,6 +28,8 @@ export function createMarkdown(): InstanceType<typeof MarkdownIt> {
     .use(deckElementAttributes)
     .use(deckTitle)
     .use(deckAssets)
+    // Before the chart plugin, which wraps the fence renderer: a chart fence never reaches it.
+    .use(deckCodeSteps)
     .use(deckChart)
     .use(deckMath)
     .use(deckUnknownDirective)

@@ -4,6 +4,7 @@
  * (bench/README.md). A fence in any other language renders as plain, escaped code.
  */
 import hljs from 'highlight.js/lib/core';
+import { escapeHtml } from './html/escape-html.ts';
 import bash from 'highlight.js/lib/languages/bash';
 import c from 'highlight.js/lib/languages/c';
 import cpp from 'highlight.js/lib/languages/cpp';
@@ -43,5 +44,10 @@ const LANGUAGES = {
 };
 
 for (const [name, language] of Object.entries(LANGUAGES)) hljs.registerLanguage(name, language);
+
+/** Highlighted HTML of `code` (highlight.js classes), or the code escaped when `language` is not one of the above. */
+export function highlightCode(code: string, language: string): string {
+  return language && hljs.getLanguage(language) ? hljs.highlight(code, { language, ignoreIllegals: true }).value : escapeHtml(code);
+}
 
 export default hljs;

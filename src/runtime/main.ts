@@ -1,6 +1,7 @@
 import 'reveal.js/reveal.css';
 import './theme/deck-features.css';
 import 'virtual:deck-theme.css';
+import './code-steps.css';
 import './print-view.ts';
 import { readManifest } from './read-manifest.ts';
 import { startDeck } from './start-deck.ts';
