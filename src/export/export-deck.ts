@@ -95,7 +95,7 @@ export async function exportDeck(userOptions: ExportOptions, progress: Progress 
       warnings.push(...build.warnings);
       const url = printViewUrl(server.url, { fragments: options.fragments, chartDensity: chartDensity(options), printOnly: printsOnly(options) });
       page = await BrowserPage.launch(url, { executablePath: options.chrome, viewport: PAGE_VIEWPORT, deviceScaleFactor: options.scale, oneProcess: true });
-      const context = await openPrintView(page, options, readDeckInfo(build.outDir), progress);
+      const context = await openPrintView(page, options, readDeckInfo(build.outDir), progress, warnings);
       warnings.push(...context.view.failedCharts.map((chart) => `chart failed to draw on ${chart}`));
       slides = context.view.slideCount;
       for (const { output, target } of fromPrintView) {
@@ -113,10 +113,10 @@ export async function exportDeck(userOptions: ExportOptions, progress: Progress 
   return { build, files, slides, warnings, seconds: (performance.now() - started) / 1000 };
 }
 
-async function openPrintView(page: BrowserPage, options: ResolvedExportOptions, deck: DeckInfo, progress: Progress): Promise<PrintContext> {
+async function openPrintView(page: BrowserPage, options: ResolvedExportOptions, deck: DeckInfo, progress: Progress, warnings: string[]): Promise<PrintContext> {
   progress.step('loading the print view');
   const phase = performance.now();
   const view = await waitForPrintView(page, { fragments: options.fragments, timeoutMs: options.timeoutMs, chartDensity: chartDensity(options) });
   progress.done(`print view ready: ${view.slideCount} slides, ${view.pages.length} pages in ${((performance.now() - phase) / 1000).toFixed(2)} s`);
-  return { page, view, options, deck, slides: selectedSlides(options.range, view), progress };
+  return { page, view, options, deck, slides: selectedSlides(options.range, view), progress, warnings };
 }

@@ -30,6 +30,8 @@ export const exportOptionsSchema = z
     scale: positive('--scale').refine((n) => n <= 4, { error: '--scale must be at most 4' }).default(EXPORT_DEFAULTS.scale),
     /** Path of the single-file HTML deck. */
     html: z.string().optional(),
+    /** PowerPoint file path; `true` for `<out>/<deck-name>.pptx`. */
+    pptx: z.union([z.string(), z.boolean()]).optional(),
     /** Longest wait, in seconds, for the deck to be ready and for each printing step. */
     timeout: positive('--timeout').default(EXPORT_DEFAULTS.timeout),
     /** Chromium executable; else `CHROME_PATH`, then the usual system paths. */
@@ -39,7 +41,7 @@ export const exportOptionsSchema = z
   })
   .transform((options) => {
     const pdfPath = typeof options.pdf === 'string' ? resolve(options.pdf) : options.pdf ? ('default' as const) : null;
-    const nothingElse = !options.png && !options.html && !options.notes;
+    const nothingElse = !options.png && !options.html && !options.notes && !options.pptx;
     return {
       slidesDir: resolve(options.slidesDir),
       outDir: resolve(options.out),
@@ -51,6 +53,8 @@ export const exportOptionsSchema = z
       png: options.png ? resolve(options.png) : null,
       scale: options.scale,
       html: options.html ? resolve(options.html) : null,
+      /** PowerPoint file path, or a marker for the default path. */
+      pptx: typeof options.pptx === 'string' ? resolve(options.pptx) : options.pptx ? ('default' as const) : null,
       timeoutMs: options.timeout * 1000,
       chrome: options.chrome ?? process.env.CHROME_PATH ?? undefined,
       rebuild: options.rebuild,
@@ -81,12 +85,19 @@ export function defaultPdfPath(outDir: string, deckName: string, handout: boolea
  */
 export const PDF_CHART_DENSITY = 0.25;
 
-/** Whether the print view is only printed (PDFs: slides, handout), not pictured (PNGs). */
-export function printsOnly(options: Pick<ResolvedExportOptions, 'png'>): boolean {
-  return !options.png;
+/** Whether the print view is only printed (PDFs: slides, handout), not pictured (PNGs) or measured (PowerPoint). */
+export function printsOnly(options: Pick<ResolvedExportOptions, 'png' | 'pptx'>): boolean {
+  return !options.png && !options.pptx;
 }
 
-/** PDFs (slides and handout) ask for `PDF_CHART_DENSITY`; PNGs are pictures of the canvases and keep ≥ 2× (undefined). */
+/**
+ * PDFs (slides and handout) ask for `PDF_CHART_DENSITY`; PNGs are pictures of the canvases and keep ≥ 2× (undefined).
+ * PowerPoint draws its charts natively, so the canvases never reach its file.
+ */
 export function chartDensity(options: Pick<ResolvedExportOptions, 'png'>): number | undefined {
-  return printsOnly(options) ? PDF_CHART_DENSITY : undefined;
+  return options.png ? undefined : PDF_CHART_DENSITY;
+}
+
+export function defaultPptxPath(outDir: string, deckName: string): string {
+  return join(outDir, `${deckName}.pptx`);
 }

@@ -4,18 +4,18 @@
  */
 import type { BrowserPage } from '../browser/browser-page.ts';
 import { writeFileAtomically } from './atomic-file.ts';
-import { defaultPdfPath, type ResolvedExportOptions } from './export-options.ts';
+import { defaultPdfPath, defaultPptxPath, type ResolvedExportOptions } from './export-options.ts';
 import type { PrintView } from './open-print-view.ts';
 import type { PdfOptions } from './pdf-export.ts';
 import type { PdfInfo } from './pdf-info.ts';
 import type { Progress } from './progress.ts';
 
-export type OutputKind = 'png' | 'pdf' | 'handout' | 'html';
+export type OutputKind = 'png' | 'pdf' | 'handout' | 'html' | 'pptx';
 
 export interface ExportedFile {
   kind: OutputKind;
   path: string;
-  /** Pages (PDF), slides (handout), images (PNG), 1 (HTML). */
+  /** Pages (PDF), slides (handout, PowerPoint), images (PNG), 1 (HTML). */
   count: number;
   seconds: number;
 }
@@ -38,6 +38,8 @@ export interface PrintContext {
   /** Selected slide numbers; null for all. */
   slides: ReadonlySet<number> | null;
   progress: Progress;
+  /** Where an output reports what it could not carry over (the export's warnings). */
+  warnings: string[];
 }
 
 interface Written {
@@ -97,6 +99,22 @@ export const OUTPUTS: readonly Output[] = [
       const { writeSlidePngs } = await import('./png-export.ts');
       const written = await writeSlidePngs(page, view, target, { slides, onProgress: (done, total) => progress.advance(done, total) });
       return { path: target, count: written.length, summary: `wrote ${written.length} PNGs to ${target}` };
+    },
+  },
+  // Before the handout, which restyles the print view the PowerPoint file is measured from.
+  {
+    kind: 'pptx',
+    step: 'writing the PowerPoint file',
+    needs: 'print view',
+    target: (options) => options.pptx,
+    async write(target, { page, view, options, deck, slides, progress, warnings }) {
+      const { writePptx } = await import('./pptx/pptx-export.ts');
+      const path = target === 'default' ? defaultPptxPath(options.outDir, deck.name) : target;
+      const file = await writePptx(page, view, { deck, slides, onProgress: (done, total) => progress.advance(done, total) });
+      writeFileAtomically(path, file.bytes);
+      warnings.push(...file.warnings);
+      const size = `${(file.bytes.byteLength / 1024).toFixed(0)} KB`;
+      return { path, count: file.slides, summary: `wrote ${path}: ${file.slides} slides, ${file.charts} native charts, ${size}` };
     },
   },
   printedPdf({

@@ -19,7 +19,7 @@ function onInterrupt(signal: NodeJS.Signals): void {
 export function registerExport(program: Command): void {
   program
     .command('export')
-    .description('export the deck: PDF slides (default), PDF handout with notes, PNGs, single-file HTML')
+    .description('export the deck: PDF slides (default), PDF handout with notes, PNGs, single-file HTML, PowerPoint')
     .argument('[slides-dir]', 'folder of Markdown slides', EXPORT_DEFAULTS.slidesDir)
     .option('--out <dir>', `build folder (reused when fresh) (default: "${EXPORT_DEFAULTS.out}")`)
     .option('--pdf [file]', 'slides PDF (default <out>/<deck-name>.pdf)')
@@ -29,6 +29,7 @@ export function registerExport(program: Command): void {
     .option('--png <dir>', 'one PNG per slide into this folder')
     .option('--scale <n>', `PNG pixel density (1 = slide size, e.g. 1280×720) (default: ${EXPORT_DEFAULTS.scale})`)
     .option('--html <file>', 'the whole deck as one self-contained HTML file')
+    .option('--pptx [file]', 'PowerPoint file with native text, tables and charts (default <out>/<deck-name>.pptx)')
     .option('--timeout <seconds>', `longest wait for the deck and for each printing step (default: ${EXPORT_DEFAULTS.timeout})`)
     .option('--chrome <path>', 'Chromium executable (default: CHROME_PATH, then the usual paths)')
     .option('--rebuild', 'build even when the build folder is fresh')

@@ -1,0 +1,92 @@
+/**
+ * `--pptx`: the deck as a PowerPoint file from the open print view. Each selected slide is read in
+ * the page (measure-slides.ts: boxes, styled text, tables, images, chart specs, notes), elements
+ * without a native form are photographed, and every block is placed where the print view drew it
+ * (place-blocks.ts): native text, tables, pictures and charts with their data embedded. A last
+ * pass puts right what pptxgenjs writes wrongly or cannot write (pptx-package.ts).
+ */
+import type { BrowserPage } from '../../browser/browser-page.ts';
+import { PAGE_NAMES } from '../../page-contract.ts';
+import type { PrintView } from '../open-print-view.ts';
+import { measureSlides } from './measure-slides.ts';
+import { placeSlide } from './place-blocks.ts';
+import { finishPackage } from './pptx-package.ts';
+import type { SeriesFix } from './native-chart.ts';
+import type { MeasuredSlide, NotesParagraph, SlideBlock } from './slide-layout.ts';
+
+export interface PptxDeck {
+  title: string;
+  author: string;
+  lang: string;
+}
+
+export interface PptxOptions {
+  deck: PptxDeck;
+  /** Selected slide numbers; null for all. */
+  slides: ReadonlySet<number> | null;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface PptxFile {
+  bytes: Uint8Array;
+  slides: number;
+  charts: number;
+  warnings: string[];
+}
+
+/** A still page for the pictures: no transitions or animations under way. */
+const STILL_CSS = '*, *::before, *::after { transition: none !important; animation: none !important; caret-color: transparent !important; }';
+
+/** The print page of each selected slide: its last, where (with `--fragments`) every fragment is shown. */
+export function slidePages(view: PrintView, slides: ReadonlySet<number> | null): { index: number; slide: number }[] {
+  const last = new Map<number, number>();
+  view.pages.forEach((page, index) => {
+    if (!slides || slides.has(page.slide)) last.set(page.slide, index);
+  });
+  return [...last].sort(([a], [b]) => a - b).map(([slide, index]) => ({ index, slide }));
+}
+
+async function takePictures(page: BrowserPage, measured: readonly MeasuredSlide[]): Promise<Map<SlideBlock, Buffer>> {
+  const pictures = new Map<SlideBlock, Buffer>();
+  const blocks = measured.flatMap((slide) => slide.blocks.filter((block) => block.kind === 'picture'));
+  if (blocks.length) await page.addStyle(STILL_CSS);
+  for (const block of blocks) pictures.set(block, await page.screenshot(block.clip));
+  return pictures;
+}
+
+/** The first font of the first heading and of the first paragraph: the theme's heading and body fonts. */
+function themeFonts(measured: readonly MeasuredSlide[]): { headFontFace?: string; bodyFontFace?: string } {
+  const texts = measured.flatMap((slide) => slide.blocks.flatMap((block) => (block.kind === 'text' ? [block] : [])));
+  const head = texts.find((block) => /^h[1-6]$/.test(block.origin.tag))?.paragraphs[0]?.runs[0]?.font;
+  const body = texts.find((block) => block.origin.tag === 'p')?.paragraphs[0]?.runs[0]?.font;
+  return { ...(head && { headFontFace: head }), ...(body && { bodyFontFace: body }) };
+}
+
+export async function writePptx(page: BrowserPage, view: PrintView, options: PptxOptions): Promise<PptxFile> {
+  const pages = slidePages(view, options.slides);
+  const [measured, { default: PptxGenJS }] = await Promise.all([page.evaluate(measureSlides, { names: PAGE_NAMES, pages }), import('pptxgenjs')]);
+  const pictures = await takePictures(page, measured);
+
+  const pptx = new PptxGenJS();
+  pptx.defineLayout({ name: 'deck', width: view.width / 96, height: view.height / 96 });
+  pptx.layout = 'deck';
+  pptx.title = options.deck.title;
+  pptx.author = options.deck.author;
+  pptx.subject = options.deck.title;
+  pptx.company = '';
+  pptx.theme = themeFonts(measured);
+
+  const charts: SeriesFix[][] = [];
+  const notes = new Map<number, NotesParagraph[]>();
+  const warnings: string[] = [];
+  measured.forEach((slide, i) => {
+    const placed = placeSlide(pptx.addSlide(), slide, pictures, options.deck.lang);
+    charts.push(...placed.charts);
+    warnings.push(...placed.warnings);
+    if (slide.notes.length) notes.set(i + 1, slide.notes);
+    options.onProgress?.(i + 1, measured.length);
+  });
+  const written = (await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
+  const bytes = await finishPackage(written, { charts, notes, lang: options.deck.lang });
+  return { bytes, slides: measured.length, charts: charts.length, warnings };
+}
