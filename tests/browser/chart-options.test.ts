@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChrome } from '../../src/browser/launch-chrome.ts';
 import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
 import { exportDeck } from '../../src/export/export-deck.ts';
-import { CHART_SELECTOR, CHART_VALUES_HOOK, DRAWN_ATTRIBUTE, type DrawnChartValues } from '../../src/page-contract.ts';
+import { CHART_SELECTOR, CHART_VALUES_HOOK, DRAWN_ATTRIBUTE, DRAWN_TEXT_PROPERTY, type DrawnChartText, type DrawnChartValues } from '../../src/page-contract.ts';
 import { buildFixture } from '../support/build-fixture.ts';
 import { openDeck, paintedPixels } from '../support/deck-page.ts';
 import { exportTempDir } from '../support/export-fixture.ts';
@@ -160,6 +160,9 @@ describe('combo chart', () => {
     expect((await colourCounts('kombi', [PLAN]))[PLAN]).toBeGreaterThan(500);
     const box = await colourBox('kombi', PLAN);
     expect(box.width).toBeGreaterThan(box.height * 10);
+    // Its label is text `deck check` measures.
+    const texts = await page.$eval('section#kombi canvas', (canvas, property) => (canvas as unknown as Record<string, DrawnChartText[]>)[property]!, DRAWN_TEXT_PROPERTY);
+    expect(texts).toContainEqual({ kind: 'line-label', text: 'Plan GJ 2025', size: 22 });
   });
 });
 

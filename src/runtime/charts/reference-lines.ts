@@ -7,6 +7,7 @@
 import type { Chart, Plugin, Scale } from 'chart.js';
 import type { ChartSpec } from '../../types.ts';
 import type { ChartReferenceLine } from '../../compiler/chart/chart-schema.ts';
+import { noteDrawnText } from './drawn-text.ts';
 
 /** A reference line with the id of the scale its values are read on. */
 export interface DrawnReferenceLine extends ChartReferenceLine {
@@ -125,5 +126,8 @@ export const referenceLinesPlugin: Plugin = {
     ctx.fillStyle = options.textColor;
     eachLine(chart, options, (scale, line) => drawLabel(chart, scale, line));
     ctx.restore();
+    // For `deck check`, which measures the text a canvas draws.
+    const size = Number.parseFloat(/(\d+(?:\.\d+)?)px/.exec(options.font)?.[1] ?? '0');
+    noteDrawnText(chart, options.lines.filter((line) => line.label).map((line) => ({ kind: 'line-label', text: line.label, size })));
   },
 };
