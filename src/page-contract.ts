@@ -52,6 +52,9 @@ declare global {
   }
 }
 
+/** An empty reveal.js fragment inside a chart's figure, one per build-up step: the visible ones are the steps shown. */
+export const CHART_STEP_CLASS = 'deck-chart-step';
+
 /** One printed page of reveal.js's print view, and where those pages sit. */
 export const PRINT_PAGE_CLASS = 'pdf-page';
 export const PRINT_PAGE_SELECTOR = `.reveal .slides > .${PRINT_PAGE_CLASS}`;

@@ -16,6 +16,7 @@ import { exportTempDir } from '../support/export-fixture.ts';
 import { readPdf } from '../support/pdf-reader.ts';
 import { countColour, readPng } from '../support/png-image.ts';
 import { exportDeck } from '../../src/export/export-deck.ts';
+import { compileFolder } from '../../src/loader/compile-folder.ts';
 import { CHART_SELECTOR, CHART_STEP_CLASS, CHART_VALUES_HOOK, DRAWN_ATTRIBUTE, READY_ATTRIBUTE } from '../../src/page-contract.ts';
 
 const STEPS_DECK = join(import.meta.dirname, '../fixtures/chart-steps');
@@ -33,7 +34,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const names = { hook: CHART_VALUES_HOOK, chart: CHART_SELECTOR, drawn: DRAWN_ATTRIBUTE, ready: READY_ATTRIBUTE };
+const names = { hook: CHART_VALUES_HOOK, chart: CHART_SELECTOR, drawn: DRAWN_ATTRIBUTE } as const;
 
 /** How many values each dataset of the chart in `section` holds, once its figure is drawn; null before. */
 function drawnLengths(page: Page, section: string): Promise<number[] | null> {
@@ -62,22 +63,24 @@ async function valueScales(page: Page, section: string) {
 /** The colours of the fixture's series and slices: A #1f5fae, B #0f7b5f, C #c0392b. */
 const COLOURS = { a: [0x1f, 0x5f, 0xae], b: [0x0f, 0x7b, 0x5f], c: [0xc0, 0x39, 0x2b] };
 
-/** Pixels of each of the three colours on the canvas in `section`. */
-function colourPixels(page: Page, section: string): Promise<{ a: number; b: number; c: number }> {
+/** Pixels of each of the three colours on the canvas in `section`, left of `split` (0–1 of its width) or, with `right`, from there on. */
+function colourPixels(page: Page, section: string, region = { split: 1, right: false }): Promise<{ a: number; b: number; c: number }> {
   return page.$eval(
     `section#${section} canvas`,
-    (element, colours) => {
+    (element, { colours, region }) => {
       const canvas = element as HTMLCanvasElement;
       const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
       const counts = { a: 0, b: 0, c: 0 };
+      const split = Math.round(canvas.width * region.split);
       for (let i = 0; i < data.length; i += 4) {
+        if ((i / 4) % canvas.width < split === region.right) continue;
         for (const [key, rgb] of Object.entries(colours) as [keyof typeof counts, number[]][]) {
           if (data[i + 3] === 255 && rgb.every((c, k) => Math.abs(data[i + k]! - c) <= 2)) counts[key]++;
         }
       }
       return counts;
     },
-    COLOURS,
+    { colours: COLOURS, region },
   );
 }
 
@@ -167,16 +170,20 @@ describe('steps: points', () => {
     await page.close();
   });
 
-  it('adds a pie slice per step, each slice at its share of the whole circle', async () => {
+  it('adds a pie slice per step, each slice at its share of the whole circle, the legend complete', async () => {
     const { page } = await openDeck(browser, `${server.url}#/kreis`);
     await expectLengths(page, 'kreis', [1]);
-    const slices = [await colourPixels(page, 'kreis')];
+    // The pie in the left part of the canvas, the legend on the right.
+    const pie = { split: 0.8, right: false };
+    const legend = await colourPixels(page, 'kreis', { split: 0.8, right: true });
+    for (const colour of [legend.a, legend.b, legend.c]) expect(colour).toBeGreaterThan(100);
+    const slices = [await colourPixels(page, 'kreis', pie)];
     await page.keyboard.press('ArrowRight');
     await expectLengths(page, 'kreis', [2]);
-    slices.push(await colourPixels(page, 'kreis'));
+    slices.push(await colourPixels(page, 'kreis', pie));
     await page.keyboard.press('ArrowRight');
     await expectLengths(page, 'kreis', [3]);
-    slices.push(await colourPixels(page, 'kreis'));
+    slices.push(await colourPixels(page, 'kreis', pie));
     // 50 % of the circle first, its size unchanged as the next slices (30 %, 20 %) join.
     const [first, second, third] = slices;
     expect(first!.b).toBe(0);
@@ -190,11 +197,33 @@ describe('steps: points', () => {
   });
 });
 
+it.each([
+  ['wasserfall', 6, [[1], [2], [3], [4]]],
+  ['kombi', 7, [[3, 0], [3, 3]]],
+  ['flaeche', 8, [[1, 1], [2, 2], [3, 3], [4, 4]]],
+])('builds up the %s chart step by step under fixed axes', async (section, h, states) => {
+  const { page, consoleErrors } = await openDeck(browser, server.url);
+  await page.evaluate((h) => window.Reveal.slide(h), h);
+  await expectLengths(page, section, states[0]!);
+  const scales = await valueScales(page, section);
+  let painted = (await paintedPixels(page, `section#${section}`))[0]!;
+  for (const state of states.slice(1)) {
+    await page.keyboard.press('ArrowRight');
+    await expectLengths(page, section, state);
+    const now = (await paintedPixels(page, `section#${section}`))[0]!;
+    expect(now).toBeGreaterThan(painted);
+    painted = now;
+  }
+  expect(await valueScales(page, section)).toEqual(scales);
+  expect(consoleErrors).toEqual([]);
+  await page.close();
+});
+
 describe('markers', () => {
   it('are reveal.js fragments the slide counts as its steps, none on a chart without steps', async () => {
     const { page } = await openDeck(browser, server.url);
     const counts = await page.$$eval(`section[id]`, (sections, step) => sections.map((s) => [s.id, s.querySelectorAll(`.fragment.${step}`).length]), CHART_STEP_CLASS);
-    expect(Object.fromEntries(counts)).toEqual({ 'aufbau-in-schritten': 0, 'reihe-fuer-reihe': 2, 'punkt-fuer-punkt': 3, linie: 3, kreis: 2, 'ohne-schritte': 0 });
+    expect(Object.fromEntries(counts)).toEqual({ 'aufbau-in-schritten': 0, 'reihe-fuer-reihe': 2, 'punkt-fuer-punkt': 3, linie: 3, kreis: 2, 'ohne-schritte': 0, wasserfall: 3, kombi: 1, flaeche: 3 });
     await page.evaluate(() => window.Reveal.slide(5));
     await expectLengths(page, 'ohne-schritte', [2]);
     await page.close();
@@ -242,12 +271,16 @@ describe('export', () => {
 
   it('--fragments: one PDF page and one PNG per step, each drawing its own step', async () => {
     const pdf = await readPdf(join(dir, 'steps.pdf'));
-    // 6 slides; the chart steps (2, 3, 3, 2) and the series slide's own fragment add a page each.
-    expect(pdf.pages).toBe(6 + 3 + 3 + 3 + 2);
-    const pie = pdf.text.slice(13, 16);
+    const deck = compileFolder(STEPS_DECK);
+    // Each slide, and a page more for each fragment: the chart steps and the series slide's own.
+    const fragments = deck.slides.reduce((sum, slide) => sum + (slide.html.match(/class="fragment/g) ?? []).length, 0);
+    expect(fragments).toBe(3 + 3 + 3 + 2 + 3 + 1 + 3);
+    expect(pdf.pages).toBe(deck.slides.length + fragments);
+    const pagesOf = (title: string) => pdf.text.filter((text) => text.startsWith(`${title} `));
+    const pie = pagesOf('Kreis');
     expect(pie.map((text) => ['50 %', '30 %', '20 %'].filter((label) => text.includes(label)))).toEqual([['50 %'], ['50 %', '30 %'], ['50 %', '30 %', '20 %']]);
     // The bars' value labels come one by one (the axis' ticks are even numbers), under the complete chart's axis.
-    const bars = pdf.text.slice(5, 9);
+    const bars = pagesOf('Punkt für Punkt');
     expect(bars.map((text) => text.includes('3 Mrd. US-$'))).toEqual([false, false, false, true]);
     for (const text of bars) expect(text).toContain('12 Mrd. US-$');
 
@@ -261,8 +294,8 @@ describe('export', () => {
 
   it('without --fragments: one page per slide, every chart complete', async () => {
     const pdf = await readPdf(join(dir, 'complete.pdf'));
-    expect(pdf.pages).toBe(6);
-    expect(pdf.text[4]).toContain('20 %');
-    expect(pdf.text[2]).toContain('3 Mrd. US-$');
+    expect(pdf.pages).toBe(compileFolder(STEPS_DECK).slides.length);
+    expect(pdf.text.find((text) => text.startsWith('Kreis '))).toContain('20 %');
+    expect(pdf.text.find((text) => text.startsWith('Punkt für Punkt '))).toContain('3 Mrd. US-$');
   });
 });

@@ -56,6 +56,17 @@ function circleShare(data: readonly unknown[], count: number): number {
 }
 
 /**
+ * A pie's legend names every slice in its own colour, those still to come too, as the series of
+ * other charts stay in their legend: Chart.js would colour a slice it has no data for like the first.
+ */
+function keepCompleteLegend(chart: Chart): void {
+  const labels = chart.options.plugins?.legend?.labels;
+  if (!labels?.generateLabels) return;
+  const complete = labels.generateLabels(chart);
+  labels.generateLabels = (current) => complete.map((item) => ({ ...item, hidden: item.index !== undefined && !current.getDataVisibility(item.index) }));
+}
+
+/**
  * Takes over the steps of a chart that Chart.js has just laid out with its complete data (so the
  * value axes are known) and shows the figure's current step at once, within the same task: the
  * complete chart is never painted.
@@ -65,6 +76,7 @@ export function chartSteps(chart: Chart, figure: HTMLElement, kind: StepKind): C
   const type = (chart.config as { type?: string }).type;
   const radial = type === 'doughnut' || type === 'pie';
   if (!radial) fixValueAxes(chart);
+  else if (kind === 'points') keepCompleteLegend(chart);
   let shown: number | null = null;
 
   function sync(): void {
