@@ -84,10 +84,22 @@ export interface DeckManifest {
   slides: Pick<Slide, 'id' | 'h' | 'v' | 'title' | 'file' | 'line'>[];
 }
 
+/** One slide of a `content` update: its new markup and manifest entry, found in the page by the id it had. */
+export interface SlideChange {
+  /** Flat index (unchanged by a content update). */
+  index: number;
+  /** The slide's id before the edit (a new heading gives it a new one). */
+  id: string;
+  html: string;
+  /** Only its notes changed. */
+  notesOnly?: boolean;
+  slide: DeckManifest['slides'][number];
+}
+
 /** Hot-reload payload sent by the Vite plugin as the `deck:update` event. */
 export type DeckUpdate =
-  /** Same slide structure: only these slides' markup changed (flat indices; `notesOnly`: only their notes). */
-  | { kind: 'content'; changed: { index: number; html: string; notesOnly?: boolean }[]; manifest: DeckManifest }
+  /** Same slide structure: only these slides changed. */
+  | { kind: 'content'; changed: SlideChange[] }
   /** Slides added, removed or moved: the whole `.slides` markup. */
   | { kind: 'structure'; html: string; manifest: DeckManifest };
 

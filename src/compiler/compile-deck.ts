@@ -11,6 +11,7 @@ import { splitFrontMatter, splitSlides, type SplitSlide } from './split-slides.t
 import { slugify, uniqueId } from './slug.ts';
 import { isLocalUrl } from './plugins/deck-assets.ts';
 import { stringsFor } from '../strings/strings.ts';
+import { finishedSlide, reusableFile, type CompileCache, type CompiledFile } from './compile-cache.ts';
 
 export interface DeckSources {
   /** Markdown files; compiled in path order. */
@@ -24,6 +25,8 @@ export interface DeckSources {
 export interface CompileOptions {
   /** Rewrites local image and link URLs (relative to their file), e.g. for the bundler. */
   resolveUrl?: (url: string, file: string) => string;
+  /** Kept by the caller between compiles of the same deck: unchanged files are not compiled again (`deck dev`). */
+  cache?: CompileCache;
 }
 
 const markdown = createMarkdown();
@@ -58,42 +61,76 @@ export function compileDeck(sources: DeckSources, options: CompileOptions = {}):
 
   const slides: Slide[] = [];
   const usedIds = new Map<string, number>();
+  const context = JSON.stringify(settings);
   let h = -1;
+  const liveFiles = new Set<string>();
   files.forEach((file, fileIndex) => {
-    const body = fileIndex === 0 && front ? front.body : { text: file.text, line: 1 };
-    const { slides: pieces, unclosedFences } = splitSlides(body.text, body.line);
-    for (const line of unclosedFences) {
-      diagnostics.push({ severity: 'warning', code: 'unclosed-fence', message: 'this code fence is never closed: it ends where its slide ends (close it with a line of the same backticks or tildes)', file: file.path, line });
-    }
-    // A file without any slide content (only settings or comments) adds no slide.
-    if (pieces.length === 1 && isBlank(pieces[0]!)) return;
-    const lastLine = file.text.split('\n').length;
-    for (const stack of groupStacks(pieces)) {
-      h++;
-      stack.forEach((split, v) => {
-        // An empty slide after a separator on the last line starts past the end: it points at that separator.
-        const piece = { ...split, line: Math.min(split.line, lastLine) };
-        if (isBlank(piece)) {
-          diagnostics.push({ severity: 'warning', code: 'empty-slide', message: 'empty slide (two separators in a row?): kept as an empty section, as reveal.js does', file: file.path, line: piece.line });
-        }
-        const slide = compileSlide(piece, file.path, h, v, settings, { ...options, readData }, diagnostics);
-        const explicit = slide.attributes.id;
-        const id = uniqueId(explicit ?? (slugify(slide.title) || `${idPrefix}-${h + 1}${v ? `-${v + 1}` : ''}`), usedIds);
-        if (explicit && id !== explicit) {
-          diagnostics.push({ severity: 'error', code: 'duplicate-id', message: `slide id "${explicit}" is used more than once`, file: file.path, line: piece.line });
-        }
-        slide.id = id;
-        slide.attributes.id = id;
-        slides.push(slide);
-      });
-    }
+    const stripFront = fileIndex === 0 && front !== null;
+    const fileContext = stripFront ? `front:${context}` : context;
+    liveFiles.add(file.path);
+    const compiled =
+      reusableFile(options.cache, file.path, file.text, h + 1, fileContext, readData) ??
+      compileFile(file, stripFront && front ? front.body : { text: file.text, line: 1 }, h + 1, fileContext, settings, { ...options, readData });
+    options.cache?.files.set(file.path, compiled);
+    diagnostics.push(...compiled.diagnostics);
+    compiled.slides.forEach((slide, index) => {
+      h = slide.h;
+      const explicit = slide.attributes.id;
+      const id = uniqueId(explicit ?? (slugify(slide.title) || `${idPrefix}-${slide.h + 1}${slide.v ? `-${slide.v + 1}` : ''}`), usedIds);
+      if (explicit && id !== explicit) {
+        diagnostics.push({ severity: 'error', code: 'duplicate-id', message: `slide id "${explicit}" is used more than once`, file: file.path, line: slide.line });
+      }
+      slides.push(finishedSlide(compiled, index, id));
+    });
   });
+  // Files deleted since the last compile.
+  for (const path of options.cache?.files.keys() ?? []) if (!liveFiles.has(path)) options.cache!.files.delete(path);
 
   if (files.length > 0 && slides.length === 0) {
     diagnostics.push({ severity: 'error', code: 'no-slides', message: 'the deck has no slides', file: files[0]!.path, line: 1 });
   }
   diagnostics.sort((a, b) => a.file.localeCompare(b.file, 'en') || a.line - b.line);
   return { settings, slides, diagnostics, dataFiles: [...dataFiles.keys()] };
+}
+
+/** One Markdown file's slides (without ids) and findings; its first slide is the deck's `firstH`-th. */
+function compileFile(
+  file: SourceFile,
+  body: { text: string; line: number },
+  firstH: number,
+  context: string,
+  settings: CompiledDeck['settings'],
+  options: CompileOptions & { readData: (path: string) => string | null },
+): CompiledFile {
+  const diagnostics: Diagnostic[] = [];
+  const dataReads = new Map<string, string | null>();
+  const readData = (path: string) => {
+    const text = options.readData(path);
+    dataReads.set(path, text);
+    return text;
+  };
+  const slides: Slide[] = [];
+  const compiled: CompiledFile = { text: file.text, firstH, context, dataReads, slides, diagnostics, finished: [] };
+  const { slides: pieces, unclosedFences } = splitSlides(body.text, body.line);
+  for (const line of unclosedFences) {
+    diagnostics.push({ severity: 'warning', code: 'unclosed-fence', message: 'this code fence is never closed: it ends where its slide ends (close it with a line of the same backticks or tildes)', file: file.path, line });
+  }
+  // A file without any slide content (only settings or comments) adds no slide.
+  if (pieces.length === 1 && isBlank(pieces[0]!)) return compiled;
+  const lastLine = file.text.split('\n').length;
+  let h = firstH - 1;
+  for (const stack of groupStacks(pieces)) {
+    h++;
+    stack.forEach((split, v) => {
+      // An empty slide after a separator on the last line starts past the end: it points at that separator.
+      const piece = { ...split, line: Math.min(split.line, lastLine) };
+      if (isBlank(piece)) {
+        diagnostics.push({ severity: 'warning', code: 'empty-slide', message: 'empty slide (two separators in a row?): kept as an empty section, as reveal.js does', file: file.path, line: piece.line });
+      }
+      slides.push(compileSlide(piece, file.path, h, v, settings, { ...options, readData }, diagnostics));
+    });
+  }
+  return compiled;
 }
 
 function normalizeNewlines(text: string): string {

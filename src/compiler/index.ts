@@ -1,5 +1,6 @@
 /** The compiler's public face: everything outside src/compiler/ imports the compiler from here. */
 export { compileDeck, plainText, type DeckSources, type CompileOptions } from './compile-deck.ts';
+export { createCompileCache, type CompileCache } from './compile-cache.ts';
 export { checkReferences } from './check-references.ts';
 export { toManifest } from './deck-manifest.ts';
 export { BUILD_WARNING_CODES, DeckErrors, buildSeverities, countLabel, formatDiagnostic, hasErrors } from './diagnostics.ts';

@@ -1,6 +1,7 @@
 /**
  * Applies slide edits pushed by the dev server without reloading: changed
- * slides are swapped in place (same slide, same fragment; edited notes alone
+ * slides are swapped in place, found by id and synced with reveal.js one by one
+ * (same slide, same fragment; edited notes alone
  * leave the slide and its chart untouched), a structural
  * change rebuilds the slides and returns to the same slide, or the nearest
  * one. Afterwards `deck:updated` tells the speaker link and others.
@@ -22,22 +23,42 @@ export function flatSlides(container: ParentNode | null | undefined): HTMLElemen
   return Array.from(container?.querySelectorAll<HTMLElement>(`section[${SOURCE_ATTRIBUTE}]`) ?? []);
 }
 
-function parseSections(html: string): HTMLElement[] {
-  const template = document.createElement('template');
-  template.innerHTML = html;
-  return Array.from(template.content.children) as HTMLElement[];
+/** Properties reveal.js keeps on a slide's section (its background elements). */
+const REVEAL_SLIDE_PROPERTIES = ['slideBackgroundElement', 'slideBackgroundContentElement'];
+
+const pick = (from: object, keys: string[]) => Object.fromEntries(keys.filter((key) => key in from).map((key) => [key, (from as Record<string, unknown>)[key]]));
+
+/** The section of the slide with `id` in `container`, by the document's id index (no walk over the deck). */
+function sectionById(container: HTMLElement, id: string): HTMLElement | null {
+  const section = container.ownerDocument.getElementById(id);
+  return section && container.contains(section) ? section : null;
 }
 
-/** Puts the update's markup into `container` (the `.slides` element), without reveal.js. */
-export function applyUpdateMarkup(container: HTMLElement, update: DeckUpdate): void {
+/** Runs on the new markup before reveal.js reads it (e.g. to set slide backgrounds). */
+export type PrepareSlides = (container: HTMLElement) => void;
+
+/** The section of `html`, prepared while still detached. */
+function freshSection(html: string, prepare?: PrepareSlides): HTMLElement | null {
+  const holder = document.createElement('div');
+  holder.innerHTML = html;
+  prepare?.(holder);
+  return holder.firstElementChild as HTMLElement | null;
+}
+
+/**
+ * Puts the update's markup into `container` (the `.slides` element), without reveal.js. Returns the
+ * sections that replaced others (a structure update: none, the whole markup is new).
+ */
+export function applyUpdateMarkup(container: HTMLElement, update: DeckUpdate, prepare?: PrepareSlides): HTMLElement[] {
   if (update.kind === 'structure') {
     container.innerHTML = update.html;
-    return;
+    prepare?.(container);
+    return [];
   }
-  const slides = flatSlides(container);
-  for (const { index, html, notesOnly } of update.changed) {
-    const [fresh] = parseSections(html);
-    const old = slides[index];
+  const replaced: HTMLElement[] = [];
+  for (const { id, html, notesOnly } of update.changed) {
+    const old = sectionById(container, id);
+    const fresh = freshSection(html, prepare);
     if (!fresh || !old) continue;
     if (notesOnly) {
       old.querySelectorAll(`:scope > ${NOTES_SELECTOR}`).forEach((notes) => notes.remove());
@@ -45,17 +66,27 @@ export function applyUpdateMarkup(container: HTMLElement, update: DeckUpdate): v
       continue;
     }
     fresh.classList.add(...Array.from(old.classList).filter((c) => STATE_CLASSES.includes(c)));
+    // reveal.js shows the slides near the current one by their inline display, and keeps each slide's
+    // background element on the section: the new section takes both over.
+    fresh.style.display = old.style.display;
+    Object.assign(fresh, pick(old, REVEAL_SLIDE_PROPERTIES));
     old.replaceWith(fresh);
+    replaced.push(fresh);
   }
+  return replaced;
+}
+
+/** The manifest after `update`: a content update changes the entries of its slides only. */
+export function manifestAfter(before: DeckManifest, update: DeckUpdate): DeckManifest {
+  if (update.kind === 'structure') return update.manifest;
+  for (const { index, slide } of update.changed) before.slides[index] = slide;
+  return before;
 }
 
 /** Vite shows build errors in this element; a good update after a bad one removes it. */
 export function clearErrorOverlay(): void {
   document.querySelectorAll<HTMLElement & { close?: () => void }>('vite-error-overlay').forEach((overlay) => (overlay.close ? overlay.close() : overlay.remove()));
 }
-
-/** Runs on the new markup before reveal.js reads it (e.g. to set slide backgrounds). */
-export type PrepareSlides = (container: HTMLElement) => void;
 
 export function applyUpdate(reveal: RevealApi, update: DeckUpdate, before: DeckManifest, charts: ChartFeature, prepare?: PrepareSlides): void {
   const container = reveal.getSlidesElement();
@@ -67,14 +98,17 @@ export function applyUpdate(reveal: RevealApi, update: DeckUpdate, before: DeckM
     return;
   }
   const { h, v, f } = reveal.getIndices();
-  const current = flatSlides(container).indexOf(reveal.getCurrentSlide());
-  applyUpdateMarkup(container, update);
-  prepare?.(container);
-  reveal.sync();
-
+  const shown = reveal.getCurrentSlide();
   if (update.kind === 'content') {
-    reveal.slide(h ?? 0, v ?? 0, f ?? undefined);
+    const replaced = applyUpdateMarkup(container, update, prepare);
+    // Only the replaced slides are made known to reveal.js (backgrounds, fragments, media), not the whole deck.
+    for (const section of replaced) reveal.syncSlide(section);
+    // The shown slide was replaced: show it again at the same fragment.
+    if (shown && !shown.isConnected) reveal.slide(h ?? 0, v ?? 0, f ?? undefined);
   } else {
+    const current = flatSlides(container).indexOf(shown);
+    applyUpdateMarkup(container, update, prepare);
+    reveal.sync();
     const target = update.manifest.slides[nearestSlide(before.slides, current, update.manifest.slides)];
     const sameSlide = target && target.id === before.slides[current]?.id;
     if (target) reveal.slide(target.h, target.v, sameSlide ? (f ?? undefined) : undefined);
@@ -88,7 +122,7 @@ export function hotReload(reveal: RevealApi, charts: ChartFeature, manifest: Dec
   let current = manifest;
   const listener = (update: DeckUpdate) => {
     applyUpdate(reveal, update, current, charts, prepare);
-    current = update.manifest;
+    current = manifestAfter(current, update);
     clearErrorOverlay();
     document.dispatchEvent(new CustomEvent<DeckUpdate>(DECK_UPDATED_EVENT, { detail: update }));
   };

@@ -1,18 +1,18 @@
 /**
  * The dev server's side of hot reload: watches the slides folder, recompiles
- * on every edit and pushes what changed as a `deck:update` event (the open
+ * on every edit (the files that changed) and pushes the slides that changed as a `deck:update` event (the open
  * deck applies it in place) or Vite's error overlay with file:line. Fixing an
  * error is diffed against the last good deck, so it too keeps the presenter
  * where they are; only changed settings, or a page that never started
  * because it loaded a broken deck, need a full reload.
  */
 import type { ErrorPayload, ViteDevServer } from 'vite';
-import { formatDiagnostic, hasErrors, toManifest } from '../compiler/index.ts';
+import { formatDiagnostic, hasErrors } from '../compiler/index.ts';
 import { DECK_UPDATE_EVENT, type CompiledDeck } from '../types.ts';
-import { diffDecks } from './deck-update.ts';
+import { diffDecks, sameDeck } from './deck-update.ts';
 
 export interface DeckDevHooks {
-  /** Recompiles the slides folder. */
+  /** Recompiles the slides folder (the files that changed since the last compile). */
   compile(): CompiledDeck;
   /** The deck the plugin serves now. */
   current(): CompiledDeck;
@@ -50,7 +50,7 @@ export function watchDeck(server: ViteDevServer, hooks: DeckDevHooks): void {
       server.config.logger.error(String(error));
       return;
     }
-    if (JSON.stringify(after) === JSON.stringify(served)) return;
+    if (sameDeck(after, served)) return;
     const before = lastGood ?? served;
     hooks.replace(after);
     for (const d of after.diagnostics) server.config.logger.warn(formatDiagnostic(d), { timestamp: true });
@@ -74,7 +74,7 @@ export function watchDeck(server: ViteDevServer, hooks: DeckDevHooks): void {
     const update = diffDecks(before, after);
     if (update === 'reload') server.ws.send({ type: 'full-reload', path: '*' });
     // After an error, even an edit back to the last good deck is sent: it clears the overlay.
-    else if (update || recovering) server.ws.send({ type: 'custom', event: DECK_UPDATE_EVENT, data: update ?? { kind: 'content', changed: [], manifest: toManifest(after) } });
+    else if (update || recovering) server.ws.send({ type: 'custom', event: DECK_UPDATE_EVENT, data: update ?? { kind: 'content', changed: [] } });
   }
 
   let soon: ReturnType<typeof setTimeout> | undefined;

@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { ErrorPayload, FSWatcher, Plugin, ResolvedConfig } from 'vite';
-import { DeckErrors, buildSeverities, formatDiagnostic, hasErrors, renderDeckPage } from '../compiler/index.ts';
+import { DeckErrors, buildSeverities, createCompileCache, formatDiagnostic, hasErrors, renderDeckPage } from '../compiler/index.ts';
 import { compileFolder, resolveReference } from '../loader/compile-folder.ts';
 import type { CompiledDeck } from '../types.ts';
 import { KATEX_STYLESHEET, deckUsesMath } from '../builder/math-assets.ts';
@@ -29,6 +29,8 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
   /** The charts' data files (absolute): watched like the slides, wherever they are (`../assets/data/`). */
   let dataFiles = new Set<string>();
   let watcher: FSWatcher | undefined;
+  /** Each file's compiled slides, so an edit compiles only its own file again. */
+  const cache = createCompileCache();
 
   const toPosix = (path: string) => path.split(sep).join('/');
 
@@ -36,6 +38,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
   function compile(): CompiledDeck {
     const dev = config.command === 'serve';
     const compiled = compileFolder(slidesDir, {
+      cache,
       resolveUrl: (url, file) => {
         const path = resolveReference(url, file);
         // A missing file keeps its URL as written (reported as a warning), as Vite does with URLs it cannot resolve.

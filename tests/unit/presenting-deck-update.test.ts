@@ -25,6 +25,11 @@ describe('diffDecks', () => {
     expect(update !== 'reload' && update?.kind === 'content' && update.changed[0]!.notesOnly).toBeUndefined();
   });
 
+  it('sends only the changed slide: its manifest entry and the id it had, not the deck’s manifest', () => {
+    const update = diffDecks(deck(BASE), deck(BASE.replace('## Zwei', '## Zwei neu')));
+    expect(update).toEqual({ kind: 'content', changed: [expect.objectContaining({ index: 1, id: 'zwei', slide: { id: 'zwei-neu', h: 1, v: 0, title: 'Zwei neu', file: 'slides/01.md', line: 8 } })] });
+  });
+
   it('sends the whole deck when slides are added, and a reload when the settings change', () => {
     expect(diffDecks(deck(BASE), deck(`${BASE}\n---\n\n## Drei\n`))).toMatchObject({ kind: 'structure' });
     expect(diffDecks(deck(BASE), deck(BASE.replace('Mehr', 'Mehr\n\n--\n\n## Unten')))).toMatchObject({ kind: 'structure' });

@@ -35,18 +35,22 @@ function timing(section: Element): number | null {
   return Number.isFinite(value) && value >= 0 ? value : null;
 }
 
+/** What the speaker view shows of one slide, from its entry in the manifest and its section (if any). */
+export function readSpeakerSlide({ id, h, v, title }: DeckManifest['slides'][number], section: Element | null | undefined): SpeakerSlide {
+  const notes = Array.from(section?.querySelectorAll(`:scope > ${NOTES_SELECTOR}`) ?? []);
+  return {
+    id,
+    h,
+    v,
+    title,
+    notesHtml: notes.map((aside) => aside.innerHTML).join('\n').trim(),
+    timing: section ? timing(section) : null,
+    fragments: section ? fragmentSteps(section) : 0,
+  };
+}
+
 export function readSpeakerSlides(container: ParentNode, manifest: DeckManifest): SpeakerSlide[] {
-  return manifest.slides.map(({ id, h, v, title }) => {
-    const section = container.querySelector(`section[id="${CSS.escape(id)}"]`);
-    const notes = Array.from(section?.querySelectorAll(`:scope > ${NOTES_SELECTOR}`) ?? []);
-    return {
-      id,
-      h,
-      v,
-      title,
-      notesHtml: notes.map((aside) => aside.innerHTML).join('\n').trim(),
-      timing: section ? timing(section) : null,
-      fragments: section ? fragmentSteps(section) : 0,
-    };
-  });
+  // One pass over the sections, not one search per slide.
+  const sections = new Map(Array.from(container.querySelectorAll('section[id]'), (section) => [section.id, section]));
+  return manifest.slides.map((entry) => readSpeakerSlide(entry, sections.get(entry.id)));
 }

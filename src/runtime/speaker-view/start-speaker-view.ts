@@ -7,9 +7,9 @@
 import './speaker-view.css';
 import { DECK_UPDATE_EVENT, type DeckManifest, type DeckUpdate } from '../../types.ts';
 import { fill, stringsFor } from '../../strings/strings.ts';
-import { applyUpdateMarkup, clearErrorOverlay } from '../hot-reload.ts';
+import { applyUpdateMarkup, clearErrorOverlay, manifestAfter } from '../hot-reload.ts';
 import { formatDuration, pace, planTimings, type Plan } from './pacing.ts';
-import { readSpeakerSlides, type SpeakerSlide } from './speaker-deck.ts';
+import { readSpeakerSlide, readSpeakerSlides, type SpeakerSlide } from './speaker-deck.ts';
 import { createSpeakerLayout } from './speaker-layout.ts';
 import { createSpeakerLink } from './speaker-link.ts';
 import type { DeckState, SpeakerMessage, SpeakerRequest } from './speaker-protocol.ts';
@@ -159,8 +159,10 @@ export function startSpeakerView(initial: DeckManifest): () => void {
   // On the dev server the speaker view applies slide edits itself, like the deck does.
   const onUpdate = (update: DeckUpdate) => {
     applyUpdateMarkup(container, update);
-    manifest = update.manifest;
-    slides = readSpeakerSlides(container, manifest);
+    manifest = manifestAfter(manifest, update);
+    if (update.kind === 'structure') slides = readSpeakerSlides(container, manifest);
+    // A content update: only its slides are read again.
+    else for (const { index, slide } of update.changed) slides[index] = readSpeakerSlide(slide, document.getElementById(slide.id));
     plan = makePlan(slides, manifest);
     clearErrorOverlay();
     renderSlides();
