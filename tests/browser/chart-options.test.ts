@@ -13,7 +13,7 @@ import { serveStatic, type StaticServer } from '../../src/browser/serve-static.t
 import { exportDeck } from '../../src/export/export-deck.ts';
 import { CHART_SELECTOR, CHART_VALUES_HOOK, DRAWN_ATTRIBUTE, DRAWN_TEXT_PROPERTY, type DrawnChartText, type DrawnChartValues } from '../../src/page-contract.ts';
 import { buildFixture } from '../support/build-fixture.ts';
-import { openDeck, paintedPixels } from '../support/deck-page.ts';
+import { darkestSolidPixel, openDeck, paintedPixels } from '../support/deck-page.ts';
 import { exportTempDir } from '../support/export-fixture.ts';
 import { readPdf } from '../support/pdf-reader.ts';
 
@@ -233,18 +233,7 @@ describe('on a dark slide', () => {
   it('draws text, axes, connectors and line labels in light colours', async () => {
     await drawn('dunkel');
     // Every solid pixel (light bars, labels, connectors, the plan line and its label) is light.
-    const darkest = await page.$eval('section#dunkel canvas', (element) => {
-      const canvas = element as HTMLCanvasElement;
-      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-      let solid = 0;
-      let min = 1;
-      for (let i = 0; i < data.length; i += 4) {
-        if (data[i + 3]! < 220) continue;
-        solid++;
-        min = Math.min(min, (0.2126 * data[i]! + 0.7152 * data[i + 1]! + 0.0722 * data[i + 2]!) / 255);
-      }
-      return { solid, min };
-    });
+    const darkest = await darkestSolidPixel(page, 'section#dunkel');
     expect(darkest.solid).toBeGreaterThan(5000);
     expect(darkest.min).toBeGreaterThan(0.45);
     expect(consoleErrors).toEqual([]);

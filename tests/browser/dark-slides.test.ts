@@ -11,7 +11,7 @@ import { CHART_SELECTOR, DRAWN_ATTRIBUTE } from '../../src/page-contract.ts';
 import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
 import { runCheck } from '../../src/check/run-check.ts';
 import { buildFixture } from '../support/build-fixture.ts';
-import { openDeck } from '../support/deck-page.ts';
+import { darkestSolidPixel, openDeck } from '../support/deck-page.ts';
 
 const DECK = new URL('../fixtures/english-deck', import.meta.url).pathname;
 const DARK_SLIDE = 'on-a-dark-background';
@@ -74,17 +74,7 @@ describe('a slide on a dark background', () => {
   it('draws its chart with light axis labels and values', async () => {
     await page.waitForSelector(`section#${DARK_SLIDE} ${CHART_SELECTOR}[${DRAWN_ATTRIBUTE}=""]`, { state: 'attached' });
     // Every solid pixel of the chart (labels, values, the light line) is light; dark text would show up here.
-    const darkest = await page.$eval(`section#${DARK_SLIDE} canvas`, (canvas) => {
-      const { data } = (canvas as HTMLCanvasElement).getContext('2d')!.getImageData(0, 0, (canvas as HTMLCanvasElement).width, (canvas as HTMLCanvasElement).height);
-      let solid = 0;
-      let min = 1;
-      for (let i = 0; i < data.length; i += 4) {
-        if (data[i + 3]! < 220) continue;
-        solid++;
-        min = Math.min(min, (0.2126 * data[i]! + 0.7152 * data[i + 1]! + 0.0722 * data[i + 2]!) / 255);
-      }
-      return { solid, min };
-    });
+    const darkest = await darkestSolidPixel(page, `section#${DARK_SLIDE}`);
     expect(darkest.solid).toBeGreaterThan(500);
     expect(darkest.min).toBeGreaterThan(0.45);
   });

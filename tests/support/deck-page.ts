@@ -31,3 +31,19 @@ export function paintedPixels(page: Page, selector: string): Promise<number[]> {
     }),
   );
 }
+
+/** The solid (nearly opaque) pixels of the first canvas inside `selector`, and the lowest lightness among them (0 black … 1 white). */
+export function darkestSolidPixel(page: Page, selector: string): Promise<{ solid: number; min: number }> {
+  return page.$eval(`${selector} canvas`, (element) => {
+    const canvas = element as HTMLCanvasElement;
+    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    let solid = 0;
+    let min = 1;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3]! < 220) continue;
+      solid++;
+      min = Math.min(min, (0.2126 * data[i]! + 0.7152 * data[i + 1]! + 0.0722 * data[i + 2]!) / 255);
+    }
+    return { solid, min };
+  });
+}
