@@ -14,6 +14,7 @@ import { PAGE_NAMES, SOURCE_ATTRIBUTE } from '../page-contract.ts';
 import type { PageFinding } from './page-finding.ts';
 import { probeAccessibility } from './page/probe-accessibility.ts';
 import { probeChartText } from './page/probe-chart-text.ts';
+import { probeCodeHeight } from './page/probe-code-height.ts';
 import { chartsSettled, probeCharts } from './page/probe-charts.ts';
 import { imagesSettled, probeImages } from './page/probe-images.ts';
 import { probeLayout } from './page/probe-layout.ts';
@@ -74,6 +75,7 @@ export async function checkSlides(page: BrowserPage, options: CheckOptions, fall
     // Charts' text with every fragment shown: a chart that builds up has then drawn all its labels.
     await page.waitFor(chartsSettled, PAGE_NAMES, options.chartTimeoutMs);
     add(await page.evaluate(probeChartText, { minFontSize: options.minFontSize, names: PAGE_NAMES }));
+    add(await page.evaluate(probeCodeHeight, PAGE_NAMES));
     add(await page.evaluate(probeAccessibility, { scope: 'slide' as const, tags: options.accessibilityTags, documentRules: DOCUMENT_RULES, names: PAGE_NAMES }));
     for (const error of page.takeUncaughtErrors()) add([{ code: 'runtime-error', severity: 'error', message: `the deck's scripts failed on this slide: ${error}`, line: null }]);
 
