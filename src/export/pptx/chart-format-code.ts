@@ -42,6 +42,11 @@ function compactScale(largest: number, lang: string): { commas: string; suffix: 
   return scales.find((scale) => largest >= scale.at) ?? { commas: '', suffix: '' };
 }
 
+/** The value axis of a 100 % stacked chart: shares from 0 to 1, written as percent (`%` multiplies by 100). */
+export function shareAxisCode(lang: string): string {
+  return `${localePrefix(lang)}0${lang.startsWith('de') ? `"${NBSP}"` : ''}%`;
+}
+
 /**
  * The format code for values written in `format`, in the deck's language `lang`; `largest` (the
  * biggest absolute value) picks the scale of a compact format. `sign` is written before every value

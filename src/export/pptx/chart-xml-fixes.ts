@@ -14,10 +14,10 @@
  * The XML is pptxgenjs's own (no comments, CDATA or processing instructions inside the plot
  * area), so elements are found by their tags.
  */
-import type { SeriesFix } from './native-chart.ts';
+import type { ChartFix, SeriesFix } from './native-chart.ts';
 
 /** ECMA-376 dml-chart.xsd: the children of each kind of series, in order. */
-const SERIES_ORDER: Record<string, readonly string[]> = {
+export const SERIES_ORDER: Record<string, readonly string[]> = {
   barChart: ['idx', 'order', 'tx', 'spPr', 'invertIfNegative', 'pictureOptions', 'dPt', 'dLbls', 'trendline', 'errBars', 'cat', 'val', 'shape', 'extLst'],
   lineChart: ['idx', 'order', 'tx', 'spPr', 'marker', 'dPt', 'dLbls', 'trendline', 'errBars', 'cat', 'val', 'smooth', 'extLst'],
   areaChart: ['idx', 'order', 'tx', 'spPr', 'pictureOptions', 'dPt', 'dLbls', 'trendline', 'errBars', 'cat', 'val', 'extLst'],
@@ -25,7 +25,6 @@ const SERIES_ORDER: Record<string, readonly string[]> = {
   pieChart: ['idx', 'order', 'tx', 'spPr', 'explosion', 'dPt', 'dLbls', 'cat', 'val', 'extLst'],
   doughnutChart: ['idx', 'order', 'tx', 'spPr', 'explosion', 'dPt', 'dLbls', 'cat', 'val', 'extLst'],
 };
-export const SERIES_CHILD_ORDER = SERIES_ORDER;
 
 interface Element {
   /** Local name without the `c:` prefix. */
@@ -80,7 +79,9 @@ function fixSeries(ser: string, group: string, index: number, fix: SeriesFix | u
   children = children.map((child) => {
     if (child.name === 'idx' || child.name === 'order') return { ...child, xml: `<c:${child.name} val="${index}"/>` };
     if (child.name === 'dLbls' && fix?.formatCode) {
-      return { ...child, xml: child.xml.replace(/<c:numFmt formatCode="[^"]*"/g, `<c:numFmt formatCode="${escapeAttribute(fix.formatCode)}"`) };
+      // A function, not a replacement string: a format code may hold `$&` (`" US-$&…`), which a string would expand.
+      const numFmt = `<c:numFmt formatCode="${escapeAttribute(fix.formatCode)}"`;
+      return { ...child, xml: child.xml.replace(/<c:numFmt formatCode="[^"]*"/g, () => numFmt) };
     }
     if (child.name === 'dLbls' && fix?.hideLabels) return { ...child, xml: child.xml.replace(/<c:showVal val="1"\/>/g, '<c:showVal val="0"/>') };
     return child;
@@ -98,8 +99,8 @@ function fixSeries(ser: string, group: string, index: number, fix: SeriesFix | u
   return `${open}${sorted.map(({ child }) => child.xml).join('')}${close}`;
 }
 
-/** The chart part with the fixes applied; `fixes` per series, in plot order across the chart's groups. */
-export function fixChartXml(xml: string, fixes: readonly SeriesFix[]): string {
+/** The chart part with `fix` applied (its series fixes in plot order across the chart's groups). */
+export function fixChartXml(xml: string, fix: ChartFix): string {
   const plotStart = xml.indexOf('<c:plotArea>');
   const plotEnd = xml.indexOf('</c:plotArea>') + '</c:plotArea>'.length;
   if (plotStart < 0 || plotEnd < plotStart) throw new Error('chart part without a plot area');
@@ -114,10 +115,11 @@ export function fixChartXml(xml: string, fixes: readonly SeriesFix[]): string {
     if (!SERIES_ORDER[child.name]) return child.xml;
     const group = parts(child.xml);
     const members = childElements(group.inner).flatMap((member) => {
+      if (member.name === 'grouping' && fix.grouping) return [`<c:grouping val="${fix.grouping}"/>`];
       if (member.name === 'axId') return axisIds.has(/val="(\d+)"/.exec(member.xml)?.[1] ?? '') ? [member.xml] : [];
       if (member.name !== 'ser') return [member.xml];
       const index = seriesIndex++;
-      return [fixSeries(member.xml, child.name, index, fixes[index])];
+      return [fixSeries(member.xml, child.name, index, fix.series[index])];
     });
     return `${group.open}${members.join('')}${group.close}`;
   });

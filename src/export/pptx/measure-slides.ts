@@ -81,8 +81,11 @@ export async function measureSlides({ names, pages }: MeasureRequest): Promise<M
       return;
     }
     if (tag === 'PRE') {
-      if (fill) blocks.push({ kind: 'shape', box: boxOf(element), fill, origin: from });
-      blocks.push({ kind: 'text', box: contentBox(element, boxOf), paragraphs: [codeParagraph(element)], fill: null, origin: from });
+      // The highlighter may paint the background on the <code> inside.
+      const code = element.querySelector('code');
+      const painted = fill ? element : code && fillOf(code) ? code : null;
+      if (painted) blocks.push({ kind: 'shape', box: boxOf(painted), fill: fillOf(painted)!, origin: from });
+      blocks.push({ kind: 'text', box: contentBox(painted ?? element, boxOf), paragraphs: [codeParagraph(element)], fill: null, origin: from });
       return;
     }
     if (tag === 'UL' || tag === 'OL') {

@@ -7,7 +7,7 @@
  */
 import type PptxGenJS from 'pptxgenjs';
 import type { ChartSpec } from '../../types.ts';
-import { formatCode } from './chart-format-code.ts';
+import { formatCode, shareAxisCode } from './chart-format-code.ts';
 
 type ChartName = PptxGenJS.CHART_NAME;
 type ChartOptions = PptxGenJS.IChartOpts;
@@ -27,11 +27,19 @@ export interface SeriesFix {
   hideLabels?: boolean;
 }
 
+/** What the chart part needs beyond pptxgenjs (chart-xml-fixes.ts). */
+export interface ChartFix {
+  /** Per series in plot order. */
+  series: SeriesFix[];
+  /** A grouping pptxgenjs does not write for the chart's type (a 100 % stacked area). */
+  grouping?: 'percentStacked';
+}
+
 export interface NativeChart {
   /** One type, or several (a combo chart: bars with lines, a second axis). */
   types: { type: ChartName; data: ChartData[]; options: ChartOptions }[];
   options: ChartOptions;
-  fixes: SeriesFix[];
+  fixes: ChartFix;
   /** What the native chart leaves out, for a warning. */
   dropped: string[];
 }
@@ -124,7 +132,7 @@ export function nativeChart(spec: ChartSpec, text: ChartText): NativeChart {
       return {
         types: [{ type: spec.type, data: [data(series)], options: {} }],
         options: { ...options, chartColors: colours.map(plain), showPercent: false, showLabel: false, dataLabelPosition: spec.type === 'pie' ? 'bestFit' : undefined, holeSize: 50, dataBorder: { pt: 2, color: 'FFFFFF' } },
-        fixes: [{ formatCode: seriesFormat(series) }],
+        fixes: { series: [{ formatCode: seriesFormat(series) }] },
         dropped,
       };
     }
@@ -133,7 +141,7 @@ export function nativeChart(spec: ChartSpec, text: ChartText): NativeChart {
       return {
         types: [{ type: 'scatter', data: [xs, ...spec.series.map(data)], options: {} }],
         options: { ...options, chartColors: spec.series.map((s) => plain(s.color)), lineSize: 0, lineDataSymbol: 'circle', lineDataSymbolSize: 10, showValue: false },
-        fixes: spec.series.map(() => ({})),
+        fixes: { series: spec.series.map(() => ({})) },
         dropped,
       };
     }
@@ -148,9 +156,14 @@ export function nativeChart(spec: ChartSpec, text: ChartText): NativeChart {
           ...options,
           chartColors: spec.series.map((s) => plain(s.color)),
           ...(spec.type === 'line' && { lineSize: 3, lineDataSymbol: 'circle', lineDataSymbolSize: 8, dataLabelPosition: 't' }),
-          ...(spec.type === 'area' && { barGrouping: grouping, chartColorsOpacity: 70, showValue: spec.stacked === false ? false : true }),
+          // pptxgenjs writes an area's grouping only when it is `stacked`; a 100 % one is set afterwards.
+          ...(spec.type === 'area' && { barGrouping: grouping === 'standard' ? 'standard' : 'stacked', chartColorsOpacity: 70, showValue: false }),
+          ...(spec.stacked === 'percent' && { valAxisLabelFormatCode: shareAxisCode(spec.lang) }),
         },
-        fixes: spec.series.map((series) => ({ formatCode: seriesFormat(series) })),
+        fixes: {
+          series: spec.series.map((series) => ({ formatCode: seriesFormat(series) })),
+          ...(spec.type === 'area' && grouping === 'percentStacked' && { grouping: 'percentStacked' as const }),
+        },
         dropped,
       };
     }
@@ -228,11 +241,15 @@ function barChart(spec: ChartSpec, options: ChartOptions, dropped: string[]): Na
       barGrouping,
       chartColors: ordered.map((s) => plain(s.color)),
       dataLabelPosition: stacked ? 'ctr' : 'outEnd',
+      ...(spec.stacked === 'percent' && { valAxisLabelFormatCode: shareAxisCode(spec.lang) }),
     },
-    fixes: ordered.map((series) => ({
-      formatCode: formatCode(series.format, spec.lang, largest(spec)),
-      ...(series.type !== 'line' && { points: pointColours(spec, series) }),
-    })),
+    fixes: {
+      series: ordered.map((series) => ({
+        // Inside stacked segments the number alone fits; the axis carries the unit (as on screen).
+        formatCode: formatCode(stacked ? { ...series.format, unit: '' } : series.format, spec.lang, largest(spec)),
+        ...(series.type !== 'line' && { points: pointColours(spec, series) }),
+      })),
+    },
     dropped,
   };
 }
@@ -281,7 +298,7 @@ function waterfall(spec: ChartSpec, options: ChartOptions, dropped: string[]): N
       chartColors: parts.map((part) => part.color),
       dataLabelPosition: 'ctr',
     },
-    fixes: parts.map((part) => part.fix),
+    fixes: { series: parts.map((part) => part.fix) },
     dropped: [...dropped, 'the connectors between waterfall bars'],
   };
 }

@@ -4,7 +4,7 @@
  * and the notes. Sizes convert at the CSS rate: 96 px to the inch, 0.75 pt to the px.
  */
 import type PptxGenJS from 'pptxgenjs';
-import { nativeChart, type SeriesFix } from './native-chart.ts';
+import { nativeChart, type ChartFix } from './native-chart.ts';
 import type { Box, MeasuredSlide, SlideBlock, TableCell, TextParagraph, TextRun } from './slide-layout.ts';
 
 type Slide = PptxGenJS.Slide;
@@ -41,7 +41,7 @@ export interface Picture {
 
 export interface PlacedSlide {
   /** Fixes for each chart placed, in the order they were added. */
-  charts: SeriesFix[][];
+  charts: ChartFix[];
   warnings: string[];
 }
 

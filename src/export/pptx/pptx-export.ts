@@ -11,7 +11,7 @@ import type { PrintView } from '../open-print-view.ts';
 import { measureSlides } from './measure-slides.ts';
 import { placeSlide } from './place-blocks.ts';
 import { finishPackage } from './pptx-package.ts';
-import type { SeriesFix } from './native-chart.ts';
+import type { ChartFix } from './native-chart.ts';
 import type { MeasuredSlide, NotesParagraph, SlideBlock } from './slide-layout.ts';
 
 export interface PptxDeck {
@@ -76,7 +76,7 @@ export async function writePptx(page: BrowserPage, view: PrintView, options: Ppt
   pptx.company = '';
   pptx.theme = themeFonts(measured);
 
-  const charts: SeriesFix[][] = [];
+  const charts: ChartFix[] = [];
   const notes = new Map<number, NotesParagraph[]>();
   const warnings: string[] = [];
   measured.forEach((slide, i) => {

@@ -5,12 +5,12 @@
  */
 import JSZip from 'jszip';
 import { fixChartXml } from './chart-xml-fixes.ts';
-import type { SeriesFix } from './native-chart.ts';
+import type { ChartFix } from './native-chart.ts';
 import type { NotesParagraph } from './slide-layout.ts';
 
 export interface PackageFixes {
   /** Per chart, in the order the charts were added. */
-  charts: SeriesFix[][];
+  charts: ChartFix[];
   /** Per slide of the file (1-based), its notes. */
   notes: ReadonlyMap<number, NotesParagraph[]>;
   lang: string;
