@@ -3,7 +3,7 @@ import type { Chart, ChartConfiguration } from 'chart.js';
 import type { ChartSeries, ChartSpec } from '../../types.ts';
 import type { ValueLabelOptions } from './value-labels.ts';
 import type { ChartExtras } from './chart-registry.ts';
-import type { ChartStyle } from './chart-style.ts';
+import { withAlpha, type ChartStyle } from './chart-style.ts';
 import { chartAxisIds, chartScales, RIGHT_AXIS_ID } from './chart-axes.ts';
 
 let measuring: CanvasRenderingContext2D | null = null;
@@ -16,15 +16,10 @@ function widestText(texts: string[], font: string): number {
   return Math.max(0, ...texts.map((text) => measuring!.measureText(text).width));
 }
 
-/** `#0078d4` at 45 % opacity: non-highlighted points step back. */
-function fade(colour: string): string {
-  return /^#[0-9a-f]{6}$/i.test(colour) ? `${colour}73` : colour;
-}
-
-/** `#0078d4` at 35 % opacity: the fill under an area's line. */
-function areaFill(colour: string): string {
-  return /^#[0-9a-f]{6}$/i.test(colour) ? `${colour}59` : colour;
-}
+/** Non-highlighted points step back. */
+const fade = (colour: string) => withAlpha(colour, 0.45);
+/** The fill under an area's line. */
+const areaFill = (colour: string) => withAlpha(colour, 0.35);
 
 const isRadial = (spec: ChartSpec) => spec.type === 'doughnut' || spec.type === 'pie';
 

@@ -24,3 +24,8 @@ export function chartStyle(element: Element): ChartStyle {
     negative: value('--deck-chart-negative', '#c62828'),
   };
 }
+
+/** `#rrggbb` at `alpha` opacity (`#rrggbbaa`); other colours as they are. */
+export function withAlpha(colour: string, alpha: number): string {
+  return /^#[0-9a-f]{6}$/i.test(colour) ? `${colour}${Math.round(alpha * 255).toString(16).padStart(2, '0')}` : colour;
+}

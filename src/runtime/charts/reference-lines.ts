@@ -8,6 +8,7 @@ import type { Chart, Plugin, Scale } from 'chart.js';
 import type { ChartSpec } from '../../types.ts';
 import type { ChartReferenceLine } from '../../compiler/chart/chart-schema.ts';
 import { noteDrawnText } from './drawn-text.ts';
+import { withAlpha } from './chart-style.ts';
 
 /** A reference line with the id of the scale its values are read on. */
 export interface DrawnReferenceLine extends ChartReferenceLine {
@@ -48,18 +49,13 @@ export function referenceLineOptions(spec: ChartSpec, axes: ChartAxisIds, textCo
   };
 }
 
-/** `#rrggbb` at the given opacity; other colours as they are. */
-function translucent(colour: string, alpha: number): string {
-  return /^#[0-9a-f]{6}$/i.test(colour) ? `${colour}${Math.round(alpha * 255).toString(16).padStart(2, '0')}` : colour;
-}
-
 const LABEL_GAP = 6;
 
 function drawBand(chart: Chart, scale: Scale, line: DrawnReferenceLine): void {
   const { ctx, chartArea: area } = chart;
   const a = scale.getPixelForValue(line.from);
   const b = scale.getPixelForValue(line.to);
-  ctx.fillStyle = translucent(line.color, 0.16);
+  ctx.fillStyle = withAlpha(line.color, 0.16);
   if (scale.isHorizontal()) ctx.fillRect(Math.min(a, b), area.top, Math.abs(b - a), area.bottom - area.top);
   else ctx.fillRect(area.left, Math.min(a, b), area.right - area.left, Math.abs(b - a));
 }
