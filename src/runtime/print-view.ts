@@ -11,7 +11,8 @@
  *   copies a slide's page once per fragment step with `cloneNode`, which copies
  *   neither the canvas pixels nor the chart behind them (but does copy
  *   `data-drawn`); the copies are drawn here once both the print layout and the
- *   deck's own charts are done.
+ *   deck's own charts are done. Each copy draws the build-up step its own
+ *   visible fragments show (chart-steps.ts).
  * - Every slide is in the PDF's structure tree: reveal.js marks slides other
  *   than the current one `aria-hidden`, which would leave them out of a tagged
  *   PDF and of its outline. Headings on fragment copies are kept out of the
