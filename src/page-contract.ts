@@ -40,7 +40,17 @@ export const CHART_VALUES_HOOK = 'deckChartValues';
 export interface DrawnChartValues {
   type: string;
   labels: string[];
-  datasets: { label: string; data: unknown[]; type: string; hidden: boolean; yAxisID: string; xAxisID: string; backgroundColor: unknown }[];
+  datasets: {
+    label: string;
+    data: unknown[];
+    type: string;
+    hidden: boolean;
+    yAxisID: string;
+    xAxisID: string;
+    backgroundColor: unknown;
+    /** Where each bar, point or arc is, in CSS pixels of the canvas (a bar from `base` to `y`, or to `x` when horizontal). */
+    elements: { x: number; y: number; base: number; width: number; height: number }[];
+  }[];
   scales: Record<string, { type: string; axis: string; position: string; min: number; max: number; gridDisplay: boolean; ticks: string[] }>;
   /** Reference lines and bands with the scale they are drawn on. */
   lines: { kind: string; scaleId: string; from: number; to: number; label: string; color: string }[];

@@ -19,6 +19,10 @@ export function chartValues(chart: ChartInstance): DrawnChartValues {
         yAxisID: meta.yAxisID ?? '',
         xAxisID: meta.xAxisID ?? '',
         backgroundColor: dataset.backgroundColor,
+        elements: meta.data.map((element) => {
+          const { x, y, base, width, height } = element.getProps(['x', 'y', 'base', 'width', 'height'], true) as Record<string, number | undefined>;
+          return { x: x ?? 0, y: y ?? 0, base: base ?? 0, width: width ?? 0, height: height ?? 0 };
+        }),
       };
     }),
     scales: Object.fromEntries(
