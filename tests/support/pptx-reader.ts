@@ -27,6 +27,8 @@ export interface PptxSlide {
   text: string;
   pictures: number;
   charts: PptxChart[];
+  /** Where each chart sits on the slide, in EMU. */
+  chartFrames: { x: number; y: number; cx: number; cy: number }[];
   /** Paragraphs of the notes, empty when none. */
   notes: string[];
   /** Hyperlink targets. */
@@ -115,7 +117,13 @@ export async function readPptx(path: string): Promise<PptxFile> {
       .toArray()
       .map((t) => $(t).text());
     const charts: PptxChart[] = [];
-    for (const chart of $('c\\:chart').toArray()) charts.push(await readChart(zip, resolvePart(part, rels.get($(chart).attr('r:id')!)!.target)));
+    const chartFrames: PptxSlide['chartFrames'] = [];
+    for (const chart of $('c\\:chart').toArray()) {
+      charts.push(await readChart(zip, resolvePart(part, rels.get($(chart).attr('r:id')!)!.target)));
+      const xfrm = $(chart).closest('p\\:graphicFrame').find('p\\:xfrm');
+      const value = (selector: string, name: string) => Number(xfrm.find(selector).attr(name));
+      chartFrames.push({ x: value('a\\:off', 'x'), y: value('a\\:off', 'y'), cx: value('a\\:ext', 'cx'), cy: value('a\\:ext', 'cy') });
+    }
     const notesRel = [...rels.values()].find((rel) => rel.type.endsWith('/notesSlide'));
     let notes: string[] = [];
     if (notesRel) {
@@ -131,7 +139,7 @@ export async function readPptx(path: string): Promise<PptxFile> {
       .toArray()
       .map((link) => rels.get($(link).attr('r:id') ?? '')?.target ?? '')
       .filter(Boolean);
-    slides.push({ part, runs, text: runs.join(''), pictures: $('p\\:pic').length, charts, notes, links, xml: text });
+    slides.push({ part, runs, text: runs.join(''), pictures: $('p\\:pic').length, charts, chartFrames, notes, links, xml: text });
   }
   const core = xml((await zip.file('docProps/core.xml')?.async('string')) ?? '<x/>');
   return { parts, slides, core, size: { cx: Number(size.attr('cx')), cy: Number(size.attr('cy')) }, zip };

@@ -224,11 +224,19 @@ export async function measureSlides({ names, pages }: MeasureRequest): Promise<M
     return mergeRuns(trimRuns(runs));
   }
 
+  /** Without the spaces that start and end the paragraph (CSS drops them), however many runs they span. */
   function trimRuns(runs: TextRun[]): TextRun[] {
-    if (runs.length && !runs[0]!.breakBefore) runs[0] = { ...runs[0]!, text: runs[0]!.text.replace(/^ +/, '') };
-    const last = runs.length - 1;
-    if (last >= 0) runs[last] = { ...runs[last]!, text: runs[last]!.text.replace(/ +$/, '') };
-    return runs.filter((run) => run.text || run.breakBefore);
+    const kept = [...runs];
+    while (kept.length && !kept[0]!.breakBefore && /^ /.test(kept[0]!.text)) {
+      kept[0] = { ...kept[0]!, text: kept[0]!.text.replace(/^ +/, '') };
+      if (!kept[0].text) kept.shift();
+    }
+    while (kept.length && / $/.test(kept[kept.length - 1]!.text)) {
+      const last = kept.length - 1;
+      kept[last] = { ...kept[last]!, text: kept[last]!.text.replace(/ +$/, '') };
+      if (!kept[last].text && !kept[last].breakBefore) kept.pop();
+    }
+    return kept.filter((run) => run.text || run.breakBefore);
   }
 
   function mergeRuns(runs: TextRun[]): TextRun[] {
