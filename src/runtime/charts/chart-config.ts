@@ -23,8 +23,8 @@ const areaFill = (colour: string) => withAlpha(colour, 0.35);
 
 const isRadial = (spec: ChartSpec) => spec.type === 'doughnut' || spec.type === 'pie';
 
-/** How each series is drawn: a line (line, area, scatter or a combo's line series) or as bars, arcs. */
-const drawnAsLine = (series: ChartSeries) => series.type === 'line' || series.type === 'area' || series.type === 'scatter';
+/** Whether a series is drawn as a line: in a line or area chart, or a combo chart's line series. */
+const drawnAsLine = (series: ChartSeries) => series.type === 'line' || series.type === 'area';
 
 function datasetOf(spec: ChartSpec, series: ChartSeries, index: number, extras: ChartExtras, style: ChartStyle) {
   if (extras.waterfall) return extras.waterfall.waterfallDataset(spec, { up: style.positive, down: style.negative });
