@@ -72,6 +72,12 @@ export const PRINT_PAGE_SELECTOR = `.reveal .slides > .${PRINT_PAGE_CLASS}`;
 /** A slide's speaker notes. */
 export const NOTES_SELECTOR = 'aside.notes';
 
+/**
+ * A slide whose body the page carries as data until it is needed (large decks): its `<section>` holds
+ * only this `<script type="application/json">` with the body's HTML as a JSON string.
+ */
+export const DEFERRED_BODY_CLASS = 'deck-deferred-body';
+
 /** On each slide's `<section>`: `file:line` of its Markdown. */
 export const SOURCE_ATTRIBUTE = 'data-source';
 /** On a block of a slide: the Markdown line it starts at. */

@@ -51,6 +51,17 @@ export interface Slide {
   assets: AssetReference[];
   /** What the slide needs the page to load beyond the runtime; absent: nothing. */
   usage?: SlideUsage;
+  /** Diagrams of the slide (body, then notes), drawn by the build where their placeholders are; absent: none. */
+  diagrams?: DiagramSource[];
+}
+
+/** A ```` ```mermaid ```` block as the compiler found it. */
+export interface DiagramSource {
+  /** The Mermaid text. */
+  source: string;
+  /** Markdown file and line of the fence, as diagnostics name them. */
+  file: string;
+  line: number;
 }
 
 /** Page resources that only decks using them load (a deck without math ships no KaTeX). */
@@ -78,7 +89,7 @@ export interface CompiledDeck {
   dataFiles?: string[];
 }
 
-/** What the runtime reads from the page (`#deck-manifest`) and hot updates carry: the deck without slide bodies. */
+/** What the runtime reads from the page (`#deck-manifest` and `#deck-slide-index`) and structure updates carry: the deck without slide bodies. */
 export interface DeckManifest {
   settings: DeckSettings;
   slides: Pick<Slide, 'id' | 'h' | 'v' | 'title' | 'file' | 'line'>[];
@@ -105,5 +116,9 @@ export type DeckUpdate =
 
 export const DECK_UPDATE_EVENT = 'deck:update';
 
-/** Id of the page's `<script type="application/json">` that holds the `DeckManifest`. */
+/**
+ * Id of the page's `<script type="application/json">` that holds the `DeckManifest`'s settings: all the
+ * first slide needs. The slides' entries are in `#deck-slide-index`, read when first needed (after ready).
+ */
 export const MANIFEST_ELEMENT_ID = 'deck-manifest';
+export const SLIDE_INDEX_ELEMENT_ID = 'deck-slide-index';

@@ -1,4 +1,4 @@
-/** The deck without slide bodies: what the runtime reads from the page (`#deck-manifest`) and hot updates carry. */
+/** The deck without slide bodies: what the runtime reads from the page (`#deck-manifest`, `#deck-slide-index`) and structure updates carry. */
 import type { CompiledDeck, DeckManifest } from '../types.ts';
 
 export function toManifest(deck: Pick<CompiledDeck, 'settings' | 'slides'>): DeckManifest {
@@ -9,6 +9,6 @@ export function toManifest(deck: Pick<CompiledDeck, 'settings' | 'slides'>): Dec
 }
 
 /** JSON safe inside a `<script>` element: with every `<` escaped, no `</script>` or `<!--` can end or confuse it. */
-export function manifestScriptJson(manifest: DeckManifest): string {
-  return JSON.stringify(manifest).replace(/</g, '\\u003c');
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
 }

@@ -1,12 +1,13 @@
 /**
  * The deck's page: the runtime's HTML template (src/runtime/index.html, as
- * built or served) with the deck put in — its slides, its manifest as JSON
- * for the runtime, its language, title, author and description.
+ * built or served) with the deck put in — its slides (after the first `EAGER_SLIDES`
+ * their bodies as data), its settings and slide index as JSON for the runtime, its
+ * language, title, author and description.
  */
-import { MANIFEST_ELEMENT_ID, type CompiledDeck } from '../types.ts';
-import { manifestScriptJson, toManifest } from './deck-manifest.ts';
+import { MANIFEST_ELEMENT_ID, SLIDE_INDEX_ELEMENT_ID, type CompiledDeck } from '../types.ts';
+import { scriptSafeJson, toManifest } from './deck-manifest.ts';
 import { escapeHtml } from './html/escape-html.ts';
-import { renderSections } from './render-sections.ts';
+import { EAGER_SLIDES, renderSections } from './render-sections.ts';
 
 /** Where the template takes the slides: inside `.reveal > .slides`. */
 export const SLIDES_MARKER = '<!--deck:slides-->';
@@ -32,7 +33,12 @@ export interface PageExtras {
 
 export function renderDeckPage(template: string, deck: Pick<CompiledDeck, 'settings' | 'slides'>, extras: PageExtras = {}): string {
   const { settings } = deck;
-  const manifest = `<script type="application/json" id="${MANIFEST_ELEMENT_ID}">${manifestScriptJson(toManifest(deck))}</script>`;
+  // The settings are all the first slide needs; the slides' entries are read after ready, and grow with the deck.
+  const { slides: index } = toManifest(deck);
+  const data = [
+    `<script type="application/json" id="${MANIFEST_ELEMENT_ID}">${scriptSafeJson({ settings })}</script>`,
+    `<script type="application/json" id="${SLIDE_INDEX_ELEMENT_ID}">${scriptSafeJson(index)}</script>`,
+  ].join('\n');
   const meta = [
     settings.author && `<meta name="author" content="${escapeHtml(settings.author)}">`,
     `<meta name="description" content="${escapeHtml(settings.title)}">`,
@@ -42,6 +48,6 @@ export function renderDeckPage(template: string, deck: Pick<CompiledDeck, 'setti
   let html = replaceOnce(template, /<html lang="[^"]*"/, `<html lang="${escapeHtml(settings.lang)}"`, '<html lang> attribute');
   html = replaceOnce(html, /<title>[^<]*<\/title>/, `<title>${escapeHtml(settings.title)}</title>`, '<title> element');
   html = replaceOnce(html, '</head>', `${meta.join('\n')}\n</head>`, '</head> tag');
-  html = replaceOnce(html, '</body>', `${manifest}\n</body>`, '</body> tag');
-  return replaceOnce(html, SLIDES_MARKER, renderSections(deck.slides), `${SLIDES_MARKER} marker`);
+  html = replaceOnce(html, '</body>', `${data}\n</body>`, '</body> tag');
+  return replaceOnce(html, SLIDES_MARKER, renderSections(deck.slides, EAGER_SLIDES), `${SLIDES_MARKER} marker`);
 }

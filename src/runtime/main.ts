@@ -2,6 +2,8 @@ import 'reveal.js/reveal.css';
 import './theme/deck-features.css';
 import 'virtual:deck-theme.css';
 import './code-steps.css';
+import './diagrams.css';
+import './print-every-slide.ts';
 import './print-view.ts';
 import { readManifest } from './read-manifest.ts';
 import { startDeck } from './start-deck.ts';

@@ -10,6 +10,7 @@ import { hotReload } from './hot-reload.ts';
 import { pageRole } from './page-role.ts';
 import { presentingConfig } from './presenting-config.ts';
 import { skipUnusedPrintMeasures } from './print-view.ts';
+import { fillAllSlides, fillBeforeShown, fillInIdleTime, hasDeferredSlides } from './deferred-slides.ts';
 import { presentingControls } from './presenting-controls.ts';
 import { readingView } from './reading-view.ts';
 import { markReady } from './readiness.ts';
@@ -27,6 +28,8 @@ export async function startDeck(manifest: DeckManifest): Promise<void> {
   if (role === 'speaker') {
     // The speaker view's window: its own code, loaded only there.
     const { startSpeakerView } = await import('./speaker-view/start-speaker-view.ts');
+    // It reads every slide's notes, timing and fragments from the page.
+    fillAllSlides(document);
     startSpeakerView(manifest);
     return;
   }
@@ -35,6 +38,11 @@ export async function startDeck(manifest: DeckManifest): Promise<void> {
   applyDarkSlideBackgrounds(root);
   const config = { ...revealConfig(manifest.settings), ...presentingConfig(role) };
   skipUnusedPrintMeasures(config);
+  // The scroll view shows every slide at once (the print view's are filled by print-every-slide.ts);
+  // otherwise deferred slides become markup as they are shown.
+  const scrollViewMaxWidth = Number(config.scrollActivationWidth ?? 0);
+  const scrollView = config.view === 'scroll' || /[?&]view=scroll/.test(window.location.search) || window.innerWidth <= scrollViewMaxWidth;
+  const stopFilling = scrollView ? (fillAllSlides(root), () => {}) : fillBeforeShown(root, scrollViewMaxWidth);
   const reveal = new Reveal(root, { ...config, plugins: [Zoom, Search, speakerNotesPlugin] });
   // Like reveal.js's script build: tools (decktape, plugins, tests) drive `window.Reveal`.
   window.Reveal = reveal;
@@ -45,12 +53,14 @@ export async function startDeck(manifest: DeckManifest): Promise<void> {
   await reveal.initialize();
   const strings = stringsFor(manifest.settings.lang);
   const charts = chartFeature(reveal, strings);
-  const disposers = [charts.dispose, speakerNotes(reveal, strings), hotReload(reveal, charts, manifest, () => applyDarkSlideBackgrounds(root)), presentingControls(reveal, strings), readingView(reveal, linkedHash, manifest)];
+  const disposers = [stopFilling, charts.dispose, speakerNotes(reveal, strings), hotReload(reveal, charts, manifest, () => applyDarkSlideBackgrounds(root)), presentingControls(reveal, strings), readingView(reveal, linkedHash, manifest)];
   window.addEventListener('pagehide', () => disposers.forEach((dispose) => dispose()), { once: true });
 
   if (reveal.isPrintView()) await printLaidOut;
   await document.fonts.ready;
   await charts.drawCurrent();
   markReady();
-  charts.prefetch();
+  // Chart.js is fetched ahead once the deck has a chart, which may be in a slide filled only now.
+  if (hasDeferredSlides(root)) disposers.push(fillInIdleTime(reveal, () => charts.prefetch()));
+  else charts.prefetch();
 }

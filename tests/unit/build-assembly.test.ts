@@ -10,12 +10,15 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { withModuleLocation } from '../../bin/compiled-cli.js';
+import { load } from 'cheerio';
 import { PageTemplateError, renderDeckPage, SLIDES_MARKER } from '../../src/compiler/render-deck-page.ts';
+import { EAGER_SLIDES } from '../../src/compiler/render-sections.ts';
+import { DEFERRED_BODY_CLASS } from '../../src/page-contract.ts';
 import { compileDeck } from '../../src/compiler/index.ts';
 import { RuntimeNotCachedError } from '../../src/errors.ts';
 import { buildDeck } from '../../src/builder/build-deck.ts';
 import { startFreshBuild } from '../../src/builder/fresh-build.ts';
-import { MANIFEST_ELEMENT_ID } from '../../src/types.ts';
+import { MANIFEST_ELEMENT_ID, SLIDE_INDEX_ELEMENT_ID } from '../../src/types.ts';
 import { deckPlugin } from '../../src/vite/deck-plugin.ts';
 import { SAMPLE_DECK } from '../support/build-fixture.ts';
 
@@ -24,10 +27,11 @@ const TEMPLATE = `<!doctype html>\n<html lang="de" class="no-js">\n<head>\n<titl
 const compile = (markdown: string, settings?: string) =>
   compileDeck({ slides: [{ path: 'slides/01.md', text: markdown }], settings: settings ? { path: 'slides/deck.yaml', text: settings } : null });
 
-function manifestOf(html: string): unknown {
-  const match = new RegExp(`<script type="application/json" id="${MANIFEST_ELEMENT_ID}">(.*?)</script>`, 's').exec(html);
+function jsonOf(html: string, id: string): unknown {
+  const match = new RegExp(`<script type="application/json" id="${id}">(.*?)</script>`, 's').exec(html);
   return match ? JSON.parse(match[1]!) : null;
 }
+const manifestOf = (html: string) => jsonOf(html, MANIFEST_ELEMENT_ID);
 
 describe('renderDeckPage', () => {
   it('puts the slides, language, title, author and manifest into the template', () => {
@@ -38,14 +42,29 @@ describe('renderDeckPage', () => {
     expect(html).toContain('<meta name="author" content="Team">');
     expect(html).toMatch(/<div class="slides">\n<section[^>]*id="eins"[\s\S]*<section[^>]*id="zwei"[\s\S]*<\/div><\/div>/);
     expect(html).not.toContain(SLIDES_MARKER);
-    expect(manifestOf(html)).toEqual({ settings: deck.settings, slides: deck.slides.map(({ id, h, v, title, file, line }) => ({ id, h, v, title, file, line })) });
+    // The settings apart from the slides' entries, which grow with the deck and are read after ready.
+    expect(manifestOf(html)).toEqual({ settings: deck.settings });
+    expect(jsonOf(html, SLIDE_INDEX_ELEMENT_ID)).toEqual(deck.slides.map(({ id, h, v, title, file, line }) => ({ id, h, v, title, file, line })));
   });
 
   it('keeps the manifest inside its script element whatever the deck says', () => {
     const deck = compile('## A', 'title: "</script><script>alert(1)</script> <!-- $& $1"\n');
     const html = renderDeckPage(TEMPLATE, deck);
-    expect(html.match(/<script/g)).toHaveLength(2);
+    expect(html.match(/<script/g)).toHaveLength(3);
     expect((manifestOf(html) as { settings: { title: string } }).settings.title).toBe('</script><script>alert(1)</script> <!-- $& $1');
+  });
+
+  it('carries the bodies of the slides after the first EAGER_SLIDES as JSON strings inside their sections', () => {
+    const markdown = Array.from({ length: EAGER_SLIDES + 2 }, (_, i) => `## Folie ${i + 1}\n\n<script>alert(${i})</script> Text`).join('\n\n---\n\n');
+    const deck = compile(markdown);
+    const $ = load(renderDeckPage(TEMPLATE, deck));
+    const sections = $('.slides > section');
+    expect(sections).toHaveLength(EAGER_SLIDES + 2);
+    expect(sections.eq(EAGER_SLIDES - 1).find('h2').text()).toBe(`Folie ${EAGER_SLIDES}`);
+    const deferred = sections.eq(EAGER_SLIDES);
+    expect(deferred.attr('id')).toBe(`folie-${EAGER_SLIDES + 1}`);
+    expect(deferred.children()).toHaveLength(1);
+    expect(JSON.parse(deferred.children(`script.${DEFERRED_BODY_CLASS}`).text())).toBe(`\n${deck.slides[EAGER_SLIDES]!.html}`);
   });
 
   it('names what the template lacks', () => {
