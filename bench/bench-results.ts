@@ -1,5 +1,6 @@
 /** The figures one `npm run bench` collects: written to `bench/results.json`. */
 import type { BuildFigures } from './measure-build.ts';
+import type { ChartFigures } from './bench-charts.ts';
 import type { ExportFigures } from './measure-export.ts';
 import type { HotReloadFigures } from './measure-hot-reload.ts';
 import type { ReadyFigures } from './measure-ready.ts';
@@ -72,6 +73,8 @@ export interface BenchResults {
   /** `deck export --pdf` reusing the fresh build of an earlier export. */
   pdfFromBuild: Record<string, ExportFigures | Unavailable>;
   peers: PeerFigures[];
+  /** The chart part (issue 15): a 1,000-row CSV chart, 50 charts from data files. */
+  charts?: ChartFigures;
   notes: string[];
   budgets: BudgetResult[];
 }

@@ -18,6 +18,10 @@ export const TIME_BUDGETS = {
   pdf200Seconds: 3,
   hotReloadMs: 200,
   pdf200PssBytes: 500 * MB,
+  /** Charts (issue 15) take the deck's limits: a build, a chart drawn within the second the runtime promises, a PDF. */
+  buildCsvChartSeconds: 1.2,
+  drawCsvChartMs: 1000,
+  pdfDataChartsSeconds: 3,
 } as const;
 
 function check(name: string, value: number | null | undefined, limit: number, unit: BudgetResult['unit'], note?: string): BudgetResult {
@@ -45,6 +49,9 @@ export function checkBudgets(results: BenchResults): BudgetResult[] {
   const pdfNote = isUnavailable(pdf) ? pdf.unavailable : undefined;
   const pdfBuilt = results.pdfFromBuild['gen-200'];
   const pdfBuiltNote = isUnavailable(pdfBuilt) ? pdfBuilt.unavailable : undefined;
+  const charts = results.charts;
+  const draw = charts?.bigCsv.draw;
+  const chartsPdf = charts?.manyCharts.pdf;
 
   return [
     check('first slide: gzipped JS+CSS', bytes && bytes.firstSlide.jsCss / KB, BYTE_BUDGETS.firstSlideJsCss / KB, 'KB'),
@@ -59,5 +66,8 @@ export function checkBudgets(results: BenchResults): BudgetResult[] {
     check('PDF export: 200 slides, from Markdown', pdf && !isUnavailable(pdf) ? pdf.wall.median : null, TIME_BUDGETS.pdf200Seconds, 's', pdfNote),
     check('PDF export: 200 slides, from a fresh build', pdfBuilt && !isUnavailable(pdfBuilt) ? pdfBuilt.wall.median : null, TIME_BUDGETS.pdf200Seconds, 's', pdfBuiltNote),
     check('PDF export memory: 200 slides (PSS)', pdf && !isUnavailable(pdf) ? pdf.peakPss / MB : null, TIME_BUDGETS.pdf200PssBytes / MB, 'MB', pdfNote),
+    check('build: a 1,000-row CSV chart', charts?.bigCsv.build.wall.median, TIME_BUDGETS.buildCsvChartSeconds, 's'),
+    check('drawn: a 1,000-row CSV chart (data-drawn)', draw && !isUnavailable(draw) ? draw.drawn.median : null, TIME_BUDGETS.drawCsvChartMs, 'ms', draw && isUnavailable(draw) ? draw.unavailable : undefined),
+    check('PDF export: 50 charts from data files, from Markdown', chartsPdf && !isUnavailable(chartsPdf) ? chartsPdf.wall.median : null, TIME_BUDGETS.pdfDataChartsSeconds, 's', chartsPdf && isUnavailable(chartsPdf) ? chartsPdf.unavailable : undefined),
   ];
 }

@@ -3,6 +3,7 @@ import { isUnavailable, type BenchResults, type PeerFigures } from './bench-resu
 import { MB } from './budgets.ts';
 import { KB } from './measure-bytes.ts';
 import type { Stats } from './stats.ts';
+import type { ChartFigures } from './bench-charts.ts';
 import { READY_SELECTOR } from '../src/page-contract.ts';
 
 function table(headers: string[], rows: string[][]): string {
@@ -25,6 +26,23 @@ function peerBuild(peers: PeerFigures[], tool: string, key: string): Stats | und
 function peerPdf(peers: PeerFigures[], tool: string, key: string): Stats | undefined {
   const figure = peers.find((p) => p.tool === tool)?.pdf?.[key];
   return figure && !isUnavailable(figure) ? figure.wall : undefined;
+}
+
+/** The chart part: a 1,000-row CSV chart and 50 charts from data files. */
+function chartTables({ bigCsv, manyCharts }: ChartFigures): string[] {
+  const row = (name: string, s: Stats, format: (value: number) => string, extra = '') => [name, ...triple(s, format), String(s.runs), extra];
+  const unavailable = (name: string, u: { unavailable: string }) => [name, 'not available', '', '', '', u.unavailable];
+  const pdf = (name: string, p: ChartFigures['manyCharts']['pdf']) => (isUnavailable(p) ? unavailable(name, p) : row(name, p.wall, fixed(2), `${p.pages} pages, ${mb(p.peakPss)} MB PSS`));
+  const rows = [
+    row(`${bigCsv.rows.toLocaleString('en')}-row CSV chart: build, s`, bigCsv.build.wall, fixed(2)),
+    ...(isUnavailable(bigCsv.draw)
+      ? [unavailable(`${bigCsv.rows.toLocaleString('en')}-row CSV chart: drawn, ms`, bigCsv.draw)]
+      : [row(`${bigCsv.rows.toLocaleString('en')}-row CSV chart: first frame, ms`, bigCsv.draw.firstFrame, fixed(0)), row(`${bigCsv.rows.toLocaleString('en')}-row CSV chart: data-drawn, ms`, bigCsv.draw.drawn, fixed(0))]),
+    row(`${manyCharts.charts} charts from data files: build, s`, manyCharts.build.wall, fixed(2)),
+    pdf(`${manyCharts.charts} charts: PDF from Markdown, s`, manyCharts.pdf),
+    pdf(`${manyCharts.charts} charts: PDF from a fresh build, s`, manyCharts.pdfFromBuild),
+  ];
+  return ['\nCharts from data files: build and PDF from process start to exit; drawn from navigation to the chart\'s slide (cold context per load)', table(['case', 'min', 'median', 'max', 'runs', ''], rows)];
 }
 
 export function formatReport(results: BenchResults): string {
@@ -97,6 +115,8 @@ export function formatReport(results: BenchResults): string {
       else out.push(`${peer.tool}, ${label(key)}: ${p.unavailable}`);
     }
   }
+
+  if (results.charts) out.push(...chartTables(results.charts));
 
   out.push('\nBudgets');
   out.push(

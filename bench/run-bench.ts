@@ -5,7 +5,8 @@
  * and writes every figure to `bench/results.json`.
  *
  * Options: `--quick` (fewer runs, no 5,000-slide build, no 200-slide decktape),
- * `--no-peers`, `--out FILE`, `--strict` (exit 1 when a budget fails).
+ * `--no-peers`, `--out FILE`, `--strict` (exit 1 when a budget fails), `--only charts`
+ * (only the chart part, written to `bench/results-charts.json` unless `--out` says otherwise).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,19 +29,24 @@ import { measureHotReload } from './measure-hot-reload.ts';
 import { measureReady } from './measure-ready.ts';
 import { measurePeers } from './measure-peers.ts';
 import { formatReport } from './report.ts';
+import { benchCharts, type ChartFigures } from './bench-charts.ts';
 
 const { values: args } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     'no-peers': { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
-    out: { type: 'string', default: join(APP_ROOT, 'bench/results.json') },
+    out: { type: 'string' },
+    only: { type: 'string' },
   },
 });
+if (args.only !== undefined && args.only !== 'charts') throw new Error(`--only takes charts, not ${args.only}`);
+const OUT = args.out ?? join(APP_ROOT, args.only ? `bench/results-${args.only}.json` : 'bench/results.json');
 
 const quick = args.quick;
-const RUNS = quick ? { build: 2, ready: 3, hot: 3, pdf: 1, peer: 1 } : { build: 5, ready: 10, hot: 10, pdf: 5, peer: 3 };
-const WORK = join(APP_ROOT, 'bench/out');
+const RUNS = quick ? { build: 2, ready: 3, hot: 3, pdf: 1, peer: 1, draw: 3 } : { build: 5, ready: 10, hot: 10, pdf: 5, peer: 3, draw: 10 };
+// A part run alone works in a folder of its own, leaving the rest of bench/out alone.
+const WORK = join(APP_ROOT, 'bench/out', args.only ?? '');
 const SHIPPED = join(APP_ROOT, 'slides');
 const log = (message: string) => console.error(`bench: ${message}`);
 
@@ -74,20 +80,12 @@ async function main(): Promise<void> {
   const loadStart = loadavg()[0]!;
   const notes: string[] = [];
 
-  // The decks: the shipped one and generated ones (every 10th slide a chart).
-  const dirs: Record<string, string> = { deck: SHIPPED };
-  const sizes = quick ? [100, 200, 1000] : [100, 200, 1000, 5000];
-  for (const slides of sizes) dirs[`gen-${slides}`] = writeDeck(join(WORK, `slides-${slides}`), { slides, chartEvery: 10 });
-  const cases = Object.entries(dirs).map(([name, dir]) => deckCase(name, dir));
-  for (const c of cases.filter((x) => x.name !== 'deck')) if (c.charts !== chartCount(c.slides)) throw new Error(`${c.name}: ${c.charts} charts compiled`);
-  const dist = (key: string) => join(WORK, `dist-${key}`);
-
   const results: BenchResults = {
     date: new Date().toISOString(),
     commit: gitCommit(),
     quick,
     machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryBytes: totalmem(), os: `${platform()} ${release()}`, node: process.version, chromium: '', loadStart, loadEnd: 0 },
-    cases,
+    cases: [],
     build: {},
     bytes: {},
     ready: {},
@@ -98,6 +96,32 @@ async function main(): Promise<void> {
     notes,
     budgets: [],
   };
+
+  if (args.only !== 'charts') await measureDecks(results, chromePath);
+  results.charts = await measureCharts(chromePath, results);
+
+  results.machine.loadEnd = loadavg()[0]!;
+  results.budgets = checkBudgets(results);
+  // A part run alone reports only the budgets it measured.
+  if (args.only) results.budgets = results.budgets.filter((budget) => budget.pass !== null || budget.note);
+  if (results.machine.loadStart > 1 || results.machine.loadEnd > 1) notes.push(`the machine was busy (load ${loadStart.toFixed(1)} → ${results.machine.loadEnd.toFixed(1)} on ${cpus().length} cores): timings are pessimistic`);
+  console.log(formatReport(results));
+  writeFileSync(resolve(OUT), `${JSON.stringify(results, null, 2)}\n`);
+  log(`figures written to ${resolve(OUT)}`);
+  if (args.strict && results.budgets.some((b) => b.pass === false)) process.exitCode = 1;
+}
+
+/** The shipped deck and the generated ones: build, bytes, time to ready, hot reload, PDF export, peers. */
+async function measureDecks(results: BenchResults, chromePath: string): Promise<void> {
+  const { notes } = results;
+  // The decks: the shipped one and generated ones (every 10th slide a chart).
+  const dirs: Record<string, string> = { deck: SHIPPED };
+  const sizes = quick ? [100, 200, 1000] : [100, 200, 1000, 5000];
+  for (const slides of sizes) dirs[`gen-${slides}`] = writeDeck(join(WORK, `slides-${slides}`), { slides, chartEvery: 10 });
+  const cases = Object.entries(dirs).map(([name, dir]) => deckCase(name, dir));
+  results.cases = cases;
+  for (const c of cases.filter((x) => x.name !== 'deck')) if (c.charts !== chartCount(c.slides)) throw new Error(`${c.name}: ${c.charts} charts compiled`);
+  const dist = (key: string) => join(WORK, `dist-${key}`);
 
   log('build deck, first after an install (caches removed)');
   results.buildCold = { deck: await measureColdBuild(dirs.deck!, dist('deck')) };
@@ -159,14 +183,17 @@ async function main(): Promise<void> {
     results.peers = peers.figures;
     notes.push(...peers.notes);
   }
+}
 
-  results.machine.loadEnd = loadavg()[0]!;
-  results.budgets = checkBudgets(results);
-  if (results.machine.loadStart > 1 || results.machine.loadEnd > 1) notes.push(`the machine was busy (load ${loadStart.toFixed(1)} → ${results.machine.loadEnd.toFixed(1)} on ${cpus().length} cores): timings are pessimistic`);
-  console.log(formatReport(results));
-  writeFileSync(resolve(args.out!), `${JSON.stringify(results, null, 2)}\n`);
-  log(`figures written to ${resolve(args.out!)}`);
-  if (args.strict && results.budgets.some((b) => b.pass === false)) process.exitCode = 1;
+/** The chart part: a 1,000-row CSV chart and 50 charts from data files, in a browser of its own. */
+async function measureCharts(chromePath: string, results: BenchResults): Promise<ChartFigures> {
+  const browser = await launchChrome(chromePath);
+  try {
+    results.machine.chromium ||= `Chromium ${browser.version()}`;
+    return await benchCharts({ work: WORK, browser, runs: RUNS, exportAvailable: await exportAvailable(), log });
+  } finally {
+    await browser.close();
+  }
 }
 
 await main();
