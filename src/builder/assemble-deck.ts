@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { DeckErrors, buildSeverities, hasErrors, renderDeckPage } from '../compiler/index.ts';
 import { compileFolder } from '../loader/compile-folder.ts';
 import { resolveTheme } from '../vite/resolve-theme.ts';
+import { DeckDiagrams } from './deck-diagrams.ts';
 import { DeckImages } from './deck-images.ts';
 import { deckUsesMath, writeMathAssets } from './math-assets.ts';
 import { ensureRuntimeBundle } from './runtime-bundle.ts';
@@ -35,7 +36,11 @@ export interface AssembledDeck {
 /** Writes the deck into `dir` (which should be new or empty). */
 export async function assembleDeck(slidesDir: string, dir: string, options: AssembleOptions = {}): Promise<AssembledDeck> {
   const images = new DeckImages();
-  const deck = compileFolder(slidesDir, { resolveUrl: images.resolveUrl });
+  const compiled = compileFolder(slidesDir, { resolveUrl: images.resolveUrl });
+  const compileFindings = buildSeverities(compiled.diagnostics, options.strict ?? false);
+  if (hasErrors(compileFindings)) throw new DeckErrors(compileFindings);
+  // Only a deck that compiles has its diagrams drawn (Chromium is started only for diagrams not cached).
+  const deck = await new DeckDiagrams().complete(compiled);
   const diagnostics = buildSeverities(deck.diagnostics, options.strict ?? false);
   if (hasErrors(diagnostics)) throw new DeckErrors(diagnostics);
   const themePath = resolveTheme(deck.settings.theme, resolve(slidesDir));

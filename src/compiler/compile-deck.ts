@@ -171,6 +171,7 @@ function compileSlide(
     chartIdPrefix: `chart-${h + 1}${v ? `-${v + 1}` : ''}-`,
     assets: [],
     usage: {},
+    diagrams: [],
     title: '',
     readData: options.readData,
     ...(options.resolveUrl && { resolveUrl: options.resolveUrl }),
@@ -196,6 +197,7 @@ function compileSlide(
     charts: env.charts,
     assets: env.assets,
     ...(Object.keys(env.usage).length > 0 && { usage: env.usage }),
+    ...(env.diagrams.length > 0 && { diagrams: env.diagrams }),
   };
 }
 

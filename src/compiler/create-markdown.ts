@@ -3,6 +3,7 @@ import MarkdownIt from 'markdown-it';
 import deckAssets from './plugins/deck-assets.ts';
 import deckChart from './plugins/deck-chart.ts';
 import deckCodeSteps from './plugins/deck-code-steps.ts';
+import deckDiagram from './plugins/deck-diagram.ts';
 import deckElementAttributes from './plugins/deck-element-attributes.ts';
 import deckSlideAttributes from './plugins/deck-slide-attributes.ts';
 import deckTitle from './plugins/deck-title.ts';
@@ -30,6 +31,7 @@ export function createMarkdown(): InstanceType<typeof MarkdownIt> {
     .use(deckAssets)
     // Before the chart plugin, which wraps the fence renderer: a chart fence never reaches it.
     .use(deckCodeSteps)
+    .use(deckDiagram)
     .use(deckChart)
     .use(deckMath)
     .use(deckUnknownDirective)

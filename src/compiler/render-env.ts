@@ -1,5 +1,5 @@
 /** Per-render state that the markdown-it plugins share through `env`. */
-import type { AssetReference, ChartSpec, DeckSettings, Diagnostic, SlideUsage } from '../types.ts';
+import type { AssetReference, ChartSpec, DeckSettings, Diagnostic, DiagramSource, SlideUsage } from '../types.ts';
 
 export interface RenderEnv {
   [key: string | symbol]: unknown;
@@ -18,6 +18,8 @@ export interface RenderEnv {
   notes?: boolean;
   /** What the slide (body or notes) uses that the page must load: shared by the body's and the notes' render. */
   usage: SlideUsage;
+  /** Diagrams asked for, in order (body and notes share the list): their placeholders name the index. */
+  diagrams: DiagramSource[];
   /** Plain text of the first heading, if any. */
   title: string;
   /** Reads a data file that a chart names, by its path beside the Markdown file's path (see DeckSources.readDataFile). */
