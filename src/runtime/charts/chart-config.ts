@@ -20,6 +20,8 @@ function widestText(texts: string[], font: string): number {
 const fade = (colour: string) => withAlpha(colour, 0.45);
 /** The fill under an area's line. */
 const areaFill = (colour: string) => withAlpha(colour, 0.35);
+/** A reference band over the bars. */
+const bandFill = (colour: string) => withAlpha(colour, 0.16);
 
 const isRadial = (spec: ChartSpec) => spec.type === 'doughnut' || spec.type === 'pie';
 
@@ -135,7 +137,7 @@ export function chartConfig(spec: ChartSpec, style: ChartStyle, extras: ChartExt
         tooltip: { enabled: animate, callbacks: { label: (item) => `${item.dataset.label}: ${spec.series[item.datasetIndex]?.formatted[item.dataIndex] ?? ''}` } },
         deckValueLabels: valueLabels,
         ...(extras.waterfall && { deckWaterfallConnectors: { color: style.text } }),
-        ...(extras.referenceLines && { deckReferenceLines: extras.referenceLines.referenceLineOptions(spec, chartAxisIds(spec), style.text, labelFont) }),
+        ...(extras.referenceLines && { deckReferenceLines: extras.referenceLines.referenceLineOptions(spec, chartAxisIds(spec), style.text, labelFont, bandFill) }),
       },
       scales: chartScales(spec, style),
     } as ChartConfiguration['options'],

@@ -8,11 +8,12 @@ import type { Chart, Plugin, Scale } from 'chart.js';
 import type { ChartSpec } from '../../types.ts';
 import type { ChartReferenceLine } from '../../compiler/chart/chart-schema.ts';
 import { noteDrawnText } from './drawn-text.ts';
-import { withAlpha } from './chart-style.ts';
 
 /** A reference line with the id of the scale its values are read on. */
 export interface DrawnReferenceLine extends ChartReferenceLine {
   scaleId: string;
+  /** A band's fill: its colour, translucent. */
+  fill: string;
 }
 
 export interface ReferenceLineOptions {
@@ -37,12 +38,16 @@ export interface ChartAxisIds {
   category: string;
 }
 
-/** The spec's lines, each bound to the scale it is read on. */
-export function referenceLineOptions(spec: ChartSpec, axes: ChartAxisIds, textColor: string, font: string): ReferenceLineOptions {
+/**
+ * The spec's lines, each bound to the scale it is read on. `translucent` is the chart's own colour
+ * helper (chart-style.ts), passed in so that this chunk shares no module with the draw chunk.
+ */
+export function referenceLineOptions(spec: ChartSpec, axes: ChartAxisIds, textColor: string, font: string, translucent: (colour: string) => string): ReferenceLineOptions {
   return {
     lines: spec.lines.map((line) => ({
       ...line,
       scaleId: line.kind === 'category' ? axes.category : line.axis === 'right' && axes.right ? axes.right : axes.value,
+      fill: line.kind === 'band' ? translucent(line.color) : '',
     })),
     textColor,
     font,
@@ -55,7 +60,7 @@ function drawBand(chart: Chart, scale: Scale, line: DrawnReferenceLine): void {
   const { ctx, chartArea: area } = chart;
   const a = scale.getPixelForValue(line.from);
   const b = scale.getPixelForValue(line.to);
-  ctx.fillStyle = withAlpha(line.color, 0.16);
+  ctx.fillStyle = line.fill;
   if (scale.isHorizontal()) ctx.fillRect(Math.min(a, b), area.top, Math.abs(b - a), area.bottom - area.top);
   else ctx.fillRect(area.left, Math.min(a, b), area.right - area.left, Math.abs(b - a));
 }
