@@ -86,6 +86,10 @@ function fixSeries(ser: string, group: string, index: number, fix: SeriesFix | u
     if (child.name === 'dLbls' && fix?.hideLabels) return { ...child, xml: child.xml.replace(/<c:showVal val="1"\/>/g, '<c:showVal val="0"/>') };
     return child;
   });
+  children = children.map((child) => {
+    if (child.name !== 'dLbls' || !fix?.labelColors) return child;
+    return { ...child, xml: labelColours(child.xml, fix.labelColors) };
+  });
   if (fix?.points && group === 'barChart') {
     children = children.filter((child) => child.name !== 'dPt');
     const points = fix.points.map(
@@ -97,6 +101,28 @@ function fixSeries(ser: string, group: string, index: number, fix: SeriesFix | u
   // A stable sort: points keep their order among themselves.
   const sorted = children.map((child, i) => ({ child, i })).sort((a, b) => rank(a.child.name) - rank(b.child.name) || a.i - b.i);
   return `${open}${sorted.map(({ child }) => child.xml).join('')}${close}`;
+}
+
+/** A label per point in its own colour: each `dLbl` a pie already has is recoloured, others are added before the shared settings. */
+function labelColours(dLbls: string, colours: readonly string[]): string {
+  const { open, inner, close } = parts(dLbls);
+  const children = childElements(inner);
+  const shared = children.filter((child) => child.name !== 'dLbl');
+  const existing = new Map(children.filter((child) => child.name === 'dLbl').map((child) => [/<c:idx val="(\d+)"/.exec(child.xml)?.[1] ?? '', child.xml]));
+  // A point's label takes the shared settings, less the leader lines only the whole series may have.
+  const own = shared.filter((child) => child.name !== 'showLeaderLines' && child.name !== 'leaderLines');
+  const template = existing.values().next().value ?? `<c:dLbl><c:idx val="0"/>${own.map((child) => child.xml).join('')}</c:dLbl>`;
+  const points = colours.map((colour, i) => {
+    const own = (existing.get(String(i)) ?? template).replace(/<c:idx val="\d+"\/>/, `<c:idx val="${i}"/>`);
+    // The label's text colour is the fill of its run properties (txPr).
+    return own.replace(/(<c:txPr>.*?<a:solidFill>)<a:srgbClr val="\w+"\/>/s, (_, head: string) => `${head}<a:srgbClr val="${colour.replace(/^#/, '').toUpperCase()}"/>`);
+  });
+  return `${open}${points.join('')}${shared.map((child) => child.xml).join('')}${close}`;
+}
+
+/** The title's own layout at the chart's top left corner. */
+function titleTopLeft(xml: string): string {
+  return xml.replace(/(<c:title>.*?)<c:layout\/>/s, (_, head: string) => `${head}<c:layout><c:manualLayout><c:xMode val="edge"/><c:yMode val="edge"/><c:x val="0"/><c:y val="0"/></c:manualLayout></c:layout>`);
 }
 
 /** The chart part with `fix` applied (its series fixes in plot order across the chart's groups). */
@@ -123,5 +149,6 @@ export function fixChartXml(xml: string, fix: ChartFix): string {
     });
     return `${group.open}${members.join('')}${group.close}`;
   });
-  return `${xml.slice(0, plotStart)}${open}${fixed.join('')}${close}${xml.slice(plotEnd)}`;
+  const chart = `${xml.slice(0, plotStart)}${open}${fixed.join('')}${close}${xml.slice(plotEnd)}`;
+  return fix.titleTopLeft ? titleTopLeft(chart) : chart;
 }

@@ -25,6 +25,8 @@ export interface SeriesFix {
   formatCode?: string;
   /** No value labels (a waterfall's invisible base). */
   hideLabels?: boolean;
+  /** `#rrggbb` of each point's value label. */
+  labelColors?: string[];
 }
 
 /** What the chart part needs beyond pptxgenjs (chart-xml-fixes.ts). */
@@ -33,6 +35,8 @@ export interface ChartFix {
   series: SeriesFix[];
   /** A grouping pptxgenjs does not write for the chart's type (a 100 % stacked area). */
   grouping?: 'percentStacked';
+  /** The title in the top left corner, as the page puts it above the chart. */
+  titleTopLeft: boolean;
 }
 
 export interface NativeChart {
@@ -50,6 +54,8 @@ export interface ChartText {
   font: string;
   size: number;
   title: { font: string; size: number; color: string; bold: boolean } | null;
+  /** Width of the chart on the slide, CSS px: bars get the width Chart.js gives them. */
+  width: number;
 }
 
 /** Opacity of points the highlight steps back, as on screen. */
@@ -71,6 +77,30 @@ function axisFormat(format: ChartSpec['format'], largestValue: number): ChartSpe
   return largestValue >= 10 && format.format !== 'compact' ? { ...format, decimals: 0 } : format;
 }
 
+/**
+ * Chart.js's bars: 72 % of a category (80 % of it for the group, 90 % of that per bar), at most
+ * 120 px; as PowerPoint's gap between groups, in percent of a bar's width. The plot area is the
+ * chart's width less room for the value axis.
+ */
+function gapWidth(chartWidth: number, categories: number, barsPerCategory: number): number {
+  const category = Math.max(1, (chartWidth - 80) / Math.max(1, categories));
+  const bar = Math.min(120, (category * 0.72) / barsPerCategory);
+  return Math.round(Math.min(500, Math.max(0, ((category - bar * barsPerCategory) / bar) * 100)));
+}
+
+/** WCAG relative luminance of `#rrggbb`. */
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(hex.replace(/^#/, '').slice(i - 1, i + 1), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+/** White or the chart's text colour on `fill`, whichever contrasts more. */
+function labelOn(fill: string, text: string): string {
+  const contrast = (a: number, b: number) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  const background = luminance(fill);
+  return contrast(background, 1) >= contrast(background, luminance(text)) ? '#ffffff' : text;
+}
+
 function pointColours(spec: ChartSpec, series: ChartSpec['series'][number]): SeriesFix['points'] {
   if (!series.colors && spec.highlight === null) return undefined;
   return spec.labels.map((_, i) => ({
@@ -90,6 +120,7 @@ function baseOptions(spec: ChartSpec, text: ChartText): ChartOptions {
     titleFontSize: text.title ? pt(text.title.size) : size,
     titleColor: plain(text.title?.color ?? text.color),
     titleBold: text.title?.bold ?? true,
+    titleAlign: 'left',
     showLegend: radial || spec.series.length > 1,
     legendPos: radial ? 'r' : 't',
     legendFontFace: text.font,
@@ -132,7 +163,7 @@ export function nativeChart(spec: ChartSpec, text: ChartText): NativeChart {
       return {
         types: [{ type: spec.type, data: [data(series)], options: {} }],
         options: { ...options, chartColors: colours.map(plain), showPercent: false, showLabel: false, dataLabelPosition: spec.type === 'pie' ? 'bestFit' : undefined, holeSize: 50, dataBorder: { pt: 2, color: 'FFFFFF' } },
-        fixes: { series: [{ formatCode: seriesFormat(series) }] },
+        fixes: { series: [{ formatCode: seriesFormat(series), labelColors: colours.map((c) => labelOn(c, text.color)) }], titleTopLeft: true },
         dropped,
       };
     }
@@ -141,7 +172,7 @@ export function nativeChart(spec: ChartSpec, text: ChartText): NativeChart {
       return {
         types: [{ type: 'scatter', data: [xs, ...spec.series.map(data)], options: {} }],
         options: { ...options, chartColors: spec.series.map((s) => plain(s.color)), lineSize: 0, lineDataSymbol: 'circle', lineDataSymbolSize: 10, showValue: false },
-        fixes: { series: spec.series.map(() => ({})) },
+        fixes: { series: spec.series.map(() => ({})), titleTopLeft: true },
         dropped,
       };
     }
@@ -163,12 +194,13 @@ export function nativeChart(spec: ChartSpec, text: ChartText): NativeChart {
         fixes: {
           series: spec.series.map((series) => ({ formatCode: seriesFormat(series) })),
           ...(spec.type === 'area' && grouping === 'percentStacked' && { grouping: 'percentStacked' as const }),
+          titleTopLeft: true,
         },
         dropped,
       };
     }
     default:
-      return barChart(spec.horizontal ? bottomUp(spec) : spec, options, dropped);
+      return barChart(spec.horizontal ? bottomUp(spec) : spec, options, dropped, text);
   }
 }
 
@@ -196,7 +228,7 @@ export function bottomUp(spec: ChartSpec): ChartSpec {
 }
 
 /** Bars, stacked or not, with any series drawn as lines or read on a right axis: a combo chart. */
-function barChart(spec: ChartSpec, options: ChartOptions, dropped: string[]): NativeChart {
+function barChart(spec: ChartSpec, options: ChartOptions, dropped: string[], text: ChartText): NativeChart {
   const stacked = spec.stacked !== false;
   const barDir = spec.horizontal ? 'bar' : 'col';
   const barGrouping = spec.stacked === 'percent' ? 'percentStacked' : stacked ? 'stacked' : 'clustered';
@@ -216,7 +248,7 @@ function barChart(spec: ChartSpec, options: ChartOptions, dropped: string[]): Na
       data: members.map((s) => ({ name: s.name, labels: spec.labels, values: numbers(s.values) })),
       options: {
         chartColors: members.map((s) => plain(s.color)),
-        ...(kind === 'bar' ? { barDir, barGrouping, barGapWidthPct: 60 } : { lineSize: 3, lineDataSymbol: 'circle' as const, lineDataSymbolSize: 8 }),
+        ...(kind === 'bar' ? { barDir, barGrouping, barGapWidthPct: gapWidth(text.width, spec.labels.length, stacked ? 1 : members.length) } : { lineSize: 3, lineDataSymbol: 'circle' as const, lineDataSymbolSize: 8 }),
         ...(secondary && axis === 'right' && { secondaryValAxis: true, secondaryCatAxis: true }),
       } satisfies ChartOptions,
     };
@@ -248,7 +280,10 @@ function barChart(spec: ChartSpec, options: ChartOptions, dropped: string[]): Na
         // Inside stacked segments the number alone fits; the axis carries the unit (as on screen).
         formatCode: formatCode(stacked ? { ...series.format, unit: '' } : series.format, spec.lang, largest(spec)),
         ...(series.type !== 'line' && { points: pointColours(spec, series) }),
+        // Inside a segment, white or dark text, whichever reads better on its colour (as on screen).
+        ...(stacked && series.type !== 'line' && { labelColors: spec.labels.map(() => labelOn(series.color, text.color)) }),
       })),
+      titleTopLeft: true,
     },
     dropped,
   };
@@ -298,7 +333,7 @@ function waterfall(spec: ChartSpec, options: ChartOptions, dropped: string[]): N
       chartColors: parts.map((part) => part.color),
       dataLabelPosition: 'ctr',
     },
-    fixes: { series: parts.map((part) => part.fix) },
+    fixes: { series: parts.map((part) => part.fix), titleTopLeft: true },
     dropped: [...dropped, 'the connectors between waterfall bars'],
   };
 }

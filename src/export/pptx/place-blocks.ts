@@ -138,7 +138,7 @@ export function placeSlide(slide: Slide, measured: MeasuredSlide, pictures: Read
       }
       case 'chart': {
         const title = block.title && { font: fontName(block.title.font), size: block.title.size, color: block.title.color, bold: block.title.bold };
-        const chart = nativeChart(block.spec, { ...block.text, font: fontName(block.text.font), title });
+        const chart = nativeChart(block.spec, { ...block.text, font: fontName(block.text.font), title, width: block.chartBox.width });
         const options = { ...chart.options, ...position(block.chartBox) };
         if (chart.types.length === 1) slide.addChart(chart.types[0]!.type as PptxGenJS.CHART_NAME, chart.types[0]!.data, { ...options, ...chart.types[0]!.options });
         // A combo chart's options go where the data would (pptxgenjs reads `data || options` for several types).
