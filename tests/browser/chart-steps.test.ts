@@ -48,6 +48,19 @@ function drawnLengths(page: Page, section: string): Promise<number[] | null> {
   );
 }
 
+/** Which slices of the drawn pie in `section` are opaque (shown), once it is drawn; null before. */
+function opaqueSlices(page: Page, section: string): Promise<boolean[] | null> {
+  return page.evaluate(
+    ({ section, names }) => {
+      const figure = document.querySelector(`section#${section} ${names.chart}`);
+      if (!figure?.hasAttribute(names.drawn)) return null;
+      const colours = window[names.hook]?.(figure)?.datasets[0]?.backgroundColor;
+      return Array.isArray(colours) ? colours.map((colour) => !/,\s*0\)$/.test(String(colour))) : null;
+    },
+    { section, names },
+  );
+}
+
 /** Waits until the chart in `section` is drawn with these dataset lengths (fails with the last ones seen). */
 async function expectLengths(page: Page, section: string, expected: number[]): Promise<void> {
   await expect.poll(() => drawnLengths(page, section), { timeout: 3000 }).toEqual(expected);
@@ -63,8 +76,11 @@ async function valueScales(page: Page, section: string) {
 /** The colours of the fixture's series and slices: A #1f5fae, B #0f7b5f, C #c0392b. */
 const COLOURS = { a: [0x1f, 0x5f, 0xae], b: [0x0f, 0x7b, 0x5f], c: [0xc0, 0x39, 0x2b] };
 
-/** Pixels of each of the three colours on the canvas in `section`, left of `split` (0–1 of its width) or, with `right`, from there on. */
-function colourPixels(page: Page, section: string, region = { split: 1, right: false }): Promise<{ a: number; b: number; c: number }> {
+/**
+ * Pixels of each of the three colours on the canvas in `section`, left of `split` (0–1 of its width) or,
+ * with `right`, from there on; `ax`: the mean x of colour A's pixels.
+ */
+function colourPixels(page: Page, section: string, region = { split: 1, right: false }): Promise<{ a: number; b: number; c: number; ax: number }> {
   return page.$eval(
     `section#${section} canvas`,
     (element, { colours, region }) => {
@@ -72,13 +88,17 @@ function colourPixels(page: Page, section: string, region = { split: 1, right: f
       const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
       const counts = { a: 0, b: 0, c: 0 };
       const split = Math.round(canvas.width * region.split);
+      let sumX = 0;
       for (let i = 0; i < data.length; i += 4) {
-        if ((i / 4) % canvas.width < split === region.right) continue;
+        const x = (i / 4) % canvas.width;
+        if (x < split === region.right) continue;
         for (const [key, rgb] of Object.entries(colours) as [keyof typeof counts, number[]][]) {
-          if (data[i + 3] === 255 && rgb.every((c, k) => Math.abs(data[i + k]! - c) <= 2)) counts[key]++;
+          if (data[i + 3] !== 255 || !rgb.every((c, k) => Math.abs(data[i + k]! - c) <= 2)) continue;
+          counts[key]++;
+          if (key === 'a') sumX += x;
         }
       }
-      return counts;
+      return { ...counts, ax: counts.a ? sumX / counts.a : 0 };
     },
     { colours: COLOURS, region },
   );
@@ -176,25 +196,27 @@ describe('steps: points', () => {
     await page.close();
   });
 
-  it('adds a pie slice per step, each slice at its share of the whole circle, the legend complete', async () => {
+  it('adds a pie slice per step in its place, the slices shown unmoved, the legend complete', async () => {
     const { page } = await openDeck(browser, `${server.url}#/kreis`);
-    await expectLengths(page, 'kreis', [1]);
+    await expect.poll(() => opaqueSlices(page, 'kreis'), { timeout: 3000 }).toEqual([true, false, false]);
     // The pie in the left part of the canvas, the legend on the right.
     const pie = { split: 0.8, right: false };
     const legend = await colourPixels(page, 'kreis', { split: 0.8, right: true });
     for (const colour of [legend.a, legend.b, legend.c]) expect(colour).toBeGreaterThan(100);
     const slices = [await colourPixels(page, 'kreis', pie)];
     await page.keyboard.press('ArrowRight');
-    await expectLengths(page, 'kreis', [2]);
+    await expect.poll(() => opaqueSlices(page, 'kreis'), { timeout: 3000 }).toEqual([true, true, false]);
     slices.push(await colourPixels(page, 'kreis', pie));
     await page.keyboard.press('ArrowRight');
-    await expectLengths(page, 'kreis', [3]);
+    await expect.poll(() => opaqueSlices(page, 'kreis'), { timeout: 3000 }).toEqual([true, true, true]);
     slices.push(await colourPixels(page, 'kreis', pie));
-    // 50 % of the circle first, its size unchanged as the next slices (30 %, 20 %) join.
+    // 50 % of the circle first, its size and place unchanged as the next slices (30 %, 20 %) join.
     const [first, second, third] = slices;
     expect(first!.b).toBe(0);
     expect(second!.a).toBeGreaterThan(first!.a * 0.97);
     expect(second!.a).toBeLessThan(first!.a * 1.03);
+    expect(Math.abs(second!.ax - first!.ax)).toBeLessThan(1);
+    expect(Math.abs(third!.ax - first!.ax)).toBeLessThan(1);
     expect(second!.b / second!.a).toBeGreaterThan(0.5);
     expect(second!.b / second!.a).toBeLessThan(0.7);
     expect(third!.c / third!.a).toBeGreaterThan(0.3);

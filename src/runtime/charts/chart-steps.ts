@@ -5,12 +5,14 @@
  * jumps, the speaker view's previews, the print view's fragment pages), so the chart only reads that
  * count and shows exactly that state: a jump shows it at once, without replaying earlier steps.
  *
- * A step is expressed in the chart's data only: a series not yet shown has no points, and a point
- * not yet shown is not in the data. Chart.js then animates only the points that are new; series keep
- * their place beside each other and in the legend. The value axes are fixed to the complete chart's,
- * so the bars already shown do not move; a pie's visible slices keep their share of the full circle.
+ * A step is expressed in the chart's data: a series not yet shown has no points, and a point not yet
+ * shown is not in the data. Chart.js then animates only the points that are new; series keep their
+ * place beside each other and in the legend. The value axes are fixed to the complete chart's, so the
+ * bars already shown do not move. A pie built up by slices keeps all of them, so each keeps its share
+ * of the circle and the pie its place: those still to come are transparent, without label or tooltip.
  */
-import type { Chart, ChartDataset } from 'chart.js';
+import type { Chart, TooltipItem } from 'chart.js';
+import { color } from 'chart.js/helpers';
 import { CHART_STEP_CLASS, DRAWN_ATTRIBUTE } from '../../page-contract.ts';
 import type { ChartSpec } from '../../types.ts';
 
@@ -25,7 +27,7 @@ export interface ChartSteps {
 }
 
 /** The steps the figure shows: its visible step markers. */
-export function shownSteps(figure: ParentNode): number {
+function shownSteps(figure: ParentNode): number {
   return figure.querySelectorAll(`.${CHART_STEP_CLASS}.${REVEAL_VISIBLE_CLASS}`).length;
 }
 
@@ -46,15 +48,6 @@ function fixValueAxes(chart: Chart): void {
   }
 }
 
-const magnitude = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? Math.abs(value) : 0);
-
-/** The part of a full circle the first `count` slices take. */
-function circleShare(data: readonly unknown[], count: number): number {
-  const total = data.reduce<number>((sum, value) => sum + magnitude(value), 0);
-  if (total === 0) return 1;
-  return data.slice(0, count).reduce<number>((sum, value) => sum + magnitude(value), 0) / total;
-}
-
 /**
  * A pie's legend names every slice in its own colour, those still to come too, as the series of
  * other charts stay in their legend: Chart.js would colour a slice it has no data for like the first.
@@ -66,17 +59,59 @@ function keepCompleteLegend(chart: Chart): void {
   labels.generateLabels = (current) => complete.map((item) => ({ ...item, hidden: item.index !== undefined && !current.getDataVisibility(item.index) }));
 }
 
+/** One value per slice: a dataset option given as one value for all, or as a list. */
+const perSlice = (value: unknown, count: number): unknown[] => (Array.isArray(value) ? [...value] : Array.from({ length: count }, () => value));
+
+/** A colour made transparent, so a slice fades in from nothing rather than from black. */
+function transparent(colour: unknown): unknown {
+  if (typeof colour !== 'string') return colour;
+  const parsed = color(colour);
+  return parsed.valid ? parsed.alpha(0).rgbString() : 'transparent';
+}
+
+/** Shows a step of the data: later series empty, later points cut off. */
+function dataSteps(chart: Chart, kind: StepKind): (steps: number) => void {
+  const complete = chart.data.datasets.map((dataset) => dataset.data.slice());
+  return (steps) =>
+    chart.data.datasets.forEach((dataset, index) => {
+      dataset.data = stepData(complete[index] ?? [], kind, index, steps);
+    });
+}
+
+/** Shows a step of a pie built up by slices: the slices still to come transparent, without value label or tooltip. */
+function sliceSteps(chart: Chart): (steps: number) => void {
+  const count = chart.data.labels?.length ?? 0;
+  const colours = chart.data.datasets.map((dataset) => ({
+    background: perSlice(dataset.backgroundColor, count),
+    border: perSlice(dataset.borderColor, count),
+  }));
+  const valueLabels = chart.options.plugins?.deckValueLabels || null;
+  const labels = valueLabels?.formatted?.map((row) => row.slice()) ?? null;
+  let shown = 0;
+  const tooltip = chart.options.plugins?.tooltip;
+  if (tooltip) tooltip.filter = (item: TooltipItem<'pie'>) => item.dataIndex <= shown;
+  return (steps) => {
+    shown = steps;
+    const visible = <T>(list: T[], hidden: (value: T) => T) => list.map((value, i) => (i <= steps ? value : hidden(value)));
+    chart.data.datasets.forEach((dataset, index) => {
+      const { background, border } = colours[index]!;
+      Object.assign(dataset, { backgroundColor: visible(background, transparent), borderColor: visible(border, transparent) });
+    });
+    if (valueLabels && labels) valueLabels.formatted = labels.map((row) => visible(row, () => ''));
+  };
+}
+
 /**
  * Takes over the steps of a chart that Chart.js has just laid out with its complete data (so the
  * value axes are known) and shows the figure's current step at once, within the same task: the
  * complete chart is never painted.
  */
 export function chartSteps(chart: Chart, figure: HTMLElement, kind: StepKind): ChartSteps {
-  const complete = chart.data.datasets.map((dataset) => dataset.data.slice());
   const type = (chart.config as { type?: string }).type;
-  const radial = type === 'doughnut' || type === 'pie';
-  if (!radial) fixValueAxes(chart);
-  else if (kind === 'points') keepCompleteLegend(chart);
+  const slices = (type === 'doughnut' || type === 'pie') && kind === 'points';
+  if (slices) keepCompleteLegend(chart);
+  else fixValueAxes(chart);
+  const show = slices ? sliceSteps(chart) : dataSteps(chart, kind);
   let shown: number | null = null;
 
   function sync(): void {
@@ -85,11 +120,7 @@ export function chartSteps(chart: Chart, figure: HTMLElement, kind: StepKind): C
     const first = shown === null;
     const backwards = shown !== null && steps < shown;
     shown = steps;
-    chart.data.datasets.forEach((dataset, index) => {
-      const data = complete[index] ?? [];
-      dataset.data = stepData(data, kind, index, steps);
-      if (radial && kind === 'points') (dataset as ChartDataset<'doughnut'>).circumference = 360 * circleShare(data, steps + 1);
-    });
+    show(steps);
     // `data-drawn` says the current step's pixels are complete: an animated step sets it again
     // when its animation ends (the chart's onComplete), a step without animation is drawn now.
     if (!first && chart.options.animation !== false) figure.removeAttribute(DRAWN_ATTRIBUTE);
