@@ -41,7 +41,7 @@ const svgId = (key: string) => `deck-diagram-${key.slice(0, 12)}`;
 /** Mermaid's message on one line, without its "on line N" (the diagnostic names the line) and its ASCII pointer. */
 export function mermaidMessage(message: string): string {
   const lines = message.split('\n').filter((line) => !/^-*\^$/.test(line.trim()) && !line.startsWith('...'));
-  return lines.join(' ').replace(/ on line \d+:?/, ':').replace(/\s+/g, ' ').trim();
+  return lines.join(' ').replace(/ on line \d+[:.]?/, ':').replace(/\s+/g, ' ').trim();
 }
 
 export class DeckDiagrams {
@@ -93,6 +93,11 @@ export class DeckDiagrams {
     } finally {
       await page.close();
     }
+  }
+
+  /** Records that these diagrams could not be drawn at all (no Chromium): `fill` reports them at their fences. */
+  markFailed(jobs: DiagramJob[], message: string): void {
+    for (const job of jobs) this.failures.set(job.key, { message, line: null });
   }
 
   /** The deck with all its diagrams drawn (rendering what the cache lacks); a deck without Chromium fails in one line. */

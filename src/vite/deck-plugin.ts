@@ -13,6 +13,7 @@ import { DeckErrors, buildSeverities, createCompileCache, formatDiagnostic, hasE
 import { compileFolder, resolveReference } from '../loader/compile-folder.ts';
 import type { CompiledDeck } from '../types.ts';
 import { KATEX_STYLESHEET, deckUsesMath } from '../builder/math-assets.ts';
+import { DeckDiagrams, type DiagramJob } from '../builder/deck-diagrams.ts';
 import { watchDeck } from './deck-dev-server.ts';
 import { resolveTheme } from './resolve-theme.ts';
 import { VIRTUAL_THEME } from './theme-plugin.ts';
@@ -34,8 +35,32 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
 
   const toPosix = (path: string) => path.split(sep).join('/');
 
-  /** The deck with build severities: a missing image or another host is a warning here, an error in `deck check`. */
+  /** Diagrams drawn so far (and cached on disk); the ones still missing are drawn in the background. */
+  const diagrams = new DeckDiagrams();
+  let drawing = false;
+
+  /** Draws diagrams without holding up the edit, then compiles again (a change of their file), which puts them in. */
+  function drawInBackground(jobs: DiagramJob[]): void {
+    if (drawing || jobs.length === 0) return;
+    drawing = true;
+    diagrams
+      .render(jobs)
+      .catch((error: unknown) => diagrams.markFailed(jobs, `diagrams are drawn with Mermaid in Chromium: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        drawing = false;
+        watcher?.emit('change', resolve(jobs[0]!.file));
+      });
+  }
+
+  /** The deck with its diagrams (those drawn so far), drawing the others in the dev server. */
   function compile(): CompiledDeck {
+    const { deck: filled, missing } = diagrams.fill(compileSlides());
+    if (config.command === 'serve') drawInBackground(missing);
+    return filled;
+  }
+
+  /** The deck with build severities: a missing image or another host is a warning here, an error in `deck check`. */
+  function compileSlides(): CompiledDeck {
     const dev = config.command === 'serve';
     const compiled = compileFolder(slidesDir, {
       cache,
@@ -79,8 +104,9 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
     configResolved(resolved) {
       config = resolved;
     },
-    buildStart() {
-      deck = compile();
+    async buildStart() {
+      // `vite build`: every diagram drawn before the page is written.
+      deck = config.command === 'build' ? await diagrams.complete(compileSlides()) : compile();
       for (const d of deck.diagnostics) if (d.severity === 'warning') this.warn(formatDiagnostic(d));
       if (config.command === 'build' && hasErrors(deck.diagnostics)) throw new DeckErrors(deck.diagnostics);
     },

@@ -1,0 +1,130 @@
+/**
+ * Diagrams on the built deck: SVG drawn at build time in the theme's colours, no Mermaid shipped,
+ * cached by source (a second build draws nothing), vectors in the PDF; a Mermaid syntax error stops
+ * the build at its line, and a deck with a new diagram and no Chromium fails in one line.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChrome } from '../../src/browser/launch-chrome.ts';
+import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
+import { buildDeck } from '../../src/builder/build-deck.ts';
+import { DeckDiagrams } from '../../src/builder/deck-diagrams.ts';
+import { exportDeck } from '../../src/export/export-deck.ts';
+import { compileFolder } from '../../src/loader/compile-folder.ts';
+import { buildFixture } from '../support/build-fixture.ts';
+import { openDeck } from '../support/deck-page.ts';
+import { exportTempDir } from '../support/export-fixture.ts';
+
+const MERMAID_DECK = join(import.meta.dirname, '../fixtures/mermaid-deck');
+
+let dist: string;
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  dist = await buildFixture(MERMAID_DECK);
+  server = await serveStatic(dist);
+  browser = await launchChrome();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const tempDeck = (markdown: string) => {
+  const dir = join(mkdtempSync(join(tmpdir(), 'deck-diagram-')), 'slides');
+  mkdirSync(dir);
+  writeFileSync(join(dir, '01.md'), markdown);
+  return dir;
+};
+
+describe('a built deck with diagrams', () => {
+  it('shows each diagram as SVG with text labels, in the theme\'s colours and font', async () => {
+    const { page, consoleErrors, foreignRequests } = await openDeck(browser, server.url);
+    const drawn = await page.evaluate(() => {
+      const svg = document.querySelector('section#release-flow figure.deck-diagram svg')!;
+      const node = svg.querySelector('.node rect, .node polygon')!;
+      const label = [...svg.querySelectorAll('text')].find((text) => text.textContent?.includes('Write slides'))!;
+      const theme = getComputedStyle(document.querySelector('.reveal')!);
+      const probe = document.createElement('span');
+      probe.style.color = 'var(--r-link-color)';
+      document.body.append(probe);
+      const link = getComputedStyle(probe).color;
+      probe.remove();
+      return {
+        width: svg.getBoundingClientRect().width,
+        stroke: getComputedStyle(node).stroke,
+        link,
+        labelFont: getComputedStyle(label).fontFamily,
+        themeFont: theme.getPropertyValue('--r-main-font').trim(),
+        labelSize: parseFloat(getComputedStyle(label).fontSize) * (svg.getBoundingClientRect().width / svg.viewBox.baseVal.width),
+        foreignObjects: svg.querySelectorAll('foreignObject').length,
+      };
+    });
+    expect(drawn.width).toBeGreaterThan(600);
+    expect(drawn.stroke).toBe(drawn.link);
+    const unquoted = (fonts: string) => fonts.replace(/["']/g, '');
+    expect(unquoted(drawn.labelFont)).toBe(unquoted(drawn.themeFont));
+    expect(drawn.labelSize).toBeGreaterThanOrEqual(18);
+    expect(drawn.foreignObjects).toBe(0);
+    expect(consoleErrors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+  });
+
+  it('ships no Mermaid: only the runtime\'s own files', () => {
+    const files = readdirSync(join(dist, 'assets'));
+    expect(files.filter((file) => /mermaid/i.test(file))).toEqual([]);
+    const scripts = files.filter((file) => file.endsWith('.js')).map((file) => readFileSync(join(dist, 'assets', file), 'utf8'));
+    expect(scripts.some((code) => code.includes('mermaid'))).toBe(false);
+  });
+
+  it('draws a diagram once: a second build finds every SVG in the cache', async () => {
+    const cache = join(mkdtempSync(join(tmpdir(), 'deck-diagram-cache-')), 'diagrams');
+    const deck = compileFolder(MERMAID_DECK);
+    await new DeckDiagrams(cache).complete(deck);
+    const written = readdirSync(cache).map((file) => [file, statSync(join(cache, file)).mtimeMs]);
+    expect(written).toHaveLength(2);
+    const again = new DeckDiagrams(cache).fill(deck);
+    expect(again.missing).toEqual([]);
+    expect(again.deck.slides.every((slide) => slide.html.includes('<svg'))).toBe(true);
+    expect(readdirSync(cache).map((file) => [file, statSync(join(cache, file)).mtimeMs])).toEqual(written);
+  }, 60_000);
+});
+
+describe('building diagrams that fail', () => {
+  it('stops at the line of a syntax error, with Mermaid\'s message', async () => {
+    const dir = tempDeck(`# Broken\n\n\`\`\`mermaid\nflowchart LR\n  a --> b\n  b --> ]] ${Date.now()}\n\`\`\`\n`);
+    const build = buildDeck({ slidesDir: dir, outDir: join(dir, '../dist') });
+    await expect(build).rejects.toThrow(/01\.md:6: error: Mermaid: (Parse|Lexical) error: .* \[diagram\]/);
+  }, 60_000);
+
+  it('without Chromium, fails in one line saying what to install', async () => {
+    const dir = tempDeck(`# New\n\n\`\`\`mermaid\nflowchart LR\n  a --> b${Date.now()}\n\`\`\`\n`);
+    const saved = process.env.CHROME_PATH;
+    process.env.CHROME_PATH = join(dir, 'no-chromium-here');
+    try {
+      const error = await buildDeck({ slidesDir: dir, outDir: join(dir, '../dist') }).then(() => null, (e: unknown) => e as Error);
+      expect(error?.message.split('\n')).toHaveLength(1);
+      expect(error?.message).toMatch(/01\.md:3: error: diagrams are drawn with Mermaid in Chromium .*apt-get install -y chromium-headless-shell.* \[diagram\]$/);
+    } finally {
+      if (saved === undefined) delete process.env.CHROME_PATH;
+      else process.env.CHROME_PATH = saved;
+    }
+  });
+});
+
+describe('the PDF of a deck with diagrams', () => {
+  it('has the diagrams as vectors: their labels as text, no pictures', async () => {
+    const dir = exportTempDir();
+    const pdfPath = join(dir, 'diagrams.pdf');
+    await exportDeck({ slidesDir: MERMAID_DECK, out: join(dir, 'dist'), pdf: pdfPath });
+    const text = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' });
+    for (const label of ['Write slides', 'Build the deck', 'deck check', 'Speaker view', 'current slide']) expect(text).toContain(label);
+    expect(execFileSync('pdfimages', ['-list', pdfPath], { encoding: 'utf8' }).trim().split('\n').slice(2)).toEqual([]);
+  }, 60_000);
+});
