@@ -1,7 +1,7 @@
 /**
  * `deck check`, the chart rules: text on a chart's canvas smaller than the minimum at slide scale
  * (value labels shrunk to fit, a chart scaled down by a transform), value labels that overlap each
- * other, and data files that changed shape since the slide was written. Each deck under
+ * other (also those of a chart's last build-up step, checked with every fragment shown), and data files that changed shape since the slide was written. Each deck under
  * tests/fixtures/check-charts/ must produce exactly its findings at their file:line; `passes` none.
  * One browser for the whole file.
  */
@@ -25,7 +25,7 @@ afterAll(async () => {
 
 describe('deck check, chart rules', () => {
   it('has a deck for each chart rule and one that passes', () => {
-    expect(fixtures.map((f) => f.rule).sort()).toEqual(['data-changed', 'data-labels', 'label-overlap', 'passes', 'scaled', 'text-size']);
+    expect(fixtures.map((f) => f.rule).sort()).toEqual(['data-changed', 'data-labels', 'label-overlap', 'passes', 'scaled', 'steps', 'text-size']);
   });
 
   it.each(fixtures.filter((f) => f.render).map((f) => [f.rule, f] as const))('%s: exactly its findings at their lines', async (_rule, deck) => {
