@@ -49,8 +49,8 @@ function fixValueAxes(chart: Chart): void {
 }
 
 /**
- * A pie's legend names every slice in its own colour, those still to come too, as the series of
- * other charts stay in their legend: Chart.js would colour a slice it has no data for like the first.
+ * A pie's legend names every slice in its own colour from the start, as the series of other charts
+ * stay in their legend: Chart.js takes the colour of a legend entry from its slice, transparent until shown.
  */
 function keepCompleteLegend(chart: Chart): void {
   const labels = chart.options.plugins?.legend?.labels;
