@@ -104,11 +104,17 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
     configResolved(resolved) {
       config = resolved;
     },
-    async buildStart() {
-      // `vite build`: every diagram drawn before the page is written.
-      deck = config.command === 'build' ? await diagrams.complete(compileSlides()) : compile();
-      for (const d of deck.diagnostics) if (d.severity === 'warning') this.warn(formatDiagnostic(d));
-      if (config.command === 'build' && hasErrors(deck.diagnostics)) throw new DeckErrors(deck.diagnostics);
+    buildStart() {
+      const report = (compiled: CompiledDeck): void => {
+        deck = compiled;
+        for (const d of deck.diagnostics) if (d.severity === 'warning') this.warn(formatDiagnostic(d));
+        if (config.command === 'build' && hasErrors(deck.diagnostics)) throw new DeckErrors(deck.diagnostics);
+      };
+      if (config.command !== 'build') return report(compile());
+      // `vite build`: every diagram drawn before the page is written (Chromium only for those not cached).
+      const slides = compileSlides();
+      const { deck: filled, missing } = diagrams.fill(slides);
+      return missing.length === 0 ? report(filled) : diagrams.complete(slides).then(report);
     },
     resolveId(id) {
       return id === VIRTUAL_THEME ? resolveTheme(current().settings.theme, slidesDir) : null;

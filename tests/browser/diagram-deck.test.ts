@@ -47,7 +47,7 @@ describe('a built deck with diagrams', () => {
   it('shows each diagram as SVG with text labels, in the theme\'s colours and font', async () => {
     const { page, consoleErrors, foreignRequests } = await openDeck(browser, server.url);
     const drawn = await page.evaluate(() => {
-      const svg = document.querySelector('section#release-flow figure.deck-diagram svg')!;
+      const svg = document.querySelector<SVGSVGElement>('section#release-flow figure.deck-diagram svg')!;
       const node = svg.querySelector('.node rect, .node polygon')!;
       const label = [...svg.querySelectorAll('text')].find((text) => text.textContent?.includes('Write slides'))!;
       const theme = getComputedStyle(document.querySelector('.reveal')!);
