@@ -11,6 +11,7 @@ import { launchChrome } from '../../src/browser/launch-chrome.ts';
 import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
 import { MATH_ASSETS_DIR } from '../../src/builder/math-assets.ts';
 import { exportDeck } from '../../src/export/export-deck.ts';
+import { writeSingleFileHtml } from '../../src/export/single-file-html.ts';
 import { buildFixture } from '../support/build-fixture.ts';
 import { openDeck, type DeckPage } from '../support/deck-page.ts';
 import { exportTempDir } from '../support/export-fixture.ts';
@@ -80,5 +81,22 @@ describe('the PDF of a deck with math', () => {
     expect(text).toMatch(/n\s*\(\s*n\s*\+\s*1\s*\)/);
     const fonts = execFileSync('pdffonts', [join(dir, 'math.pdf')], { encoding: 'utf8' });
     expect(fonts).toMatch(/KaTeX_Main/);
+  }, 60_000);
+});
+
+describe('the single-file HTML of a deck with math', () => {
+  it('carries KaTeX\'s fonts inline and lays the formulas out in them from file://', async () => {
+    const file = join(exportTempDir(), 'math.html');
+    await writeSingleFileHtml(MATH_DECK, file);
+    const html = readFileSync(file, 'utf8');
+    expect(html).toMatch(/url\(data:font\/woff2;base64,/);
+    expect(html).not.toMatch(/url\(fonts\//);
+    const single = await openDeck(browser, `file://${file}`);
+    const loaded = await single.page.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].filter((face) => face.status === 'loaded').map((face) => face.family.replace(/"/g, ''));
+    });
+    expect(loaded).toContain('KaTeX_Main');
+    expect(single.consoleErrors).toEqual([]);
   }, 60_000);
 });
