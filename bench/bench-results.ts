@@ -50,7 +50,7 @@ export interface BudgetResult {
   /** Median (or the deterministic figure) compared with the limit. */
   value: number | null;
   limit: number;
-  unit: 'KB' | 's' | 'ms' | 'MB' | 'ratio';
+  unit: 'KB' | 's' | 'ms' | 'MB' | 'ratio' | 'pages';
   pass: boolean | null;
   note?: string;
 }

@@ -1,7 +1,8 @@
 /**
  * Bytes a built deck ships, read from its `dist/` folder: what the first slide
  * needs (the entry script with its static imports and modulepreloads, the
- * stylesheets, and the fonts those stylesheets reference) and the total.
+ * stylesheets, the fonts those stylesheets reference, and the JSON data the runtime
+ * reads before ready) and the total.
  * JavaScript, CSS, HTML and SVG are counted gzipped (zlib's default level, as
  * a static host serves them); woff2 and images are already compressed and
  * count as they are. Shared by `npm run bench` and the bundle-budget test.
@@ -9,6 +10,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { SLIDE_INDEX_ELEMENT_ID } from '../src/types.ts';
 
 export type FileKind = 'js' | 'css' | 'font' | 'html' | 'image' | 'other';
 
@@ -29,6 +31,10 @@ export interface FirstSlideBytes {
   fonts: number;
   /** Transfer bytes of `index.html` (the slides themselves). */
   html: number;
+  /** Gzipped bytes of the page's JSON data the runtime reads before ready (`#deck-manifest`: the settings). */
+  inlineJson: number;
+  /** Gzipped bytes of the slide index (`#deck-slide-index`), read only after ready: not counted above. */
+  slideIndex: number;
 }
 
 export interface TotalBytes {
@@ -42,6 +48,8 @@ export const KB = 1000;
 
 export const BYTE_BUDGETS = {
   firstSlideJsCss: 60 * KB,
+  /** JS, CSS and the inline JSON the first slide waits for, also for 1,000 slides (issue 19). */
+  firstSlideWithData: 60 * KB,
   fonts: 60 * KB,
   total: 200 * KB,
 } as const;
@@ -116,11 +124,30 @@ export function firstSlideFiles(distDir: string): string[] {
   return [...new Set([...seen, ...css, ...fonts])];
 }
 
+/** Gzipped bytes of the text of each `<script type="application/json" id="…">` of the page, by id (chart specs and deferred slide bodies have none: they are the slides' HTML). */
+export function inlineJsonBytes(html: string): Map<string, number> {
+  const found = new Map<string, number>();
+  for (const match of html.matchAll(/<script type="application\/json" id="([^"]+)">([\s\S]*?)<\/script>/g)) {
+    found.set(match[1]!, gzipSync(match[2]!).length);
+  }
+  return found;
+}
+
 export function measureFirstSlide(distDir: string): FirstSlideBytes {
   const dist = resolve(distDir);
   const files = firstSlideFiles(dist).map((file) => shippedFile(dist, file));
   const sum = (kinds: FileKind[]) => files.filter((f) => kinds.includes(f.kind)).reduce((total, f) => total + f.transfer, 0);
-  return { files, jsCss: sum(['js', 'css']), fonts: sum(['font']), html: shippedFile(dist, join(dist, 'index.html')).transfer };
+  const json = inlineJsonBytes(readFileSync(join(dist, 'index.html'), 'utf8'));
+  const slideIndex = json.get(SLIDE_INDEX_ELEMENT_ID) ?? 0;
+  json.delete(SLIDE_INDEX_ELEMENT_ID);
+  return {
+    files,
+    jsCss: sum(['js', 'css']),
+    fonts: sum(['font']),
+    html: shippedFile(dist, join(dist, 'index.html')).transfer,
+    inlineJson: [...json.values()].reduce((total, bytes) => total + bytes, 0),
+    slideIndex,
+  };
 }
 
 function allFiles(dir: string): string[] {

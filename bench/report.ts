@@ -74,8 +74,17 @@ export function formatReport(results: BenchResults): string {
   const marpBytes = results.peers.find((p) => p.tool === 'marp')?.shippedBytes;
   out.push(
     table(
-      ['case', 'first slide JS+CSS', 'fonts', 'index.html', 'total dist/', 'raw dist/'],
-      Object.entries(results.bytes).map(([key, b]) => [label(key), kb(b.firstSlide.jsCss), kb(b.firstSlide.fonts), kb(b.firstSlide.html), kb(b.total.transfer), kb(b.total.bytes)]),
+      ['case', 'first slide JS+CSS', 'inline JSON', 'slide index (after ready)', 'fonts', 'index.html', 'total dist/', 'raw dist/'],
+      Object.entries(results.bytes).map(([key, b]) => [
+        label(key),
+        kb(b.firstSlide.jsCss),
+        kb(b.firstSlide.inlineJson ?? 0),
+        kb(b.firstSlide.slideIndex ?? 0),
+        kb(b.firstSlide.fonts),
+        kb(b.firstSlide.html),
+        kb(b.total.transfer),
+        kb(b.total.bytes),
+      ]),
     ),
   );
   if (marpBytes) out.push(`Marp CLI, the deck as one self-contained HTML file: ${kb(marpBytes)} KB gzipped`);

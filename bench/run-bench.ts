@@ -5,8 +5,8 @@
  * and writes every figure to `bench/results.json`.
  *
  * Options: `--quick` (fewer runs, no 5,000-slide build, no 200-slide decktape),
- * `--no-peers`, `--out FILE`, `--strict` (exit 1 when a budget fails), `--only charts`
- * (only the chart part, written to `bench/results-charts.json` unless `--out` says otherwise).
+ * `--no-peers`, `--out FILE`, `--strict` (exit 1 when a budget fails), `--only charts` or
+ * `--only large-decks` (only that part, written to `bench/results-<part>.json` unless `--out` says otherwise).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,7 +40,10 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
   },
 });
-if (args.only !== undefined && args.only !== 'charts') throw new Error(`--only takes charts, not ${args.only}`);
+const PARTS = ['charts', 'large-decks'];
+if (args.only !== undefined && !PARTS.includes(args.only)) throw new Error(`--only takes ${PARTS.join(' or ')}, not ${args.only}`);
+/** The large-deck part (issue 19): the shipped deck and 1,000 and 5,000 generated slides, without peers. */
+const largeDecksOnly = args.only === 'large-decks';
 const OUT = args.out ?? join(APP_ROOT, args.only ? `bench/results-${args.only}.json` : 'bench/results.json');
 
 const quick = args.quick;
@@ -67,7 +70,7 @@ function bytesOf(dist: string): BytesFigures {
   const first = measureFirstSlide(dist);
   const total = measureTotal(dist);
   return {
-    firstSlide: { jsCss: first.jsCss, fonts: first.fonts, html: first.html, files: first.files.map(({ path, transfer }) => ({ path, transfer })) },
+    firstSlide: { jsCss: first.jsCss, fonts: first.fonts, html: first.html, inlineJson: first.inlineJson, slideIndex: first.slideIndex, files: first.files.map(({ path, transfer }) => ({ path, transfer })) },
     total: { transfer: total.transfer, bytes: total.bytes, files: total.files.map(({ path, transfer, bytes }) => ({ path, transfer, bytes })) },
   };
 }
@@ -98,7 +101,7 @@ async function main(): Promise<void> {
   };
 
   if (args.only !== 'charts') await measureDecks(results, chromePath);
-  results.charts = await measureCharts(chromePath, results);
+  if (!largeDecksOnly) results.charts = await measureCharts(chromePath, results);
 
   results.machine.loadEnd = loadavg()[0]!;
   results.budgets = checkBudgets(results);
@@ -116,27 +119,29 @@ async function measureDecks(results: BenchResults, chromePath: string): Promise<
   const { notes } = results;
   // The decks: the shipped one and generated ones (every 10th slide a chart).
   const dirs: Record<string, string> = { deck: SHIPPED };
-  const sizes = quick ? [100, 200, 1000] : [100, 200, 1000, 5000];
+  const sizes = largeDecksOnly ? [1000, 5000] : quick ? [100, 200, 1000] : [100, 200, 1000, 5000];
   for (const slides of sizes) dirs[`gen-${slides}`] = writeDeck(join(WORK, `slides-${slides}`), { slides, chartEvery: 10 });
   const cases = Object.entries(dirs).map(([name, dir]) => deckCase(name, dir));
   results.cases = cases;
   for (const c of cases.filter((x) => x.name !== 'deck')) if (c.charts !== chartCount(c.slides)) throw new Error(`${c.name}: ${c.charts} charts compiled`);
   const dist = (key: string) => join(WORK, `dist-${key}`);
 
-  log('build deck, first after an install (caches removed)');
-  results.buildCold = { deck: await measureColdBuild(dirs.deck!, dist('deck')) };
+  if (!largeDecksOnly) {
+    log('build deck, first after an install (caches removed)');
+    results.buildCold = { deck: await measureColdBuild(dirs.deck!, dist('deck')) };
+  }
   for (const key of ['deck', 'gen-100', 'gen-1000', 'gen-5000'].filter((k) => dirs[k])) {
     log(`build ${key} × ${RUNS.build}`);
     results.build[key] = await measureBuild(dirs[key]!, dist(key), RUNS.build);
   }
-  await buildDeck({ slidesDir: dirs['gen-200']!, outDir: dist('gen-200') });
+  if (dirs['gen-200']) await buildDeck({ slidesDir: dirs['gen-200'], outDir: dist('gen-200') });
   results.bytes.deck = bytesOf(dist('deck'));
   results.bytes['gen-1000'] = bytesOf(dist('gen-1000'));
 
   const browser = await launchChrome(chromePath);
   try {
     results.machine.chromium = `Chromium ${browser.version()}`;
-    for (const key of ['deck', 'gen-1000']) {
+    for (const key of ['deck', 'gen-1000', 'gen-5000'].filter((k) => dirs[k])) {
       log(`time to ready ${key} × ${RUNS.ready}`);
       const server = await serveStatic(dist(key));
       try {
@@ -158,11 +163,12 @@ async function measureDecks(results: BenchResults, chromePath: string): Promise<
   }
 
   if (await exportAvailable()) {
-    for (const key of ['deck', 'gen-200']) {
+    // 1,000 slides (100 charts) from Markdown only: its budget is time, pages and memory.
+    for (const key of ['deck', 'gen-200', 'gen-1000'].filter((k) => dirs[k] && !(largeDecksOnly && k === 'deck'))) {
       const c = cases.find((x) => x.name === key)!;
       const cwd = join(WORK, `export-${key}`);
       mkdirSync(cwd, { recursive: true });
-      for (const rebuild of [true, false]) {
+      for (const rebuild of key === 'gen-1000' ? [true] : [true, false]) {
         log(`PDF export ${key}${rebuild ? ' (building first)' : ' (reusing the build)'} × ${RUNS.pdf} (+1 sampled for memory)`);
         const target = rebuild ? results.pdf : results.pdfFromBuild;
         try {
@@ -177,7 +183,7 @@ async function measureDecks(results: BenchResults, chromePath: string): Promise<
     notes.push('PDF export not measured: `deck export --pdf` is not available in this tree.');
   }
 
-  if (!args['no-peers']) {
+  if (!args['no-peers'] && !largeDecksOnly) {
     log('peers');
     const peers = await measurePeers({ dirs, dist, work: WORK, chromePath, cases, runs: RUNS.peer, quick, log });
     results.peers = peers.figures;
