@@ -8,6 +8,7 @@ import { findChrome } from '../browser/find-chrome.ts';
 import { ChromeNotFoundError } from '../errors.ts';
 import { hasErrors } from '../compiler/index.ts';
 import { compileFolder } from '../loader/compile-folder.ts';
+import { DeckDiagrams } from '../builder/deck-diagrams.ts';
 import type { Progress } from '../export/progress.ts';
 import type { Diagnostic } from '../types.ts';
 import { resolveCheckOptions, type CheckOptions } from './check-options.ts';
@@ -36,12 +37,16 @@ export interface CheckContext {
 export async function runCheck(user: Partial<CheckOptions> & { slidesDir: string }, context: CheckContext = {}): Promise<CheckReport> {
   const started = performance.now();
   const options = resolveCheckOptions(user);
-  const deck = compileFolder(options.slidesDir);
+  let deck = compileFolder(options.slidesDir);
+  if (options.render && !hasErrors(deck.diagnostics)) {
+    if (!context.browser && !findChrome()) throw new ChromeNotFoundError(process.env.CHROME_PATH);
+    // Diagrams are drawn in Chromium (or found cached): a diagram's syntax error is a finding like the compiler's.
+    deck = await new DeckDiagrams().complete(deck);
+  }
   let rendered: Diagnostic[] = [];
   let skipped: string | null = null;
   if (!options.render) skipped = 'rendered checks turned off';
   else if (hasErrors(deck.diagnostics)) skipped = 'the deck does not build: fix its errors, then check again for layout, charts and accessibility';
-  else if (!context.browser && !findChrome()) throw new ChromeNotFoundError(process.env.CHROME_PATH);
   else rendered = await checkRendered(options, { ...context, settings: deck.settings });
 
   const diagnostics = mergeFindings(deck.diagnostics, rendered);

@@ -13,6 +13,7 @@ import { launchChrome } from '../../src/browser/launch-chrome.ts';
 import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
 import { buildDeck } from '../../src/builder/build-deck.ts';
 import { DeckDiagrams } from '../../src/builder/deck-diagrams.ts';
+import { runCheck } from '../../src/check/run-check.ts';
 import { exportDeck } from '../../src/export/export-deck.ts';
 import { compileFolder } from '../../src/loader/compile-folder.ts';
 import { buildFixture } from '../support/build-fixture.ts';
@@ -101,6 +102,13 @@ describe('building diagrams that fail', () => {
     const dir = tempDeck(`# Broken\n\n\`\`\`mermaid\nflowchart LR\n  a --> b\n  b --> ]] ${Date.now()}\n\`\`\`\n`);
     const build = buildDeck({ slidesDir: dir, outDir: join(dir, '../dist') });
     await expect(build).rejects.toThrow(/01\.md:6: error: Mermaid: (Parse|Lexical) error: .* \[diagram\]/);
+  }, 60_000);
+
+  it('is a finding of deck check at its line', async () => {
+    const dir = tempDeck(`# Broken\n\n\`\`\`mermaid\nflowchart LR\n  a --> ]] ${Date.now()}\n\`\`\`\n`);
+    const report = await runCheck({ slidesDir: dir }, { browser });
+    expect(report.diagnostics.map((d) => [d.line, d.code, d.severity])).toEqual([[5, 'diagram', 'error']]);
+    expect(report.skipped).toMatch(/does not build/);
   }, 60_000);
 
   it('without Chromium, fails in one line saying what to install', async () => {
