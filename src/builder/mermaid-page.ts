@@ -4,8 +4,8 @@
  * labels; doing it at build time means the deck ships SVG and no Mermaid.
  *
  * The SVG does not depend on the deck's theme: colours and the font are CSS custom properties of
- * reveal.js's themes (`--r-main-color`, `--r-link-color` …), resolved where the SVG is shown. Labels
- * are measured in Inter, the default theme's font, loaded into the page from @fontsource.
+ * the theme (`--deck-text`, `--deck-accent`, `--r-main-font` …), resolved where the SVG is shown.
+ * Labels are measured in Inter, the default theme's font, loaded into the page from @fontsource.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,25 +15,32 @@ const require = createRequire(import.meta.url);
 
 export const MERMAID_VERSION = (require('mermaid/package.json') as { version: string }).version;
 
-/** Node fills, edges and text in the theme's colours, whatever the diagram type names them. */
+/**
+ * Node fills, edges and text in the deck's colours, whatever the diagram type names them: the
+ * theme's `--deck-text` and `--deck-accent` (deck-features.css derives them from reveal.js's
+ * `--r-*` for every theme; a dark slide sets its own), so a diagram reads on light and dark slides.
+ * Fills are a tint that lets the slide's background through. `!important` because Mermaid's own
+ * rules for some parts (markers, actors) are more specific; all of it stays scoped to the SVG's id.
+ */
+const TEXT = 'var(--deck-text, var(--r-main-color, #1b2430))';
+const ACCENT = 'var(--deck-accent, var(--r-link-color, #005a9e))';
+const LABEL_BACKGROUND = 'var(--deck-diagram-label-background, var(--r-background-color, #ffffff))';
 const THEME_CSS = `
-  text, .label, .nodeLabel, .edgeLabel, .messageText, .loopText, .noteText, .actor, .titleText, .legend text, .pieTitleText, .slice {
-    fill: var(--r-main-color, #1b2430); color: var(--r-main-color, #1b2430); font-family: var(--r-main-font, Inter, sans-serif);
+  text, text tspan, .label, .nodeLabel, .edgeLabel, .messageText, .loopText, .noteText, .actor, text.actor > tspan, .titleText, .legend text, .pieTitleText, .slice {
+    fill: ${TEXT} !important; color: ${TEXT} !important; font-family: var(--r-main-font, Inter, sans-serif);
   }
   .node rect, .node circle, .node ellipse, .node polygon, .node path, rect.actor, .note, rect.note, .classGroup rect, .stateGroup rect, .state-note, .cluster rect {
-    fill: color-mix(in srgb, var(--r-link-color, #005a9e) 12%, var(--r-background-color, #ffffff));
-    stroke: var(--r-link-color, #005a9e);
+    fill: color-mix(in srgb, ${ACCENT} 16%, transparent) !important; stroke: ${ACCENT} !important;
   }
   .flowchart-link, .edgePath .path, .messageLine0, .messageLine1, .relation, .transition, line.actor-line, .actor-line {
-    stroke: var(--r-main-color, #1b2430);
+    stroke: ${TEXT} !important;
   }
-  marker path, .arrowheadPath, .arrowMarkerPath, #arrowhead path, .marker, .marker.cross {
-    fill: var(--r-main-color, #1b2430); stroke: var(--r-main-color, #1b2430);
+  marker path, marker circle, .arrowheadPath, .arrowMarkerPath, .marker, .marker.cross {
+    fill: ${TEXT} !important; stroke: ${TEXT} !important;
   }
-  .edgeLabel, .edgeLabel rect, .edgeLabel p, .labelBkg {
-    background-color: var(--r-background-color, #ffffff); fill: var(--r-background-color, #ffffff);
+  .edgeLabel rect, .edgeLabel .label rect, .edgeLabel rect.background, .labelBkg {
+    fill: ${LABEL_BACKGROUND} !important; background-color: ${LABEL_BACKGROUND} !important; opacity: 1;
   }
-  .edgeLabel text, .edgeLabel tspan { fill: var(--r-main-color, #1b2430); }
 `;
 
 /** Mermaid's configuration for every diagram: part of the cache key (deck-diagrams.ts). */

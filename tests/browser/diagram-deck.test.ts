@@ -73,6 +73,13 @@ describe('a built deck with diagrams', () => {
     expect(unquoted(drawn.labelFont)).toBe(unquoted(drawn.themeFont));
     expect(drawn.labelSize).toBeGreaterThanOrEqual(18);
     expect(drawn.foreignObjects).toBe(0);
+    // On a dark slide the same SVG takes the slide's light text colour.
+    const dark = await page.evaluate(() => {
+      const section = document.querySelector('section#who-talks-to-whom')!;
+      const label = [...section.querySelectorAll('figure.deck-diagram svg text')].find((text) => text.textContent?.includes('Presenter'))!;
+      return { slide: section.classList.contains('has-dark-background'), label: getComputedStyle(label).fill, text: getComputedStyle(section).color };
+    });
+    expect(dark).toEqual({ slide: true, label: dark.text, text: 'rgb(242, 245, 248)' });
     expect(consoleErrors).toEqual([]);
     expect(foreignRequests).toEqual([]);
   });
