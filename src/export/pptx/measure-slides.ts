@@ -67,7 +67,8 @@ export async function measureSlides({ names, pages }: MeasureRequest): Promise<M
       blocks.push(chartBlock(element, boxOf, from));
       return;
     }
-    if (PICTURED.has(tag)) {
+    // A display formula (KaTeX) has no native form; an inline one stays text, as written on the slide.
+    if (PICTURED.has(tag) || element.matches('.katex-display, .katex-block')) {
       blocks.push({ kind: 'picture', box: boxOf(element), clip: clipOf(element), origin: from });
       return;
     }
@@ -104,6 +105,12 @@ export async function measureSlides({ names, pages }: MeasureRequest): Promise<M
     const blockChildren = Array.from(element.children).filter((c) => isBlock(c as HTMLElement) && visible(c as HTMLElement));
     const images = Array.from(element.querySelectorAll('img'));
     const text = (element.textContent ?? '').trim();
+    // A block holding a display formula and nothing else: the formula, as a picture.
+    const formula = element.querySelector(':scope > .katex-display, :scope > .katex-block');
+    if (formula && formula.textContent?.trim() === text) {
+      await readBlock(formula as HTMLElement, blocks, boxOf, clipOf);
+      return;
+    }
     // A paragraph holding only images (Markdown's `![](x.png)`): the images.
     if (images.length && !text && blockChildren.length === 0) {
       for (const image of images) await readBlock(image, blocks, boxOf, clipOf);
@@ -132,6 +139,14 @@ export async function measureSlides({ names, pages }: MeasureRequest): Promise<M
     const rect = element.getBoundingClientRect();
     // Visually hidden content (a chart's data table, screen-reader text) is 1 px or clipped away.
     return rect.width > 1 && rect.height > 1 && style.clip !== 'rect(0px, 0px, 0px, 0px)';
+  }
+
+  /** Text for screen readers only (a formula's MathML, `.sr-only`): positioned out of sight at 1 px or less. */
+  function visuallyHidden(element: Element): boolean {
+    const style = getComputedStyle(element);
+    if (style.position !== 'absolute' && style.position !== 'fixed') return false;
+    const rect = element.getBoundingClientRect();
+    return rect.width <= 1 && rect.height <= 1;
   }
 
   function lineOf(element: Element): number | null {
@@ -199,7 +214,7 @@ export async function measureSlides({ names, pages }: MeasureRequest): Promise<M
           if (skip && element !== root && element.matches(skip)) return NodeFilter.FILTER_REJECT;
           if (SKIPPED.has(element.tagName.toUpperCase()) && element.tagName !== 'BR') return NodeFilter.FILTER_REJECT;
           if (element.tagName === 'IMG' || PICTURED.has(element.tagName.toUpperCase())) return NodeFilter.FILTER_REJECT;
-          if (getComputedStyle(element).display === 'none') return NodeFilter.FILTER_REJECT;
+          if (getComputedStyle(element).display === 'none' || visuallyHidden(element)) return NodeFilter.FILTER_REJECT;
         }
         return NodeFilter.FILTER_ACCEPT;
       },
