@@ -104,6 +104,13 @@ describe('a built deck with diagrams', () => {
   }, 60_000);
 });
 
+describe('deck check on a deck with diagrams', () => {
+  it('finds nothing: labels large enough, contrast on light and dark slides', async () => {
+    const report = await runCheck({ slidesDir: MERMAID_DECK }, { browser });
+    expect(report.diagnostics.map((d) => `${d.line}: ${d.message} [${d.code}]`)).toEqual([]);
+  }, 60_000);
+});
+
 describe('building diagrams that fail', () => {
   it('stops at the line of a syntax error, with Mermaid\'s message', async () => {
     const dir = tempDeck(`# Broken\n\n\`\`\`mermaid\nflowchart LR\n  a --> b\n  b --> ]] ${Date.now()}\n\`\`\`\n`);

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChrome } from '../../src/browser/launch-chrome.ts';
 import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
 import { MATH_ASSETS_DIR } from '../../src/builder/math-assets.ts';
+import { runCheck } from '../../src/check/run-check.ts';
 import { exportDeck } from '../../src/export/export-deck.ts';
 import { writeSingleFileHtml } from '../../src/export/single-file-html.ts';
 import { buildFixture } from '../support/build-fixture.ts';
@@ -70,6 +71,13 @@ describe('a built deck with math', () => {
     const snapshot = await deck.page.locator('section#energy').ariaSnapshot();
     expect(snapshot).toMatch(/math/);
   });
+});
+
+describe('deck check on a deck with math', () => {
+  it('finds nothing: KaTeX\'s zero-width layout struts are no text too small to read', async () => {
+    const report = await runCheck({ slidesDir: MATH_DECK }, { browser });
+    expect(report.diagnostics.map((d) => `${d.line}: ${d.message} [${d.code}]`)).toEqual([]);
+  }, 60_000);
 });
 
 describe('the PDF of a deck with math', () => {

@@ -29,7 +29,8 @@ export function probeTextSize(options: TextSizeProbeOptions): PageFinding[] {
   };
   const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node.textContent!.replace(/\s+/g, ' ').trim();
+    // Zero-width characters are no visible text (KaTeX's layout struts hold a zero-width space at 2 px).
+    const text = node.textContent!.replace(/[\u200b-\u200d\u2060]/g, '').replace(/\s+/g, ' ').trim();
     const parent = node.parentElement;
     if (!text || !parent || parent.closest(`${options.names.notes}, script, style, template, noscript`)) continue;
     const style = getComputedStyle(parent);
