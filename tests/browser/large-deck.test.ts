@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDeck } from '../../bench/generate-deck.ts';
+import { BYTE_BUDGETS, measureFirstSlide } from '../../bench/measure-bytes.ts';
 import { launchChrome } from '../../src/browser/launch-chrome.ts';
 import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
 import { CHART_SELECTOR, DEFERRED_BODY_CLASS, DRAWN_ATTRIBUTE, NOTES_SELECTOR, READY_SELECTOR } from '../../src/page-contract.ts';
@@ -23,11 +24,13 @@ let work: string;
 let slidesDir: string;
 let browser: Browser;
 let server: StaticServer;
+let dist: string;
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'deck-large-'));
   slidesDir = writeDeck(join(work, 'slides'), { slides: SLIDES, chartEvery: 10 });
-  server = await serveStatic(await buildFixture(slidesDir));
+  dist = await buildFixture(slidesDir);
+  server = await serveStatic(dist);
   browser = await launchChrome();
 });
 
@@ -49,6 +52,13 @@ async function open(url: string): Promise<{ page: Page; errors: string[] }> {
 const shownHeading = (page: Page) => page.evaluate(() => window.Reveal.getCurrentSlide()?.querySelector('h2')?.textContent ?? '');
 
 describe('a 1,000-slide deck, built', () => {
+  it('makes the first slide wait for no more JS, CSS and inline JSON than the byte budget', () => {
+    const first = measureFirstSlide(dist);
+    // The slides' entries are in the page too, but read only after ready.
+    expect(first.slideIndex).toBeGreaterThan(first.inlineJson);
+    expect(first.jsCss + first.inlineJson).toBeLessThanOrEqual(BYTE_BUDGETS.firstSlideWithData);
+  });
+
   it('carries the later slides as data, and shows the last slide after End', async () => {
     const { page, errors } = await open(server.url);
     expect(await page.evaluate(() => window.Reveal.getTotalSlides())).toBe(SLIDES);
