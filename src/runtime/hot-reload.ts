@@ -10,6 +10,7 @@ import type { RevealApi } from 'reveal.js';
 import { DECK_UPDATE_EVENT, type DeckManifest, type DeckUpdate } from '../types.ts';
 import type { ChartFeature } from './charts/chart-feature.ts';
 import { NOTES_SELECTOR, SOURCE_ATTRIBUTE } from '../page-contract.ts';
+import { fillSlide } from './deferred-slides.ts';
 import { nearestSlide } from './nearest-slide.ts';
 
 /** Fired on `document` after an update was applied; `detail` is the update. */
@@ -61,6 +62,8 @@ export function applyUpdateMarkup(container: HTMLElement, update: DeckUpdate, pr
     const fresh = freshSection(html, prepare);
     if (!fresh || !old) continue;
     if (notesOnly) {
+      // A body still carried as data would later overwrite the new notes.
+      fillSlide(old);
       old.querySelectorAll(`:scope > ${NOTES_SELECTOR}`).forEach((notes) => notes.remove());
       old.append(...Array.from(fresh.querySelectorAll(`:scope > ${NOTES_SELECTOR}`)));
       continue;
