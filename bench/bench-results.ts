@@ -2,6 +2,7 @@
 import type { BuildFigures } from './measure-build.ts';
 import type { ChartFigures } from './bench-charts.ts';
 import type { ExportFigures } from './measure-export.ts';
+import type { PptxBench } from './measure-pptx.ts';
 import type { HotReloadFigures } from './measure-hot-reload.ts';
 import type { ReadyFigures } from './measure-ready.ts';
 import type { FirstSlideBytes, TotalBytes } from './measure-bytes.ts';
@@ -75,6 +76,8 @@ export interface BenchResults {
   peers: PeerFigures[];
   /** The chart part (issue 15): a 1,000-row CSV chart, 50 charts from data files. */
   charts?: ChartFigures;
+  /** The PowerPoint part (issue 14): `deck export --pptx` and Marp CLI's `--pptx`. */
+  pptx?: PptxBench;
   notes: string[];
   budgets: BudgetResult[];
 }

@@ -1,10 +1,11 @@
 /**
- * The performance budgets of issues #7 and #19 on this 2-core machine, checked against
+ * The performance budgets of issues #7, #14 (PowerPoint, in measure-pptx.ts) and #19 on this 2-core machine, checked against
  * the medians of a bench run (the byte budgets are deterministic and are also
  * asserted by `tests/unit/bundle-budget.test.ts`). 1 KB = 1,000 bytes, 1 MB = 10⁶ bytes.
  */
 import { isUnavailable, type BenchResults, type BudgetResult } from './bench-results.ts';
 import { BYTE_BUDGETS, KB } from './measure-bytes.ts';
+import { pptxBudgets } from './measure-pptx.ts';
 
 export const MB = 1_000_000;
 
@@ -87,5 +88,6 @@ export function checkBudgets(results: BenchResults): BudgetResult[] {
     check('build: a 1,000-row CSV chart', charts?.bigCsv.build.wall.median, TIME_BUDGETS.buildCsvChartSeconds, 's'),
     check('drawn: a 1,000-row CSV chart (data-drawn)', draw && !isUnavailable(draw) ? draw.drawn.median : null, TIME_BUDGETS.drawCsvChartMs, 'ms', draw && isUnavailable(draw) ? draw.unavailable : undefined),
     check('PDF export: 50 charts from data files, from Markdown', chartsPdf && !isUnavailable(chartsPdf) ? chartsPdf.wall.median : null, TIME_BUDGETS.pdfDataChartsSeconds, 's', chartsPdf && isUnavailable(chartsPdf) ? chartsPdf.unavailable : undefined),
+    ...pptxBudgets(results.pptx),
   ];
 }

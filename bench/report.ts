@@ -4,6 +4,7 @@ import { MB } from './budgets.ts';
 import { KB } from './measure-bytes.ts';
 import type { Stats } from './stats.ts';
 import type { ChartFigures } from './bench-charts.ts';
+import { pptxReport } from './measure-pptx.ts';
 import { READY_SELECTOR } from '../src/page-contract.ts';
 
 function table(headers: string[], rows: string[][]): string {
@@ -126,6 +127,7 @@ export function formatReport(results: BenchResults): string {
   }
 
   if (results.charts) out.push(...chartTables(results.charts));
+  if (results.pptx) out.push(pptxReport(results.pptx));
 
   out.push('\nBudgets');
   out.push(
