@@ -5,10 +5,11 @@
  * workbook are the YAML's, notes as paragraphs, metadata; the regression tests for pptxgenjs's chart
  * pitfalls; and the shipped deck's charts with the same numbers as slides/.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CHROME_MISSING } from '../../src/browser/find-chrome.ts';
 import { exportDeck, type ExportResult } from '../../src/export/export-deck.ts';
 import { formatCode } from '../../src/export/pptx/chart-format-code.ts';
 import { SERIES_ORDER } from '../../src/export/pptx/chart-xml-fixes.ts';
@@ -257,5 +258,30 @@ describe('the shipped deck', () => {
       expect(shipped.slides[index]!.pictures).toBe(0);
       if (slide.notesText) expect(shipped.slides[index]!.notes.join(' ')).toBe(slide.notesText.replace(/\s+/g, ' ').trim());
     });
+  });
+});
+
+describe('the export\u2019s guarantees', () => {
+  it('--range exports only those slides, in order', async () => {
+    const file = join(dir, 'range.pptx');
+    await exportDeck({ slidesDir: PPTX_DECK, out: join(dir, 'dist'), pptx: file, range: '5-6' });
+    const subset = await readPptx(file);
+    expect(subset.slides.map((slide) => slide.runs[0])).toEqual([deck.slides[4]!.title, deck.slides[5]!.title]);
+    expect(charts(subset).map((chart) => chart.title)).toEqual([deck.slides[4]!.charts[0]!.title, deck.slides[5]!.charts[0]!.title]);
+  });
+
+  it('without Chromium stops with one line saying how to get one, and writes nothing', async () => {
+    const file = join(dir, 'no-chrome.pptx');
+    await expect(exportDeck({ slidesDir: PPTX_DECK, out: join(dir, 'dist-none'), pptx: file, chrome: '/nonexistent/chromium' })).rejects.toThrow(CHROME_MISSING);
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('a broken chart stops the export with its file:line, and writes nothing', async () => {
+    const broken = join(dir, 'broken');
+    mkdirSync(broken);
+    writeFileSync(join(broken, '01.md'), '## Kaputt\n\n```chart\ntype: bar\ntitle: Ohne Quelle\nlabels: [a]\nseries:\n  - name: x\n    values: [1]\n```\n');
+    const file = join(dir, 'broken.pptx');
+    await expect(exportDeck({ slidesDir: broken, out: join(dir, 'dist-broken'), pptx: file })).rejects.toThrow(/01\.md:\d+: error: .*source/);
+    expect(existsSync(file)).toBe(false);
   });
 });
