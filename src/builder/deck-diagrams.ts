@@ -9,16 +9,23 @@
  * compiles again (`fill` and `render`): editing a slide never waits for Chromium.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIAGRAM_PLACEHOLDER_PATTERN } from '../compiler/plugins/deck-diagram.ts';
 import { escapeHtml } from '../compiler/html/escape-html.ts';
 import { APP_CACHE } from '../app-paths.ts';
 import { ChromeNotFoundError, CliError } from '../errors.ts';
+import { markUsed } from './prune-runtime-cache.ts';
 import type { CompiledDeck, Diagnostic, DiagramSource, Slide } from '../types.ts';
 import { DIAGRAM_SCALE, MERMAID_CONFIG, MERMAID_VERSION, MermaidPage, scaleDiagram } from './mermaid-page.ts';
 
 export const DIAGRAM_CACHE = join(APP_CACHE, 'diagrams');
+
+/**
+ * A cached SVG that no build has used for this long is removed when new ones are drawn (every build
+ * touches the SVGs it uses), so edits that are long gone do not pile up.
+ */
+export const DIAGRAM_UNUSED_FOR_MS = 30 * 24 * 3600_000;
 
 /** A diagram to draw: its source and where it was written, and its cache key. */
 export interface DiagramJob extends DiagramSource {
@@ -90,6 +97,7 @@ export class DeckDiagrams {
         if ('svg' in result) this.store(key, scaleDiagram(result.svg));
         else this.failures.set(key, { message: `Mermaid: ${mermaidMessage(result.error)}`, line: result.line });
       });
+      pruneDiagramCache(this.cacheDir);
     } finally {
       await page.close();
     }
@@ -116,11 +124,13 @@ export class DeckDiagrams {
 
   private cached(key: string): string | undefined {
     if (!this.svgs.has(key)) {
+      const path = join(this.cacheDir, `${key}.svg`);
       try {
-        this.svgs.set(key, readFileSync(join(this.cacheDir, `${key}.svg`), 'utf8'));
+        this.svgs.set(key, readFileSync(path, 'utf8'));
       } catch {
         return undefined;
       }
+      markUsed(path);
     }
     return this.svgs.get(key);
   }
@@ -133,4 +143,21 @@ export class DeckDiagrams {
     renameSync(temporary, path);
     this.svgs.set(key, svg);
   }
+}
+
+/** Removes the cached SVGs (and leftovers of interrupted writes) unused for `DIAGRAM_UNUSED_FOR_MS`; returns their names. */
+export function pruneDiagramCache(cacheDir: string, now = Date.now()): string[] {
+  const removed: string[] = [];
+  for (const name of readdirSync(cacheDir)) {
+    if (!/^[0-9a-f]{64}\.svg(\.tmp-\d+)?$/.test(name)) continue;
+    const path = join(cacheDir, name);
+    try {
+      if (now - statSync(path).mtimeMs < DIAGRAM_UNUSED_FOR_MS) continue;
+      rmSync(path, { force: true });
+      removed.push(name);
+    } catch {
+      // Removed by another build meanwhile.
+    }
+  }
+  return removed;
 }

@@ -2,12 +2,12 @@
  * Diagrams: the compiler asks for each ```mermaid block (placeholder + source at its fence line);
  * DeckDiagrams puts cached SVGs in place, lists what is left to draw and reports failures at file:line.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { DeckDiagrams, diagramKey, mermaidMessage } from '../../src/builder/deck-diagrams.ts';
+import { DIAGRAM_UNUSED_FOR_MS, DeckDiagrams, diagramKey, mermaidMessage, pruneDiagramCache } from '../../src/builder/deck-diagrams.ts';
 import { compileDeck } from '../../src/compiler/index.ts';
 
 const SLIDES = '# Flow\n\ntext\n\n```mermaid\nflowchart LR\n  a --> b\n```\n\nNote: also\n\n```mermaid\nflowchart LR\n  c --> d\n```\n';
@@ -60,5 +60,30 @@ describe('DeckDiagrams.fill', () => {
     const message = "Parse error on line 3:\n...R  A --> B  B --> ]]\n---------------------^\nExpecting 'AMP', 'COLON', got 'SQE'";
     expect(mermaidMessage(message)).toBe("Parse error: Expecting 'AMP', 'COLON', got 'SQE'");
     expect(mermaidMessage('Lexical error on line 3. Unrecognized text.\n...R  A --> B\n-----^')).toBe('Lexical error: Unrecognized text.');
+  });
+});
+
+describe('pruneDiagramCache', () => {
+  it('removes the SVGs no build has used for a month, and nothing else', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deck-diagram-prune-'));
+    const old = `${'a'.repeat(64)}.svg`;
+    const fresh = `${'b'.repeat(64)}.svg`;
+    for (const name of [old, fresh, 'notes.txt']) writeFileSync(join(dir, name), '<svg/>');
+    const monthAgo = (Date.now() - DIAGRAM_UNUSED_FOR_MS - 1000) / 1000;
+    utimesSync(join(dir, old), monthAgo, monthAgo);
+    utimesSync(join(dir, 'notes.txt'), monthAgo, monthAgo);
+    expect(pruneDiagramCache(dir)).toEqual([old]);
+    expect(readdirSync(dir).sort()).toEqual([fresh, 'notes.txt'].sort());
+  });
+
+  it('is kept from pruning while builds use it: reading a cached SVG touches it', () => {
+    const source = 'flowchart LR\n  a --> b\n';
+    const dir = mkdtempSync(join(tmpdir(), 'deck-diagram-touch-'));
+    const path = join(dir, `${diagramKey(source)}.svg`);
+    writeFileSync(path, '<svg/>');
+    const monthAgo = (Date.now() - DIAGRAM_UNUSED_FOR_MS - 1000) / 1000;
+    utimesSync(path, monthAgo, monthAgo);
+    new DeckDiagrams(dir).fill(compile(`# F\n\n\`\`\`mermaid\n${source}\`\`\`\n`));
+    expect(pruneDiagramCache(dir)).toEqual([]);
   });
 });
