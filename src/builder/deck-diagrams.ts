@@ -11,8 +11,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIAGRAM_PLACEHOLDER_PATTERN } from '../compiler/plugins/deck-diagram.ts';
-import { escapeHtml } from '../compiler/html/escape-html.ts';
+import { escapeHtml, putDiagrams } from '../compiler/index.ts';
 import { APP_CACHE } from '../app-paths.ts';
 import { ChromeNotFoundError, CliError } from '../errors.ts';
 import { markUsed } from './prune-runtime-cache.ts';
@@ -78,8 +77,7 @@ export class DeckDiagrams {
         if (!missing.some((job) => job.key === key)) missing.push({ ...diagram, key });
         return '<p class="deck-diagram-pending">…</p>';
       });
-      const put = (html: string) => html.replace(DIAGRAM_PLACEHOLDER_PATTERN, (_, index: string) => drawn[Number(index)] ?? '');
-      return { ...slide, html: put(slide.html), notesHtml: put(slide.notesHtml) };
+      return { ...slide, html: putDiagrams(slide.html, drawn), notesHtml: putDiagrams(slide.notesHtml, drawn) };
     });
     const all = [...deck.diagnostics, ...diagnostics].sort((a, b) => a.file.localeCompare(b.file, 'en') || a.line - b.line);
     return { deck: { ...deck, slides, diagnostics: all }, missing };

@@ -8,3 +8,5 @@ export { renderDeckPage, PageTemplateError, SLIDES_MARKER } from './render-deck-
 export { renderSections, renderSection } from './render-sections.ts';
 export { DEFAULT_SETTINGS, parseDeckSettings } from './settings/deck-settings.ts';
 export { slugify } from './slug.ts';
+export { putDiagrams } from './plugins/deck-diagram.ts';
+export { escapeHtml } from './html/escape-html.ts';

@@ -12,7 +12,12 @@ export function diagramPlaceholder(index: number): string {
   return `<!--deck:diagram:${index}-->`;
 }
 
-export const DIAGRAM_PLACEHOLDER_PATTERN = /<!--deck:diagram:(\d+)-->/g;
+const PLACEHOLDER = /<!--deck:diagram:(\d+)-->/g;
+
+/** `html` (a slide's body or notes) with each diagram placeholder replaced by the markup drawn for that diagram. */
+export function putDiagrams(html: string, drawn: readonly string[]): string {
+  return html.replace(PLACEHOLDER, (_, index: string) => drawn[Number(index)] ?? '');
+}
 
 export default function deckDiagram(md: MarkdownIt): void {
   const fallback = md.renderer.rules.fence!;
