@@ -18,11 +18,9 @@ import { deckEnv, lineOf, type RenderEnv } from '../render-env.ts';
 const katexRules = ((markdownItKatex as unknown as { default?: typeof markdownItKatex }).default ?? markdownItKatex) as unknown as (md: MarkdownIt) => void;
 
 const INLINE = 'math_inline';
-/** `$$…$$` inside a paragraph (the package types it `math_block` too): KaTeX's display markup is a block of its own (`.katex-display`). */
-const INLINE_DISPLAY = 'math_inline_block';
-/** A paragraph of its own starting with `$$`. */
+/** `$$…$$`: a block of its own, or inside a paragraph (then without a source map; KaTeX's display markup is a block there too). */
 const BLOCK = 'math_block';
-const INLINE_TYPES = [INLINE, INLINE_DISPLAY, BLOCK];
+const INLINE_TYPES = [INLINE, BLOCK];
 
 /**
  * KaTeX's own message on one line: without its "KaTeX parse error: " prefix (the code says what
@@ -107,11 +105,6 @@ export default function deckMath(md: MarkdownIt): void {
     // $`a+b`$ (GitLab's form) is the formula a+b.
     const tex = /^`[\s\S]+`$/.test(token.content) ? token.content.slice(1, -1) : token.content;
     return render(env, tex, false, lineOfToken(env, token));
-  };
-  md.renderer.rules[INLINE_DISPLAY] = (tokens, index, _options, rawEnv) => {
-    const env = deckEnv(rawEnv);
-    const token = tokens[index]!;
-    return render(env, token.content, true, lineOfToken(env, token));
   };
   md.renderer.rules[BLOCK] = (tokens, index, _options, rawEnv) => {
     const env = deckEnv(rawEnv);
