@@ -16,10 +16,16 @@ export interface MeasureRequest {
   pages: { index: number; slide: number }[];
 }
 
-export async function measureSlides({ names, pages }: MeasureRequest): Promise<MeasuredSlide[]> {
+/**
+ * The slides as JSON text (`readMeasuredSlides` reads it): one string crosses to Node far faster than the
+ * same data as an object, and each distinct run style is written once (a highlighted code block has
+ * hundreds of runs in a handful of styles).
+ */
+export async function measureSlides({ names, pages }: MeasureRequest): Promise<string> {
   const PICTURED = new Set(['IFRAME', 'VIDEO', 'CANVAS', 'SVG', 'OBJECT', 'EMBED', 'AUDIO', 'MATH', 'PICTURE']);
   const TEXT_BLOCKS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'P', 'DT', 'DD', 'FIGCAPTION', 'CAPTION', 'LABEL']);
   const SKIPPED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'BR', 'WBR']);
+  const colourContext = document.createElement('canvas').getContext('2d');
   const printPages = Array.from(document.querySelectorAll(names.printPage));
   const results: MeasuredSlide[] = [];
 
@@ -53,7 +59,21 @@ export async function measureSlides({ names, pages }: MeasureRequest): Promise<M
       notes: notesOf(section.querySelector(names.notes)),
     });
   }
-  return results;
+  const styles: string[] = [];
+  const styleIndex = new Map<string, number>();
+  const slides = JSON.stringify(results, (_, value: unknown) => {
+    if (!value || typeof value !== 'object' || !('breakBefore' in value)) return value;
+    const { text, link, breakBefore, ...style } = value as TextRun;
+    const key = JSON.stringify(style);
+    let index = styleIndex.get(key);
+    if (index === undefined) {
+      index = styles.length;
+      styles.push(key);
+      styleIndex.set(key, index);
+    }
+    return { t: text, s: index, ...(link && { l: link }), ...(breakBefore && { b: 1 }) };
+  });
+  return `{"styles":[${styles.join(',')}],"slides":${slides}}`;
 
   async function readChildren(parent: Element, blocks: SlideBlock[], boxOf: (e: Element) => Box, clipOf: (e: Element) => Box): Promise<void> {
     for (const child of Array.from(parent.children)) await readBlock(child as HTMLElement, blocks, boxOf, clipOf);
@@ -162,14 +182,18 @@ export async function measureSlides({ names, pages }: MeasureRequest): Promise<M
     return `#${[match[1], match[2], match[3]].map((n) => Number(n).toString(16).padStart(2, '0')).join('')}`;
   }
 
-  /** Any CSS colour (a custom property may hold `#1b2430` or a name) as the browser computes it. */
-  function computedColour(parent: Element, colour: string): string {
-    const probe = document.createElement('span');
-    probe.style.color = colour;
-    parent.append(probe);
-    const computed = getComputedStyle(probe).color;
-    probe.remove();
-    return computed;
+  /**
+   * Any CSS colour (a custom property may hold `#1b2430` or a name) as `rgb(…)`, read through a canvas
+   * context (`colourContext`): changing the document instead would make the next measurement lay the
+   * whole deck out again.
+   */
+  function computedColour(colour: string): string {
+    if (!colourContext) return colour;
+    colourContext.fillStyle = '#000000';
+    colourContext.fillStyle = colour;
+    const normal = String(colourContext.fillStyle);
+    const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(normal);
+    return match ? `rgb(${match.slice(1).map((h) => Number.parseInt(h, 16)).join(', ')})` : normal;
   }
 
   function fillOf(element: Element): string | null {
@@ -361,7 +385,7 @@ export async function measureSlides({ names, pages }: MeasureRequest): Promise<M
       caption: caption && visible(caption) ? { box: contentBox(caption, boxOf), paragraphs: [paragraphOf(caption, 0, null, 0)] } : null,
       // As the page's chart style reads them (runtime/charts/chart-config.ts `chartStyle`).
       text: {
-        color: hex(computedColour(figure, property('--deck-chart-text') || figureStyle.color)) ?? '#000000',
+        color: hex(computedColour(property('--deck-chart-text') || figureStyle.color)) ?? '#000000',
         font: (property('--deck-font') || figureStyle.fontFamily).split(',')[0]!.trim().replace(/^["']|["']$/g, ''),
         size: Number.parseFloat(property('--deck-chart-font-size')) || 22,
       },
@@ -426,4 +450,21 @@ export async function measureSlides({ names, pages }: MeasureRequest): Promise<M
     if (!paragraphs.length && collapse(aside.textContent ?? '')) paragraphs.push({ text: collapse(aside.textContent ?? ''), level: 0 });
     return paragraphs;
   }
+}
+
+type PackedRun = { t: string; s: number; l?: string; b?: 1 };
+
+/** The slides `measureSlides` wrote, each run with its style again. */
+export function readMeasuredSlides(json: string): MeasuredSlide[] {
+  let styles: Omit<TextRun, 'text' | 'link' | 'breakBefore'>[] = [];
+  // `styles` comes first in the text, so it is read before any run that refers to it.
+  const parsed = JSON.parse(json, (key, value: unknown) => {
+    if (key === 'styles') styles = value as typeof styles;
+    if (value && typeof value === 'object' && 's' in value && 't' in value) {
+      const run = value as PackedRun;
+      return { text: run.t, ...styles[run.s]!, link: run.l ?? null, breakBefore: run.b === 1 } satisfies TextRun;
+    }
+    return value;
+  }) as { slides: MeasuredSlide[] };
+  return parsed.slides;
 }

@@ -8,7 +8,7 @@
 import type { BrowserPage } from '../../browser/browser-page.ts';
 import { PAGE_NAMES } from '../../page-contract.ts';
 import type { PrintView } from '../open-print-view.ts';
-import { measureSlides } from './measure-slides.ts';
+import { measureSlides, readMeasuredSlides } from './measure-slides.ts';
 import { placeSlide } from './place-blocks.ts';
 import { finishPackage } from './pptx-package.ts';
 import type { ChartFix } from './native-chart.ts';
@@ -64,7 +64,8 @@ function themeFonts(measured: readonly MeasuredSlide[]): { headFontFace?: string
 
 export async function writePptx(page: BrowserPage, view: PrintView, options: PptxOptions): Promise<PptxFile> {
   const pages = slidePages(view, options.slides);
-  const [measured, { default: PptxGenJS }] = await Promise.all([page.evaluate(measureSlides, { names: PAGE_NAMES, pages }), import('pptxgenjs')]);
+  const [json, { default: PptxGenJS }] = await Promise.all([page.evaluate(measureSlides, { names: PAGE_NAMES, pages }), import('pptxgenjs')]);
+  const measured = readMeasuredSlides(json);
   const pictures = await takePictures(page, measured);
 
   const pptx = new PptxGenJS();
@@ -86,6 +87,7 @@ export async function writePptx(page: BrowserPage, view: PrintView, options: Ppt
     if (slide.notes.length) notes.set(i + 1, slide.notes);
     options.onProgress?.(i + 1, measured.length);
   });
+  // Stored, not compressed: the finishing pass rewrites parts and compresses the whole file once.
   const written = (await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
   const bytes = await finishPackage(written, { charts, notes, lang: options.deck.lang });
   return { bytes, slides: measured.length, charts: charts.length, warnings };

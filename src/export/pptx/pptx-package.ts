@@ -61,5 +61,5 @@ export async function finishPackage(bytes: Uint8Array, fixes: PackageFixes): Pro
 
   const core = await zip.file('docProps/core.xml')?.async('string');
   if (core) zip.file('docProps/core.xml', core.replace('</cp:coreProperties>', `<dc:language>${escapeText(fixes.lang)}</dc:language></cp:coreProperties>`));
-  return await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, mimeType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation' });
+  return await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', mimeType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation' });
 }
