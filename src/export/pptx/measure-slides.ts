@@ -1,5 +1,5 @@
 /**
- * Runs in the print view: reads each asked-for print page into a `MeasuredSlide` (slide-layout.ts).
+ * Runs in the print view: reads each asked-for print page into a `SlideLayout` (slide-layout.ts).
  * Boxes come from the rendered layout, text from the DOM with its computed style, charts from the
  * spec the page draws them from; images are read as data URLs. What has no native PowerPoint form
  * (an iframe, video, a canvas that is not a chart, inline SVG…) is returned as a `picture` with
@@ -8,7 +8,7 @@
  */
 import type { PageNames } from '../../page-contract.ts';
 import type { ChartSpec } from '../../types.ts';
-import type { BlockOrigin, Box, MeasuredSlide, NotesParagraph, SlideBlock, TableCell, TextParagraph, TextRun } from './slide-layout.ts';
+import type { BlockOrigin, Box, SlideBlock, SlideLayout, TableCell, TextParagraph, TextRun } from './slide-layout.ts';
 
 export interface MeasureRequest {
   names: PageNames;
@@ -17,9 +17,9 @@ export interface MeasureRequest {
 }
 
 /**
- * The slides as JSON text (`readMeasuredSlides` reads it): one string crosses to Node far faster than the
- * same data as an object, and each distinct run style is written once (a highlighted code block has
- * hundreds of runs in a handful of styles).
+ * The slides as JSON text (measured-slides-json.ts reads it): one string crosses to Node far faster
+ * than the same data as an object, and each distinct run style is written once (a highlighted code
+ * block has hundreds of runs in a handful of styles).
  */
 export async function measureSlides({ names, pages }: MeasureRequest): Promise<string> {
   const PICTURED = new Set(['IFRAME', 'VIDEO', 'CANVAS', 'SVG', 'OBJECT', 'EMBED', 'AUDIO', 'MATH', 'PICTURE']);
@@ -27,7 +27,7 @@ export async function measureSlides({ names, pages }: MeasureRequest): Promise<s
   const SKIPPED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'BR', 'WBR']);
   const colourContext = document.createElement('canvas').getContext('2d');
   const printPages = Array.from(document.querySelectorAll(names.printPage));
-  const results: MeasuredSlide[] = [];
+  const results: SlideLayout[] = [];
 
   for (const { index, slide } of pages) {
     const page = printPages[index] as HTMLElement | undefined;
@@ -56,7 +56,6 @@ export async function measureSlides({ names, pages }: MeasureRequest): Promise<s
           ? { box: boxOf(numberElement), text: numberElement.textContent.trim(), run: runStyle(numberElement, numberElement.textContent.trim(), false) }
           : null,
       blocks,
-      notes: notesOf(section.querySelector(names.notes)),
     });
   }
   const styles: string[] = [];
@@ -106,7 +105,7 @@ export async function measureSlides({ names, pages }: MeasureRequest): Promise<s
       const code = element.querySelector('code');
       const painted = fill ? element : code && fillOf(code) ? code : null;
       if (painted) blocks.push({ kind: 'shape', box: boxOf(painted), fill: fillOf(painted)!, origin: from });
-      blocks.push({ kind: 'text', box: contentBox(painted ?? element, boxOf), paragraphs: [codeParagraph(element)], fill: null, origin: from });
+      blocks.push({ kind: 'text', box: contentBox(painted ?? element, boxOf), paragraphs: [codeParagraph(element)], origin: from });
       return;
     }
     if (tag === 'UL' || tag === 'OL') {
@@ -114,7 +113,8 @@ export async function measureSlides({ names, pages }: MeasureRequest): Promise<s
       const marker = Number.parseFloat(getComputedStyle(element).fontSize) * 1.2;
       const box = boxOf(element);
       const paragraphs = listParagraphs(element, 0, element.getBoundingClientRect().left - marker);
-      blocks.push({ kind: 'text', box: { ...box, x: box.x - marker, width: box.width + marker }, paragraphs, fill, origin: from });
+      if (fill) blocks.push({ kind: 'shape', box, fill, origin: from });
+      blocks.push({ kind: 'text', box: { ...box, x: box.x - marker, width: box.width + marker }, paragraphs, origin: from });
       return;
     }
     if (tag === 'HR') {
@@ -138,7 +138,7 @@ export async function measureSlides({ names, pages }: MeasureRequest): Promise<s
     }
     if (TEXT_BLOCKS.has(tag) || (blockChildren.length === 0 && text)) {
       if (fill) blocks.push({ kind: 'shape', box: boxOf(element), fill, origin: from });
-      blocks.push({ kind: 'text', box: contentBox(element, boxOf), paragraphs: [paragraphOf(element, 0, null, 0)], fill: null, origin: from });
+      blocks.push({ kind: 'text', box: contentBox(element, boxOf), paragraphs: [paragraphOf(element, 0, null, 0)], origin: from });
       const inlinePictures = Array.from(element.querySelectorAll('img, iframe, svg, canvas, video'));
       for (const inline of inlinePictures) await readBlock(inline as HTMLElement, blocks, boxOf, clipOf);
       return;
@@ -417,7 +417,7 @@ export async function measureSlides({ names, pages }: MeasureRequest): Promise<s
     return canvas.toDataURL('image/png');
   }
 
-  async function backgroundOf(page: Element, section: HTMLElement): Promise<MeasuredSlide['background']> {
+  async function backgroundOf(page: Element, section: HTMLElement): Promise<SlideLayout['background']> {
     const layer = (page.querySelector('.slide-background-content') ?? page.querySelector('.slide-background')) as HTMLElement | null;
     const candidates = [layer, page.querySelector('.slide-background'), section, document.querySelector('.reveal-viewport') ?? document.body].filter(
       (e): e is Element => e !== null,
@@ -427,44 +427,4 @@ export async function measureSlides({ names, pages }: MeasureRequest): Promise<s
     return { color, image: url ? await dataUrl(new URL(url, document.baseURI).href) : null };
   }
 
-  function notesOf(aside: Element | null): NotesParagraph[] {
-    if (!aside) return [];
-    const paragraphs: NotesParagraph[] = [];
-    const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
-    const walk = (parent: Element, level: number) => {
-      for (const child of Array.from(parent.children)) {
-        if (child.tagName === 'UL' || child.tagName === 'OL') {
-          for (const item of Array.from(child.children)) {
-            const own = Array.from(item.childNodes)
-              .filter((n) => !(n instanceof Element && (n.tagName === 'UL' || n.tagName === 'OL')))
-              .map((n) => n.textContent ?? '')
-              .join('');
-            paragraphs.push({ text: collapse(own), level: level + 1 });
-            walk(item, level + 1);
-          }
-        } else if (child.children.length && !/^(P|H[1-6]|PRE)$/.test(child.tagName)) walk(child, level);
-        else if (collapse(child.textContent ?? '')) paragraphs.push({ text: child.tagName === 'PRE' ? (child.textContent ?? '').trimEnd() : collapse(child.textContent ?? ''), level });
-      }
-    };
-    walk(aside, 0);
-    if (!paragraphs.length && collapse(aside.textContent ?? '')) paragraphs.push({ text: collapse(aside.textContent ?? ''), level: 0 });
-    return paragraphs;
-  }
-}
-
-type PackedRun = { t: string; s: number; l?: string; b?: 1 };
-
-/** The slides `measureSlides` wrote, each run with its style again. */
-export function readMeasuredSlides(json: string): MeasuredSlide[] {
-  let styles: Omit<TextRun, 'text' | 'link' | 'breakBefore'>[] = [];
-  // `styles` comes first in the text, so it is read before any run that refers to it.
-  const parsed = JSON.parse(json, (key, value: unknown) => {
-    if (key === 'styles') styles = value as typeof styles;
-    if (value && typeof value === 'object' && 's' in value && 't' in value) {
-      const run = value as PackedRun;
-      return { text: run.t, ...styles[run.s]!, link: run.l ?? null, breakBefore: run.b === 1 } satisfies TextRun;
-    }
-    return value;
-  }) as { slides: MeasuredSlide[] };
-  return parsed.slides;
 }

@@ -8,7 +8,9 @@
 import type { BrowserPage } from '../../browser/browser-page.ts';
 import { PAGE_NAMES } from '../../page-contract.ts';
 import type { PrintView } from '../open-print-view.ts';
-import { measureSlides, readMeasuredSlides } from './measure-slides.ts';
+import { measureNotes } from './measure-notes.ts';
+import { measureSlides } from './measure-slides.ts';
+import { readMeasuredSlides } from './measured-slides-json.ts';
 import { placeSlide } from './place-blocks.ts';
 import { finishPackage } from './pptx-package.ts';
 import type { ChartFix } from './native-chart.ts';
@@ -64,8 +66,12 @@ function themeFonts(measured: readonly MeasuredSlide[]): { headFontFace?: string
 
 export async function writePptx(page: BrowserPage, view: PrintView, options: PptxOptions): Promise<PptxFile> {
   const pages = slidePages(view, options.slides);
-  const [json, { default: PptxGenJS }] = await Promise.all([page.evaluate(measureSlides, { names: PAGE_NAMES, pages }), import('pptxgenjs')]);
-  const measured = readMeasuredSlides(json);
+  const [json, notes, { default: PptxGenJS }] = await Promise.all([
+    page.evaluate(measureSlides, { names: PAGE_NAMES, pages }),
+    page.evaluate(measureNotes, { names: PAGE_NAMES, pages }),
+    import('pptxgenjs'),
+  ]);
+  const measured: MeasuredSlide[] = readMeasuredSlides(json).map((layout, i) => ({ ...layout, notes: notes[i] ?? [] }));
   const pictures = await takePictures(page, measured);
 
   const pptx = new PptxGenJS();
@@ -78,17 +84,17 @@ export async function writePptx(page: BrowserPage, view: PrintView, options: Ppt
   pptx.theme = themeFonts(measured);
 
   const charts: ChartFix[] = [];
-  const notes = new Map<number, NotesParagraph[]>();
+  const notesBySlide = new Map<number, NotesParagraph[]>();
   const warnings: string[] = [];
   measured.forEach((slide, i) => {
     const placed = placeSlide(pptx.addSlide(), slide, pictures, options.deck.lang);
     charts.push(...placed.charts);
     warnings.push(...placed.warnings);
-    if (slide.notes.length) notes.set(i + 1, slide.notes);
+    if (slide.notes.length) notesBySlide.set(i + 1, slide.notes);
     options.onProgress?.(i + 1, measured.length);
   });
   // Stored, not compressed: the finishing pass rewrites parts and compresses the whole file once.
   const written = (await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
-  const bytes = await finishPackage(written, { charts, notes, lang: options.deck.lang });
+  const bytes = await finishPackage(written, { charts, notes: notesBySlide, lang: options.deck.lang });
   return { bytes, slides: measured.length, charts: charts.length, warnings };
 }

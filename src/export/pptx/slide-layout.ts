@@ -63,7 +63,7 @@ export interface BlockOrigin {
 }
 
 export type SlideBlock =
-  | { kind: 'text'; box: Box; paragraphs: TextParagraph[]; fill: string | null; origin: BlockOrigin }
+  | { kind: 'text'; box: Box; paragraphs: TextParagraph[]; origin: BlockOrigin }
   | { kind: 'table'; box: Box; rows: TableCell[][]; columns: number[]; rowHeights: number[]; origin: BlockOrigin }
   | { kind: 'image'; box: Box; data: string; alt: string; origin: BlockOrigin }
   | {
@@ -100,3 +100,6 @@ export interface MeasuredSlide {
   blocks: SlideBlock[];
   notes: NotesParagraph[];
 }
+
+/** A slide as `measureSlides` reads it; its notes come from `measureNotes` (measure-notes.ts). */
+export type SlideLayout = Omit<MeasuredSlide, 'notes'>;
