@@ -213,6 +213,14 @@ describe('pptxgenjs pitfalls', () => {
     for (const chart of [pie, doughnut]) expect(chart.xml).toContain('<c:showPercent val="0"/>');
   });
 
+  it('pulls the highlighted slice out of the pie, and writes labels on slices in white or dark text by contrast', () => {
+    const points = chartOf('Umsatzanteil').xml.match(/<c:dPt>.*?<\/c:dPt>/gs)!;
+    expect(points.map((point) => point.includes('<c:explosion'))).toEqual([true, false]);
+    const labelColours = [...chartOf('Umsatzanteil').xml.matchAll(/<c:dLbl>.*?<a:srgbClr val="(\w+)"\/>/gs)].map((m) => m[1]);
+    // White on the blue and on the grey slice (both dark enough).
+    expect(labelColours).toEqual(['FFFFFF', 'FFFFFF']);
+  });
+
   it('no chart (mixed ones included) names an axis it does not have, numbers a series twice, or orders a series\u2019 children against the schema', () => {
     const combo = chartOf('Capex und Umsatzanteil');
     expect(combo.types).toEqual(['barChart', 'lineChart']);

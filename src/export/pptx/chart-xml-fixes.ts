@@ -86,6 +86,13 @@ function fixSeries(ser: string, group: string, index: number, fix: SeriesFix | u
     if (child.name === 'dLbls' && fix?.hideLabels) return { ...child, xml: child.xml.replace(/<c:showVal val="1"\/>/g, '<c:showVal val="0"/>') };
     return child;
   });
+  const explode = fix?.explode;
+  if (explode !== undefined) {
+    // CT_DPt: idx, invertIfNegative, marker, bubble3D, explosion, spPr…
+    children = children.map((child) =>
+      child.name === 'dPt' && child.xml.includes(`<c:idx val="${explode}"/>`) ? { ...child, xml: child.xml.replace(/<c:bubble3D val="0"\/>/, '$&<c:explosion val="12"/>') } : child,
+    );
+  }
   children = children.map((child) => {
     if (child.name !== 'dLbls' || !fix?.labelColors) return child;
     return { ...child, xml: labelColours(child.xml, fix.labelColors) };

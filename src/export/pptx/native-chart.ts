@@ -27,6 +27,8 @@ export interface SeriesFix {
   hideLabels?: boolean;
   /** `#rrggbb` of each point's value label. */
   labelColors?: string[];
+  /** A pie or doughnut slice pulled out of the circle (the highlight, as on screen). */
+  explode?: number;
 }
 
 /** What the chart part needs beyond pptxgenjs (chart-xml-fixes.ts). */
@@ -163,7 +165,10 @@ export function nativeChart(spec: ChartSpec, text: ChartText): NativeChart {
       return {
         types: [{ type: spec.type, data: [data(series)], options: {} }],
         options: { ...options, chartColors: colours.map(plain), showPercent: false, showLabel: false, dataLabelPosition: spec.type === 'pie' ? 'bestFit' : undefined, holeSize: 50, dataBorder: { pt: 2, color: 'FFFFFF' } },
-        fixes: { series: [{ formatCode: seriesFormat(series), labelColors: colours.map((c) => labelOn(c, text.color)) }], titleTopLeft: true },
+        fixes: {
+          series: [{ formatCode: seriesFormat(series), labelColors: colours.map((c) => labelOn(c, text.color)), ...(spec.highlight !== null && { explode: spec.highlight }) }],
+          titleTopLeft: true,
+        },
         dropped,
       };
     }
