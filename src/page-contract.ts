@@ -15,6 +15,10 @@ export const DRAWN_ERROR = 'error';
 /** A chart's figure. */
 export const CHART_SELECTOR = 'figure.deck-chart';
 
+/** A diagram's figure (its SVG drawn at build time inside it): the class the compiler writes, and what exporters and tests find. */
+export const DIAGRAM_CLASS = 'deck-diagram';
+export const DIAGRAM_SELECTOR = `figure.${DIAGRAM_CLASS}`;
+
 /**
  * A property (not an attribute) of a drawn chart's canvas: the text the chart drew in its last frame
  * (`DrawnChartText[]`), which `deck check` measures, since on a canvas it is only pixels.

@@ -16,6 +16,7 @@ import { DeckDiagrams } from '../../src/builder/deck-diagrams.ts';
 import { runCheck } from '../../src/check/run-check.ts';
 import { exportDeck } from '../../src/export/export-deck.ts';
 import { compileFolder } from '../../src/loader/compile-folder.ts';
+import { DIAGRAM_SELECTOR } from '../../src/page-contract.ts';
 import { buildFixture } from '../support/build-fixture.ts';
 import { openDeck } from '../support/deck-page.ts';
 import { exportTempDir } from '../support/export-fixture.ts';
@@ -47,8 +48,8 @@ const tempDeck = (markdown: string) => {
 describe('a built deck with diagrams', () => {
   it('shows each diagram as SVG with text labels, in the theme\'s colours and font', async () => {
     const { page, consoleErrors, foreignRequests } = await openDeck(browser, server.url);
-    const drawn = await page.evaluate(() => {
-      const svg = document.querySelector<SVGSVGElement>('section#release-flow figure.deck-diagram svg')!;
+    const drawn = await page.evaluate((selector) => {
+      const svg = document.querySelector<SVGSVGElement>(`section#release-flow ${selector} svg`)!;
       const node = svg.querySelector('.node rect, .node polygon')!;
       const label = [...svg.querySelectorAll('text')].find((text) => text.textContent?.includes('Write slides'))!;
       const theme = getComputedStyle(document.querySelector('.reveal')!);
@@ -66,7 +67,7 @@ describe('a built deck with diagrams', () => {
         labelSize: parseFloat(getComputedStyle(label).fontSize) * (svg.getBoundingClientRect().width / svg.viewBox.baseVal.width),
         foreignObjects: svg.querySelectorAll('foreignObject').length,
       };
-    });
+    }, DIAGRAM_SELECTOR);
     expect(drawn.width).toBeGreaterThan(600);
     expect(drawn.stroke).toBe(drawn.link);
     const unquoted = (fonts: string) => fonts.replace(/["']/g, '');
@@ -74,11 +75,11 @@ describe('a built deck with diagrams', () => {
     expect(drawn.labelSize).toBeGreaterThanOrEqual(18);
     expect(drawn.foreignObjects).toBe(0);
     // On a dark slide the same SVG takes the slide's light text colour.
-    const dark = await page.evaluate(() => {
+    const dark = await page.evaluate((selector) => {
       const section = document.querySelector('section#who-talks-to-whom')!;
-      const label = [...section.querySelectorAll('figure.deck-diagram svg text')].find((text) => text.textContent?.includes('Presenter'))!;
+      const label = [...section.querySelectorAll(`${selector} svg text`)].find((text) => text.textContent?.includes('Presenter'))!;
       return { slide: section.classList.contains('has-dark-background'), label: getComputedStyle(label).fill, text: getComputedStyle(section).color };
-    });
+    }, DIAGRAM_SELECTOR);
     expect(dark).toEqual({ slide: true, label: dark.text, text: 'rgb(242, 245, 248)' });
     expect(consoleErrors).toEqual([]);
     expect(foreignRequests).toEqual([]);

@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChrome } from '../../src/browser/launch-chrome.ts';
+import { DIAGRAM_SELECTOR } from '../../src/page-contract.ts';
 import { openDeck } from '../support/deck-page.ts';
 import { startDevServer } from '../support/dev-server.ts';
 
@@ -35,14 +36,14 @@ afterAll(async () => {
   await server?.close();
 });
 
-const labelShown = (label: string) => [...document.querySelectorAll('figure.deck-diagram svg text')].some((text) => text.textContent?.includes(label));
+const labelShown = ({ label, selector }: { label: string; selector: string }) => [...document.querySelectorAll(`${selector} svg text`)].some((text) => text.textContent?.includes(label));
 
 it('draws the diagram in the background and redraws it when it is edited, without reloading the page', async () => {
   const { page, consoleErrors } = await openDeck(browser, url);
   await page.evaluate(() => Object.assign(window, { notReloaded: true }));
-  await page.waitForFunction(labelShown, `First ${run}`, { timeout: 60_000 });
+  await page.waitForFunction(labelShown, { label: `First ${run}`, selector: DIAGRAM_SELECTOR }, { timeout: 60_000 });
   writeFileSync(file, slide(`Second ${run}`));
-  await page.waitForFunction(labelShown, `Second ${run}`, { timeout: 60_000 });
+  await page.waitForFunction(labelShown, { label: `Second ${run}`, selector: DIAGRAM_SELECTOR }, { timeout: 60_000 });
   expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
   expect(consoleErrors).toEqual([]);
 }, 150_000);

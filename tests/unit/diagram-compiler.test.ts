@@ -9,6 +9,7 @@ import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { DIAGRAM_UNUSED_FOR_MS, DeckDiagrams, diagramKey, mermaidMessage, pruneDiagramCache } from '../../src/builder/deck-diagrams.ts';
 import { compileDeck } from '../../src/compiler/index.ts';
+import { DIAGRAM_SELECTOR } from '../../src/page-contract.ts';
 
 const SLIDES = '# Flow\n\ntext\n\n```mermaid\nflowchart LR\n  a --> b\n```\n\nNote: also\n\n```mermaid\nflowchart LR\n  c --> d\n```\n';
 const compile = (text = SLIDES) => compileDeck({ slides: [{ path: 'slides/01.md', text }] });
@@ -21,7 +22,7 @@ describe('the compiler and ```mermaid', () => {
       { source: 'flowchart LR\n  c --> d\n', file: 'slides/01.md', line: 12 },
     ]);
     const $ = load(slide.html);
-    expect($('figure.deck-diagram').attr('data-line')).toBe('5');
+    expect($(DIAGRAM_SELECTOR).attr('data-line')).toBe('5');
     expect(slide.html).toContain('<!--deck:diagram:0-->');
     expect(slide.notesHtml).toContain('<!--deck:diagram:1-->');
     expect(slide.html).not.toContain('flowchart');

@@ -5,6 +5,7 @@
  * (src/builder/deck-diagrams.ts), so the compiler stays pure and the deck ships no Mermaid.
  */
 import type { MarkdownIt } from 'markdown-it';
+import { DIAGRAM_CLASS } from '../../page-contract.ts';
 import { deckEnv, lineOf } from '../render-env.ts';
 
 /** The placeholder of the slide's `index`-th diagram (body and notes count together), inside its figure. */
@@ -26,6 +27,6 @@ export default function deckDiagram(md: MarkdownIt): void {
     if (token.info.trim().split(/\s+/)[0] !== 'mermaid') return fallback(tokens, index, options, rawEnv, self);
     const env = deckEnv(rawEnv);
     const at = env.diagrams.push({ source: token.content, file: env.file, line: lineOf(env, token.map) }) - 1;
-    return `<figure class="deck-diagram">${diagramPlaceholder(at)}</figure>\n`;
+    return `<figure class="${DIAGRAM_CLASS}">${diagramPlaceholder(at)}</figure>\n`;
   };
 }
