@@ -105,8 +105,14 @@ describe('the PowerPoint file', () => {
   });
 
   it('places images and content without a native form as pictures, with a warning naming slide and element', () => {
-    expect(pptx.slides.map((slide) => slide.pictures)).toEqual(deck.slides.map((_, index) => (index === 3 ? 2 : 0)));
+    // Slide 4: its faded background image, the image, the iframe.
+    expect(pptx.slides.map((slide) => slide.pictures)).toEqual(deck.slides.map((_, index) => (index === 3 ? 3 : 0)));
     expect(result.warnings).toContainEqual(expect.stringMatching(/^slide 4 \(01-text\.md:\d+\): <iframe> has no PowerPoint form; placed as a picture$/));
+  });
+
+  it('keeps slide backgrounds: the colour, and an image with its opacity', () => {
+    expect(pptx.slides[0]!.xml).toMatch(/<p:bg><p:bgPr><a:solidFill><a:srgbClr val="0D1B2E"\/>/);
+    expect(pptx.slides[3]!.xml).toMatch(/<a:blip r:embed="rId\d+"><a:alphaModFix amt="10000"\/>/);
   });
 
   it('writes the speaker notes into the notes, as paragraphs and list items', () => {

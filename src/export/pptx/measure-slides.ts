@@ -424,7 +424,8 @@ export async function measureSlides({ names, pages }: MeasureRequest): Promise<s
     );
     const color = candidates.map(fillOf).find((c) => c !== null) ?? null;
     const url = layer ? /url\(["']?([^"')]+)["']?\)/.exec(getComputedStyle(layer).backgroundImage)?.[1] : undefined;
-    return { color, image: url ? await dataUrl(new URL(url, document.baseURI).href) : null };
+    const opacity = layer ? Number(getComputedStyle(layer).opacity) : 1;
+    return { color, image: url ? await dataUrl(new URL(url, document.baseURI).href) : null, opacity };
   }
 
 }

@@ -112,8 +112,11 @@ export function placeSlide(slide: Slide, measured: MeasuredSlide, pictures: Read
     const file = measured.source.replace(/:\d+$/, '');
     return `slide ${measured.number}${block.origin.line ? ` (${file}:${block.origin.line})` : measured.source ? ` (${measured.source})` : ''}`;
   };
-  if (measured.background.image) slide.background = { data: measured.background.image };
-  else if (measured.background.color) slide.background = { color: colour(measured.background.color) };
+  const { image, color, opacity } = measured.background;
+  if (color) slide.background = { color: colour(color) };
+  // An opaque image is the slide's background; a faded one (`data-background-opacity`) a picture over its colour.
+  if (image && opacity >= 1) slide.background = { data: image };
+  else if (image) slide.addImage({ data: image, x: 0, y: 0, w: '100%', h: '100%', transparency: Math.round((1 - opacity) * 100) });
 
   for (const block of measured.blocks) {
     switch (block.kind) {

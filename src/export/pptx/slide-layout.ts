@@ -95,7 +95,8 @@ export interface MeasuredSlide {
   /** `file:line` of the slide's Markdown. */
   source: string;
   title: string;
-  background: { color: string | null; image: string | null };
+  /** The background colour, and an image over it (with its opacity, 0–1). */
+  background: { color: string | null; image: string | null; opacity: number };
   slideNumber: { box: Box; text: string; run: TextRun } | null;
   blocks: SlideBlock[];
   notes: NotesParagraph[];
