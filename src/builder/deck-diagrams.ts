@@ -8,7 +8,7 @@
  * The dev server fills in what is cached at once and renders the rest in the background, then
  * compiles again (`fill` and `render`): editing a slide never waits for Chromium.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { escapeHtml, putDiagrams } from '../compiler/index.ts';
@@ -136,7 +136,8 @@ export class DeckDiagrams {
   /** Written beside its name and renamed: builds running at once never read a half-written SVG. */
   private store(key: string, svg: string): void {
     const path = join(this.cacheDir, `${key}.svg`);
-    const temporary = `${path}.tmp-${process.pid}`;
+    // Unique per writer: test workers share a process id.
+    const temporary = `${path}.tmp-${process.pid}-${randomUUID()}`;
     writeFileSync(temporary, svg);
     renameSync(temporary, path);
     this.svgs.set(key, svg);
@@ -147,7 +148,7 @@ export class DeckDiagrams {
 export function pruneDiagramCache(cacheDir: string, now = Date.now()): string[] {
   const removed: string[] = [];
   for (const name of readdirSync(cacheDir)) {
-    if (!/^[0-9a-f]{64}\.svg(\.tmp-\d+)?$/.test(name)) continue;
+    if (!/^[0-9a-f]{64}\.svg(\.tmp-[\w-]+)?$/.test(name)) continue;
     const path = join(cacheDir, name);
     try {
       if (now - statSync(path).mtimeMs < DIAGRAM_UNUSED_FOR_MS) continue;
