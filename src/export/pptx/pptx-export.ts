@@ -95,6 +95,6 @@ export async function writePptx(page: BrowserPage, view: PrintView, options: Ppt
   });
   // Stored, not compressed: the finishing pass rewrites parts and compresses the whole file once.
   const written = (await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
-  const bytes = await finishPackage(written, { charts, notes: notesBySlide, lang: options.deck.lang });
+  const bytes = finishPackage(written, { charts, notes: notesBySlide, lang: options.deck.lang });
   return { bytes, slides: measured.length, charts: charts.length, warnings };
 }

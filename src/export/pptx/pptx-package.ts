@@ -1,9 +1,11 @@
 /**
  * The finishing pass over the file pptxgenjs wrote, part by part: the chart fixes
  * (chart-xml-fixes.ts), speaker notes as paragraphs and list items (pptxgenjs writes notes as one
- * run of text), and the deck's language in the document properties.
+ * run of text), and the deck's language in the document properties. The file is unzipped and
+ * zipped again with fflate, synchronously: a second pass of pptxgenjs's own JSZip costs several
+ * times as long.
  */
-import JSZip from 'jszip';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { fixChartXml } from './chart-xml-fixes.ts';
 import type { ChartFix } from './native-chart.ts';
 import type { NotesParagraph } from './slide-layout.ts';
@@ -19,6 +21,8 @@ export interface PackageFixes {
 const CHART_PART = /^ppt\/charts\/chart(\d+)\.xml$/;
 /** Indent of a notes list level, in EMU (a quarter inch). */
 const NOTES_INDENT = 228600;
+/** The notes body placeholder's single paragraph, as pptxgenjs writes it. */
+const NOTES_BODY = /(<p:ph type="body" idx="1"\/><\/p:nvPr><\/p:nvSpPr><p:spPr\/><p:txBody><a:bodyPr\/><a:lstStyle\/>)<a:p>[\s\S]*?<\/a:p>/;
 
 function escapeText(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
@@ -35,31 +39,29 @@ export function notesParagraphsXml(paragraphs: readonly NotesParagraph[], lang: 
 }
 
 /** Chart parts in the order their charts were added: pptxgenjs numbers them from a counter that only grows. */
-export function chartParts(zip: JSZip): string[] {
-  return Object.keys(zip.files)
-    .filter((name) => CHART_PART.test(name))
-    .sort((a, b) => Number(CHART_PART.exec(a)![1]) - Number(CHART_PART.exec(b)![1]));
+export function chartParts(names: readonly string[]): string[] {
+  return names.filter((name) => CHART_PART.test(name)).sort((a, b) => Number(CHART_PART.exec(a)![1]) - Number(CHART_PART.exec(b)![1]));
 }
 
-export async function finishPackage(bytes: Uint8Array, fixes: PackageFixes): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
-  const charts = chartParts(zip);
+export function finishPackage(bytes: Uint8Array, fixes: PackageFixes): Uint8Array {
+  const parts: Zippable = unzipSync(bytes);
+  const text = (name: string) => {
+    const part = parts[name];
+    if (!(part instanceof Uint8Array)) throw new Error(`part ${name} missing`);
+    return strFromU8(part);
+  };
+  const charts = chartParts(Object.keys(parts));
   if (charts.length !== fixes.charts.length) throw new Error(`expected ${fixes.charts.length} chart parts, found ${charts.length}`);
-  await Promise.all(charts.map(async (name, i) => zip.file(name, fixChartXml(await zip.file(name)!.async('string'), fixes.charts[i]!))));
+  charts.forEach((name, i) => (parts[name] = strToU8(fixChartXml(text(name), fixes.charts[i]!))));
 
-  await Promise.all(
-    [...fixes.notes].map(async ([slide, paragraphs]) => {
-      const name = `ppt/notesSlides/notesSlide${slide}.xml`;
-      const xml = await zip.file(name)?.async('string');
-      if (!xml) throw new Error(`notes part ${name} missing`);
-      // The body placeholder's single paragraph (pptxgenjs's text of the notes) becomes one paragraph per paragraph or item.
-      const body = /(<p:ph type="body" idx="1"\/><\/p:nvPr><\/p:nvSpPr><p:spPr\/><p:txBody><a:bodyPr\/><a:lstStyle\/>)<a:p>[\s\S]*?<\/a:p>/;
-      if (!body.test(xml)) throw new Error(`notes part ${name}: body placeholder not found`);
-      zip.file(name, xml.replace(body, (_, head: string) => `${head}${notesParagraphsXml(paragraphs, fixes.lang)}`));
-    }),
-  );
+  for (const [slide, paragraphs] of fixes.notes) {
+    const name = `ppt/notesSlides/notesSlide${slide}.xml`;
+    const xml = text(name);
+    if (!NOTES_BODY.test(xml)) throw new Error(`notes part ${name}: body placeholder not found`);
+    parts[name] = strToU8(xml.replace(NOTES_BODY, (_, head: string) => `${head}${notesParagraphsXml(paragraphs, fixes.lang)}`));
+  }
 
-  const core = await zip.file('docProps/core.xml')?.async('string');
-  if (core) zip.file('docProps/core.xml', core.replace('</cp:coreProperties>', `<dc:language>${escapeText(fixes.lang)}</dc:language></cp:coreProperties>`));
-  return await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', mimeType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation' });
+  const core = 'docProps/core.xml';
+  parts[core] = strToU8(text(core).replace('</cp:coreProperties>', `<dc:language>${escapeText(fixes.lang)}</dc:language></cp:coreProperties>`));
+  return zipSync(parts, { level: 6 });
 }
