@@ -383,7 +383,7 @@ export async function measureSlides({ names, pages }: MeasureRequest): Promise<s
       spec,
       chartBox,
       caption: caption && visible(caption) ? { box: contentBox(caption, boxOf), paragraphs: [paragraphOf(caption, 0, null, 0)] } : null,
-      // As the page's chart style reads them (runtime/charts/chart-config.ts `chartStyle`).
+      // As the page's chart style reads them (runtime/charts/chart-style.ts `chartStyle`).
       text: {
         color: hex(computedColour(property('--deck-chart-text') || figureStyle.color)) ?? '#000000',
         font: (property('--deck-font') || figureStyle.fontFamily).split(',')[0]!.trim().replace(/^["']|["']$/g, ''),
