@@ -15,6 +15,10 @@ export const DRAWN_ERROR = 'error';
 /** A chart's figure. */
 export const CHART_SELECTOR = 'figure.deck-chart';
 
+/** Columns written in Markdown (`::: columns` / `::: column`): the row's class and each column's class. */
+export const COLUMNS_CLASS = 'deck-columns';
+export const COLUMN_CLASS = 'deck-column';
+
 /** A diagram's figure (its SVG drawn at build time inside it): the class the compiler writes, and what exporters and tests find. */
 export const DIAGRAM_CLASS = 'deck-diagram';
 export const DIAGRAM_SELECTOR = `figure.${DIAGRAM_CLASS}`;
