@@ -86,6 +86,12 @@ export const NOTES_SELECTOR = 'aside.notes';
  */
 export const DEFERRED_BODY_CLASS = 'deck-deferred-body';
 
+/**
+ * `<meta name="deck-present" content="…">` that `deck present` injects into a served index.html: its content is
+ * a `PresentPageConfig` (src/present/protocol.ts) as JSON. A static build has none, and loads nothing of present mode.
+ */
+export const PRESENT_META_NAME = 'deck-present';
+
 /** On each slide's `<section>`: `file:line` of its Markdown. */
 export const SOURCE_ATTRIBUTE = 'data-source';
 /** On a block of a slide: the Markdown line it starts at. */
