@@ -6,33 +6,20 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChrome } from '../../src/browser/launch-chrome.ts';
-import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
-import { buildFixture } from '../support/build-fixture.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openDeck, paintedPixels } from '../support/deck-page.ts';
 import { exportTempDir } from '../support/export-fixture.ts';
 import { readPdf } from '../support/pdf-reader.ts';
 import { countColour, readPng } from '../support/png-image.ts';
+import { serveBuiltDeck } from '../support/served-deck.ts';
 import { exportDeck } from '../../src/export/export-deck.ts';
 import { compileFolder } from '../../src/loader/compile-folder.ts';
 import { CHART_SELECTOR, CHART_STEP_CLASS, CHART_VALUES_HOOK, DRAWN_ATTRIBUTE, READY_ATTRIBUTE } from '../../src/page-contract.ts';
 
 const STEPS_DECK = join(import.meta.dirname, '../fixtures/chart-steps');
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic(await buildFixture(STEPS_DECK));
-  browser = await launchChrome();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = serveBuiltDeck(STEPS_DECK);
 
 const names = { hook: CHART_VALUES_HOOK, chart: CHART_SELECTOR, drawn: DRAWN_ATTRIBUTE } as const;
 
@@ -106,7 +93,7 @@ function colourPixels(page: Page, section: string, region = { split: 1, right: f
 
 describe('steps: series', () => {
   it('adds one series per key press, takes it back going backwards, and keeps the chart drawn', async () => {
-    const { page, consoleErrors } = await openDeck(browser, `${server.url}#/reihe-fuer-reihe`);
+    const { page, consoleErrors } = await openDeck(served.browser, `${served.url}#/reihe-fuer-reihe`);
     await expectLengths(page, 'reihe-fuer-reihe', [3, 0, 0]);
     const scales = await valueScales(page, 'reihe-fuer-reihe');
     // The highest stack of all three series (2024: 15 + 9 + 4) fits from the first step on.
@@ -144,7 +131,7 @@ describe('steps: series', () => {
   });
 
   it('keeps every value in the data table at every step', async () => {
-    const { page } = await openDeck(browser, `${server.url}#/reihe-fuer-reihe`);
+    const { page } = await openDeck(served.browser, `${served.url}#/reihe-fuer-reihe`);
     await expectLengths(page, 'reihe-fuer-reihe', [3, 0, 0]);
     const table = await page.$$eval('section#reihe-fuer-reihe table.deck-chart-data tr', (rows) => rows.map((row) => Array.from(row.children, (cell) => cell.textContent)));
     expect(table).toEqual([
@@ -159,7 +146,7 @@ describe('steps: series', () => {
 
 describe('steps: points', () => {
   it('shows the right state when jumping to a slide with steps already shown, and to fewer steps on the same slide', async () => {
-    const { page, consoleErrors } = await openDeck(browser, server.url);
+    const { page, consoleErrors } = await openDeck(served.browser, served.url);
     await page.evaluate(() => window.Reveal.slide(2, 0, 1));
     await expectLengths(page, 'punkt-fuer-punkt', [3]);
     const data = await page.evaluate(({ names }) => window[names.hook]!(document.querySelector(`section#punkt-fuer-punkt ${names.chart}`)!)!.datasets[0]!.data, { names });
@@ -179,13 +166,13 @@ describe('steps: points', () => {
   });
 
   it('opens a link to a step at that step', async () => {
-    const { page } = await openDeck(browser, `${server.url}#/punkt-fuer-punkt/1`);
+    const { page } = await openDeck(served.browser, `${served.url}#/punkt-fuer-punkt/1`);
     await expectLengths(page, 'punkt-fuer-punkt', [3]);
     await page.close();
   });
 
   it('builds up every series of a line chart point by point', async () => {
-    const { page } = await openDeck(browser, `${server.url}#/linie`);
+    const { page } = await openDeck(served.browser, `${served.url}#/linie`);
     await expectLengths(page, 'linie', [1, 1]);
     const before = (await paintedPixels(page, 'section#linie'))[0]!;
     await page.keyboard.press('ArrowRight');
@@ -197,7 +184,7 @@ describe('steps: points', () => {
   });
 
   it('adds a pie slice per step in its place, the slices shown unmoved, the legend complete', async () => {
-    const { page } = await openDeck(browser, `${server.url}#/kreis`);
+    const { page } = await openDeck(served.browser, `${served.url}#/kreis`);
     await expect.poll(() => opaqueSlices(page, 'kreis'), { timeout: 3000 }).toEqual([true, false, false]);
     // The pie in the left part of the canvas, the legend on the right.
     const pie = { split: 0.8, right: false };
@@ -230,7 +217,7 @@ it.each([
   ['kombi', 7, [[3, 0], [3, 3]]],
   ['flaeche', 8, [[1, 1], [2, 2], [3, 3], [4, 4]]],
 ])('builds up the %s chart step by step under fixed axes', async (section, h, states) => {
-  const { page, consoleErrors } = await openDeck(browser, server.url);
+  const { page, consoleErrors } = await openDeck(served.browser, served.url);
   await page.evaluate((h) => window.Reveal.slide(h), h);
   await expectLengths(page, section, states[0]!);
   const scales = await valueScales(page, section);
@@ -249,7 +236,7 @@ it.each([
 
 describe('markers', () => {
   it('are reveal.js fragments the slide counts as its steps, none on a chart without steps', async () => {
-    const { page } = await openDeck(browser, server.url);
+    const { page } = await openDeck(served.browser, served.url);
     const counts = await page.$$eval(`section[id]`, (sections, step) => sections.map((s) => [s.id, s.querySelectorAll(`.fragment.${step}`).length]), CHART_STEP_CLASS);
     expect(Object.fromEntries(counts)).toEqual({ 'aufbau-in-schritten': 0, 'reihe-fuer-reihe': 2, 'punkt-fuer-punkt': 3, linie: 3, kreis: 2, 'ohne-schritte': 0, wasserfall: 3, kombi: 1, flaeche: 3 });
     await page.evaluate(() => window.Reveal.slide(5));
@@ -260,9 +247,9 @@ describe('markers', () => {
 
 describe('speaker view', () => {
   it("previews the current step, and the next slide's chart at its first step", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const context = await served.browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}#/punkt-fuer-punkt`);
+    await page.goto(`${served.url}#/punkt-fuer-punkt`);
     await page.waitForSelector(`html[${READY_ATTRIBUTE}]`, { state: 'attached', timeout: 15_000 });
     const [popup] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
     await popup.waitForSelector('.speaker-view[data-connected]', { timeout: 10_000 });

@@ -4,15 +4,12 @@
  * executes or loads, and every string appears verbatim as text. (Slide
  * Markdown itself may hold HTML; chart YAML may not.)
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { launchChrome } from '../../src/browser/launch-chrome.ts';
-import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
 import { runCheck } from '../../src/check/run-check.ts';
-import { buildFixture } from '../support/build-fixture.ts';
 import { CHECK_FIXTURES } from '../support/check-fixtures.ts';
 import { openDeck, paintedPixels } from '../support/deck-page.ts';
+import { serveBuiltDeck } from '../support/served-deck.ts';
 import { CHART_SELECTOR, DRAWN_ATTRIBUTE } from '../../src/page-contract.ts';
 
 const DECK = join(CHECK_FIXTURES, 'chart-escaping');
@@ -22,22 +19,11 @@ const SERIES = `<iframe src="javascript:window.parent.__chartXss = 'series'"></i
 const SOURCE = `Quelle <img src=x onerror="window.__chartXss = 'source'"> </script><script>window.__chartXss = 'breakout'</script>`;
 const NOTE = `<a href="javascript:window.__chartXss = 'note'">Hinweis</a>`;
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic(await buildFixture(DECK));
-  browser = await launchChrome();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = serveBuiltDeck(DECK);
 
 describe('chart text with HTML and script', () => {
   it('executes nothing, loads nothing and shows every string as text', async () => {
-    const { page, foreignRequests, consoleErrors } = await openDeck(browser, server.url);
+    const { page, foreignRequests, consoleErrors } = await openDeck(served.browser, served.url);
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
     const dialogs: string[] = [];
@@ -85,7 +71,7 @@ describe('chart text with HTML and script', () => {
   });
 
   it('passes deck check: escaped chart text is not a finding', async () => {
-    const report = await runCheck({ slidesDir: DECK }, { browser });
+    const report = await runCheck({ slidesDir: DECK }, { browser: served.browser });
     expect(report.diagnostics).toEqual([]);
   });
 });

@@ -6,31 +6,18 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChrome } from '../../src/browser/launch-chrome.ts';
-import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { exportDeck } from '../../src/export/export-deck.ts';
 import { READY_SELECTOR } from '../../src/page-contract.ts';
-import { buildFixture } from '../support/build-fixture.ts';
 import { openDeck } from '../support/deck-page.ts';
 import { exportTempDir } from '../support/export-fixture.ts';
 import { readPdf } from '../support/pdf-reader.ts';
+import { serveBuiltDeck } from '../support/served-deck.ts';
 
 const STEPPED_CODE = join(import.meta.dirname, '../fixtures/stepped-code');
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic(await buildFixture(STEPPED_CODE));
-  browser = await launchChrome();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = serveBuiltDeck(STEPPED_CODE);
 
 /** The step on top (the last visible copy of the code) on the current slide: its highlighted lines (on a band), how the others look. */
 function shownStep(page: Page) {
@@ -53,7 +40,7 @@ function shownStep(page: Page) {
 
 describe('presenting stepped code', () => {
   it('shows the steps one by one as fragments, each with its lines highlighted and the rest in one muted colour', async () => {
-    const { page, consoleErrors } = await openDeck(browser, server.url);
+    const { page, consoleErrors } = await openDeck(served.browser, served.url);
     // The other lines are in one colour at full opacity: faded code would fail the contrast check.
     expect(await shownStep(page)).toEqual({ shown: 1, lines: [1], others: Array(5).fill('1 1'), banded: true });
     await page.keyboard.press('ArrowRight');
@@ -75,9 +62,9 @@ describe('presenting stepped code', () => {
   });
 
   it('counts the steps in the speaker view', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const context = await served.browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(served.url);
     await page.waitForSelector(READY_SELECTOR, { state: 'attached', timeout: 15_000 });
     const [popup] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
     await popup.waitForSelector('.speaker-view[data-connected]', { timeout: 10_000 });

@@ -2,32 +2,18 @@
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChrome } from '../../src/browser/launch-chrome.ts';
-import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
-import { buildFixture, SAMPLE_DECK } from '../support/build-fixture.ts';
+import { describe, expect, it } from 'vitest';
+import { serveStatic } from '../../src/browser/serve-static.ts';
+import { SAMPLE_DECK } from '../support/build-fixture.ts';
 import { openDeck, paintedPixels } from '../support/deck-page.ts';
+import { serveBuiltDeck } from '../support/served-deck.ts';
 import { CHART_SELECTOR, DRAWN_ATTRIBUTE, PAGE_NAMES, PRINT_FLAGS, READY_ATTRIBUTE } from '../../src/page-contract.ts';
 
-let browser: Browser;
-let server: StaticServer;
-let built: string;
-
-beforeAll(async () => {
-  built = await buildFixture(SAMPLE_DECK);
-  server = await serveStatic(built);
-  browser = await launchChrome();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = serveBuiltDeck(SAMPLE_DECK);
 
 describe('built deck', () => {
   it('visits every slide, draws every chart and shows the notes', async () => {
-    const { page, foreignRequests, consoleErrors } = await openDeck(browser, server.url);
+    const { page, foreignRequests, consoleErrors } = await openDeck(served.browser, served.url);
     expect(await page.evaluate(() => typeof window.Reveal.getIndices)).toBe('function');
     const slides = await page.evaluate(
       (names) => window.Reveal.getSlides().map((s) => ({ id: s.id, charts: s.querySelectorAll(names.chart).length, notes: s.querySelector(names.notes)?.textContent ?? '' })),
@@ -59,7 +45,7 @@ describe('built deck', () => {
   });
 
   it('keeps charts lazy: Chart.js is not needed to show a first slide without charts', async () => {
-    const { page } = await openDeck(browser, server.url);
+    const { page } = await openDeck(served.browser, served.url);
     const scripts = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.js')));
     // Fetched at the earliest once the deck is ready (idle prefetch), never on the way to the first slide.
     const timing = await page.evaluate(() => ({
@@ -78,7 +64,7 @@ describe('built deck', () => {
   });
 
   it('draws every chart up front in the print view at 2x density', async () => {
-    const { page } = await openDeck(browser, `${server.url}?${PRINT_FLAGS.printPdf}`);
+    const { page } = await openDeck(served.browser, `${served.url}?${PRINT_FLAGS.printPdf}`);
     const figures = await page.$$eval(CHART_SELECTOR, (all, drawn) => all.map((f) => f.hasAttribute(drawn)), DRAWN_ATTRIBUTE);
     expect(figures).toEqual([true, true]);
     const ratio = await page.$eval(`${CHART_SELECTOR} canvas`, (c) => (c as HTMLCanvasElement).width / c.getBoundingClientRect().width);
@@ -90,10 +76,10 @@ describe('built deck', () => {
 
   it('works from a sub-folder of a static host (relative URLs)', async () => {
     const host = mkdtempSync(join(tmpdir(), 'deck-host-'));
-    cpSync(built, join(host, 'talks', '2025'), { recursive: true });
+    cpSync(served.dist, join(host, 'talks', '2025'), { recursive: true });
     const nested = await serveStatic(host);
     try {
-      const { page, consoleErrors } = await openDeck(browser, `${nested.url}talks/2025/`);
+      const { page, consoleErrors } = await openDeck(served.browser, `${nested.url}talks/2025/`);
       await page.evaluate(() => window.Reveal.slide(2));
       await page.waitForSelector(`section#investitionen ${CHART_SELECTOR}[${DRAWN_ATTRIBUTE}]`, { timeout: 2000 });
       const fontsLoaded = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').length);
@@ -106,12 +92,12 @@ describe('built deck', () => {
   });
 
   it('keeps the chart data as a visually hidden table, shown without scripts', async () => {
-    const { page } = await openDeck(browser, server.url);
+    const { page } = await openDeck(served.browser, served.url);
     const hidden = await page.$eval('table.deck-chart-data', (t) => getComputedStyle(t).clipPath);
     expect(hidden).toBe('inset(50%)');
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 720 } });
+    const context = await served.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 720 } });
     const noScript = await context.newPage();
-    await noScript.goto(server.url);
+    await noScript.goto(served.url);
     const box = await noScript.$eval('table.deck-chart-data', (t) => t.getBoundingClientRect().height);
     expect(box).toBeGreaterThan(20);
     await context.close();

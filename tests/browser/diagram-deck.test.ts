@@ -7,36 +7,20 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChrome } from '../../src/browser/launch-chrome.ts';
-import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
+import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/builder/build-deck.ts';
 import { DeckDiagrams } from '../../src/builder/deck-diagrams.ts';
 import { runCheck } from '../../src/check/run-check.ts';
 import { exportDeck } from '../../src/export/export-deck.ts';
 import { compileFolder } from '../../src/loader/compile-folder.ts';
 import { DIAGRAM_SELECTOR } from '../../src/page-contract.ts';
-import { buildFixture } from '../support/build-fixture.ts';
 import { openDeck } from '../support/deck-page.ts';
 import { exportTempDir } from '../support/export-fixture.ts';
+import { serveBuiltDeck } from '../support/served-deck.ts';
 
 const MERMAID_DECK = join(import.meta.dirname, '../fixtures/mermaid-deck');
 
-let dist: string;
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  dist = await buildFixture(MERMAID_DECK);
-  server = await serveStatic(dist);
-  browser = await launchChrome();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = serveBuiltDeck(MERMAID_DECK, 60_000);
 
 const tempDeck = (markdown: string) => {
   const dir = join(mkdtempSync(join(tmpdir(), 'deck-diagram-')), 'slides');
@@ -47,7 +31,7 @@ const tempDeck = (markdown: string) => {
 
 describe('a built deck with diagrams', () => {
   it('shows each diagram as SVG with text labels, in the theme\'s colours and font', async () => {
-    const { page, consoleErrors, foreignRequests } = await openDeck(browser, server.url);
+    const { page, consoleErrors, foreignRequests } = await openDeck(served.browser, served.url);
     const drawn = await page.evaluate((selector) => {
       const svg = document.querySelector<SVGSVGElement>(`section#release-flow ${selector} svg`)!;
       const node = svg.querySelector('.node rect, .node polygon')!;
@@ -86,9 +70,9 @@ describe('a built deck with diagrams', () => {
   });
 
   it('ships no Mermaid: only the runtime\'s own files', () => {
-    const files = readdirSync(join(dist, 'assets'));
+    const files = readdirSync(join(served.dist, 'assets'));
     expect(files.filter((file) => /mermaid/i.test(file))).toEqual([]);
-    const scripts = files.filter((file) => file.endsWith('.js')).map((file) => readFileSync(join(dist, 'assets', file), 'utf8'));
+    const scripts = files.filter((file) => file.endsWith('.js')).map((file) => readFileSync(join(served.dist, 'assets', file), 'utf8'));
     expect(scripts.some((code) => code.includes('mermaid'))).toBe(false);
   });
 
@@ -108,7 +92,7 @@ describe('a built deck with diagrams', () => {
 
 describe('deck check on a deck with diagrams', () => {
   it('finds nothing: labels large enough, contrast on light and dark slides', async () => {
-    const report = await runCheck({ slidesDir: MERMAID_DECK }, { browser });
+    const report = await runCheck({ slidesDir: MERMAID_DECK }, { browser: served.browser });
     expect(report.diagnostics.map((d) => `${d.line}: ${d.message} [${d.code}]`)).toEqual([]);
   }, 60_000);
 });
@@ -122,7 +106,7 @@ describe('building diagrams that fail', () => {
 
   it('is a finding of deck check at its line', async () => {
     const dir = tempDeck(`# Broken\n\n\`\`\`mermaid\nflowchart LR\n  a --> ]] ${Date.now()}\n\`\`\`\n`);
-    const report = await runCheck({ slidesDir: dir }, { browser });
+    const report = await runCheck({ slidesDir: dir }, { browser: served.browser });
     expect(report.diagnostics.map((d) => [d.line, d.code, d.severity])).toEqual([[5, 'diagram', 'error']]);
     expect(report.skipped).toMatch(/does not build/);
   }, 60_000);

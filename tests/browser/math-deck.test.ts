@@ -5,45 +5,32 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChrome } from '../../src/browser/launch-chrome.ts';
-import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MATH_ASSETS_DIR } from '../../src/builder/math-assets.ts';
 import { runCheck } from '../../src/check/run-check.ts';
 import { exportDeck } from '../../src/export/export-deck.ts';
 import { writeSingleFileHtml } from '../../src/export/single-file-html.ts';
-import { buildFixture } from '../support/build-fixture.ts';
 import { openDeck, type DeckPage } from '../support/deck-page.ts';
 import { exportTempDir } from '../support/export-fixture.ts';
+import { serveBuiltDeck } from '../support/served-deck.ts';
 
 const MATH_DECK = join(import.meta.dirname, '../fixtures/math-deck');
 
-let dist: string;
-let browser: Browser;
-let server: StaticServer;
+const served = serveBuiltDeck(MATH_DECK);
 let deck: DeckPage;
 
 beforeAll(async () => {
-  dist = await buildFixture(MATH_DECK);
-  server = await serveStatic(dist);
-  browser = await launchChrome();
-  deck = await openDeck(browser, server.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  deck = await openDeck(served.browser, served.url);
 });
 
 describe('a built deck with math', () => {
   it('ships KaTeX\'s stylesheet and its woff2 fonts beside the page, and links the stylesheet', () => {
-    const fonts = readdirSync(join(dist, MATH_ASSETS_DIR, 'fonts'));
+    const fonts = readdirSync(join(served.dist, MATH_ASSETS_DIR, 'fonts'));
     expect(fonts.length).toBeGreaterThan(10);
     expect(fonts.every((font) => font.endsWith('.woff2'))).toBe(true);
-    const css = readFileSync(join(dist, MATH_ASSETS_DIR, 'katex.css'), 'utf8');
+    const css = readFileSync(join(served.dist, MATH_ASSETS_DIR, 'katex.css'), 'utf8');
     expect(css).not.toMatch(/\.(woff|ttf)\)/);
-    expect(readFileSync(join(dist, 'index.html'), 'utf8')).toContain(`<link rel="stylesheet" href="./${MATH_ASSETS_DIR}/katex.css">`);
+    expect(readFileSync(join(served.dist, 'index.html'), 'utf8')).toContain(`<link rel="stylesheet" href="./${MATH_ASSETS_DIR}/katex.css">`);
   });
 
   it('lays out the formulas in KaTeX\'s fonts, loaded from the deck itself', async () => {
@@ -75,7 +62,7 @@ describe('a built deck with math', () => {
 
 describe('deck check on a deck with math', () => {
   it('finds nothing: KaTeX\'s zero-width layout struts are no text too small to read', async () => {
-    const report = await runCheck({ slidesDir: MATH_DECK }, { browser });
+    const report = await runCheck({ slidesDir: MATH_DECK }, { browser: served.browser });
     expect(report.diagnostics.map((d) => `${d.line}: ${d.message} [${d.code}]`)).toEqual([]);
   }, 60_000);
 });
@@ -99,7 +86,7 @@ describe('the single-file HTML of a deck with math', () => {
     const html = readFileSync(file, 'utf8');
     expect(html).toMatch(/url\(data:font\/woff2;base64,/);
     expect(html).not.toMatch(/url\(fonts\//);
-    const single = await openDeck(browser, `file://${file}`);
+    const single = await openDeck(served.browser, `file://${file}`);
     const loaded = await single.page.evaluate(async () => {
       await document.fonts.ready;
       return [...document.fonts].filter((face) => face.status === 'loaded').map((face) => face.family.replace(/"/g, ''));

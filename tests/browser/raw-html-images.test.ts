@@ -3,32 +3,18 @@
  * (`<img src="img/x.png">`, `style="background-image: url(…)"`), load in the
  * built deck served on 127.0.0.1: the build copies them like Markdown images.
  */
-import type { Browser } from 'playwright-core';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChrome } from '../../src/browser/launch-chrome.ts';
-import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
-import { buildFixture } from '../support/build-fixture.ts';
+import { describe, expect, it } from 'vitest';
 import { openDeck } from '../support/deck-page.ts';
+import { serveBuiltDeck } from '../support/served-deck.ts';
 
 const RAW_HTML_DECK = join(import.meta.dirname, '../fixtures/raw-html-deck');
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic(await buildFixture(RAW_HTML_DECK));
-  browser = await launchChrome();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = serveBuiltDeck(RAW_HTML_DECK);
 
 describe('raw HTML images in the built deck', () => {
   it('shows an <img> and a CSS background from local files, with no request failing', async () => {
-    const { page, deck, foreignRequests, consoleErrors } = await openDeck(browser, server.url);
+    const { page, deck, foreignRequests, consoleErrors } = await openDeck(served.browser, served.url);
     try {
       const failed: string[] = [];
       page.on('response', (response) => {
