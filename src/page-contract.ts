@@ -92,6 +92,18 @@ export const DEFERRED_BODY_CLASS = 'deck-deferred-body';
  */
 export const PRESENT_META_NAME = 'deck-present';
 
+/**
+ * `deck present`'s paths and query, relative to a page's base (`/p/<T>/`, `/a/<A>/`): the relay's WebSocket,
+ * the server's own endpoints (the QR codes the speaker view shows), and the query a control connection names
+ * itself with (`_relay?as=presenter`). Here rather than in src/present/protocol.ts (which re-exports them) so the
+ * page takes them without zod.
+ */
+export const RELAY_PATH = '_relay';
+export const PRESENT_ENDPOINTS_PATH = '_present';
+export const REMOTE_QR_PATH = `${PRESENT_ENDPOINTS_PATH}/remote-qr.svg`;
+export const AUDIENCE_QR_PATH = `${PRESENT_ENDPOINTS_PATH}/audience-qr.svg`;
+export const CONTROL_ROLE_QUERY = 'as';
+
 /** On each slide's `<section>`: `file:line` of its Markdown. */
 export const SOURCE_ATTRIBUTE = 'data-source';
 /** On a block of a slide: the Markdown line it starts at. */

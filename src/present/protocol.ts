@@ -4,20 +4,14 @@
  * (`import type`), so zod stays out of the runtime.
  */
 import { z } from 'zod';
+import type { RELAY_PATH } from '../page-contract.ts';
 
 /** Largest frame the relay accepts (bytes); a larger one closes the connection. */
 export const MAX_FRAME_BYTES = 4096;
 
-/** The path segment of the relay's WebSocket under a page's base (`/p/<T>/_relay`, `/a/<A>/_relay`). */
-export const RELAY_PATH = '_relay';
+/** The relay's path, the server's endpoints and the control query: shared with the page, so defined in page-contract.ts. */
+export { AUDIENCE_QR_PATH, CONTROL_ROLE_QUERY, PRESENT_ENDPOINTS_PATH, RELAY_PATH, REMOTE_QR_PATH } from '../page-contract.ts';
 
-/** The path segment of the server's own endpoints under the presenter's base (`/p/<T>/_present/…`). */
-export const PRESENT_ENDPOINTS_PATH = '_present';
-export const REMOTE_QR_PATH = `${PRESENT_ENDPOINTS_PATH}/remote-qr.svg`;
-export const AUDIENCE_QR_PATH = `${PRESENT_ENDPOINTS_PATH}/audience-qr.svg`;
-
-/** The query a control connection names itself with: `_relay?as=presenter`. */
-export const CONTROL_ROLE_QUERY = 'as';
 export const controlRoleSchema = z.enum(['presenter', 'remote', 'speaker']);
 export type ControlRole = z.output<typeof controlRoleSchema>;
 

@@ -5,12 +5,24 @@
  */
 const STORAGE_KEY = 'deck-speaker-stopwatch';
 
-interface StopwatchState {
+export interface StopwatchState {
   /** Milliseconds counted before the current run. */
   banked: number;
   /** Epoch milliseconds when the current run started; null while paused. */
   since: number | null;
 }
+
+/** Elapsed milliseconds at `at`. */
+export const stopwatchElapsedMs = (state: StopwatchState, at: number): number => state.banked + (state.since === null ? 0 : at - state.since);
+
+/** Running from `at` (unchanged when already running). */
+export const stopwatchStarted = (state: StopwatchState, at: number): StopwatchState => (state.since === null ? { banked: state.banked, since: at } : state);
+
+/** Paused at `at`, keeping what was counted (unchanged when already paused). */
+export const stopwatchPaused = (state: StopwatchState, at: number): StopwatchState => (state.since === null ? state : { banked: state.banked + at - state.since, since: null });
+
+/** Back to zero; a running stopwatch keeps running from `at`. */
+export const stopwatchReset = (state: StopwatchState, at: number): StopwatchState => ({ banked: 0, since: state.since === null ? null : at });
 
 export interface Stopwatch {
   /** Elapsed seconds. */
@@ -35,14 +47,14 @@ export function createStopwatch(storage: Storage | null = window.sessionStorage,
   const save = () => storage?.setItem(STORAGE_KEY, JSON.stringify(state));
   save();
   return {
-    elapsed: (at = Date.now()) => (state.banked + (state.since === null ? 0 : at - state.since)) / 1000,
+    elapsed: (at = Date.now()) => stopwatchElapsedMs(state, at) / 1000,
     running: () => state.since !== null,
     toggle(at = Date.now()) {
-      state = state.since === null ? { banked: state.banked, since: at } : { banked: state.banked + at - state.since, since: null };
+      state = state.since === null ? stopwatchStarted(state, at) : stopwatchPaused(state, at);
       save();
     },
     reset(at = Date.now()) {
-      state = { banked: 0, since: state.since === null ? null : at };
+      state = stopwatchReset(state, at);
       save();
     },
   };
