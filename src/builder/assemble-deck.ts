@@ -6,7 +6,7 @@
  */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DeckErrors, buildSeverities, hasErrors, renderDeckPage } from '../compiler/index.ts';
+import { DeckErrors, buildSeverities, hasErrors, renderDeckPage, withoutNotes } from '../compiler/index.ts';
 import { compileFolder } from '../loader/compile-folder.ts';
 import { resolveTheme } from '../vite/resolve-theme.ts';
 import { DeckDiagrams } from './deck-diagrams.ts';
@@ -22,6 +22,8 @@ export interface AssembleOptions {
   cachedRuntimeOnly?: boolean;
   /** Every warning is an error (`deck build --strict`). @defaultValue false */
   strict?: boolean;
+  /** Leave the speaker notes out of every file written (`--no-notes`: a copy for the audience). @defaultValue false */
+  withoutNotes?: boolean;
 }
 
 export interface AssembledDeck {
@@ -40,7 +42,8 @@ export async function assembleDeck(slidesDir: string, dir: string, options: Asse
   const compileFindings = buildSeverities(compiled.diagnostics, options.strict ?? false);
   if (hasErrors(compileFindings)) throw new DeckErrors(compileFindings);
   // Only a deck that compiles has its diagrams drawn (Chromium is started only for diagrams not cached).
-  const deck = await new DeckDiagrams().complete(compiled);
+  const drawn = await new DeckDiagrams().complete(compiled);
+  const deck = options.withoutNotes ? withoutNotes(drawn) : drawn;
   const diagnostics = buildSeverities(deck.diagnostics, options.strict ?? false);
   if (hasErrors(diagnostics)) throw new DeckErrors(diagnostics);
   const themePath = resolveTheme(deck.settings.theme, resolve(slidesDir));

@@ -18,6 +18,8 @@ export interface BuildOptions {
   cachedRuntimeOnly?: boolean;
   /** Every warning is an error. @defaultValue false */
   strict?: boolean;
+  /** No speaker notes in any file of the output (`deck build --no-notes`, the audience's copy). @defaultValue false */
+  withoutNotes?: boolean;
 }
 
 export interface BuildResult {
@@ -38,7 +40,11 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
   let assembled;
   try {
     rmSync(temporary, { recursive: true, force: true });
-    assembled = await assembleDeck(options.slidesDir, temporary, { cachedRuntimeOnly: options.cachedRuntimeOnly ?? false, strict: options.strict ?? false });
+    assembled = await assembleDeck(options.slidesDir, temporary, {
+      cachedRuntimeOnly: options.cachedRuntimeOnly ?? false,
+      strict: options.strict ?? false,
+      withoutNotes: options.withoutNotes ?? false,
+    });
   } catch (error) {
     rmSync(temporary, { recursive: true, force: true });
     throw error instanceof RuntimeNotCachedError ? error : toCliError(error);

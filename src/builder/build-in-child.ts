@@ -9,11 +9,13 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { DECK_BIN } from '../app-paths.ts';
 import { CliError } from '../errors.ts';
+import type { BuildVariant } from './fresh-build.ts';
 
 /** Resolves with the build's warnings, one `file:line: warning: …` line each. */
-export function buildInChildProcess(slidesDir: string, outDir: string): Promise<string[]> {
+export function buildInChildProcess(slidesDir: string, outDir: string, variant: BuildVariant = {}): Promise<string[]> {
+  const args = [DECK_BIN, 'build', resolve(slidesDir), '--out', resolve(outDir), ...(variant.withoutNotes ? ['--no-notes'] : [])];
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [DECK_BIN, 'build', resolve(slidesDir), '--out', resolve(outDir)], {
+    const child = spawn(process.execPath, args, {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';

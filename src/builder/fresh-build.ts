@@ -33,6 +33,14 @@ export interface BuildStamp {
   slidesDir: string;
   /** Files outside the slides folder that the build copied (images named as `../img/x.png`), and their hash. */
   outside: { files: string[]; hash: string };
+  /** Built without speaker notes (`--no-notes`); absent in stamps that predate the option: with notes. */
+  withoutNotes?: boolean;
+}
+
+/** What kind of build an export asks for: a build of the other kind is not reused. */
+export interface BuildVariant {
+  /** No speaker notes in the output. @defaultValue false */
+  withoutNotes?: boolean;
 }
 
 /** The copied files that live outside the slides folder, which the slides folder's hash does not cover. */
@@ -43,16 +51,17 @@ function outsideFiles(slidesDir: string, copiedFiles: readonly string[]): { file
 }
 
 /** The stamp of a build from `hash` (sourceHash) that copied `copiedFiles`. */
-export function buildStamp(slidesDir: string, hash: string, copiedFiles: readonly string[]): BuildStamp {
-  return { hash, slidesDir: resolve(slidesDir), outside: outsideFiles(slidesDir, copiedFiles) };
+export function buildStamp(slidesDir: string, hash: string, copiedFiles: readonly string[], variant: BuildVariant = {}): BuildStamp {
+  return { hash, slidesDir: resolve(slidesDir), outside: outsideFiles(slidesDir, copiedFiles), withoutNotes: variant.withoutNotes ?? false };
 }
 
-export function isFresh(outDir: string, slidesDir: string, hash = sourceHash(slidesDir)): boolean {
+export function isFresh(outDir: string, slidesDir: string, hash = sourceHash(slidesDir), variant: BuildVariant = {}): boolean {
   const stampPath = join(outDir, BUILD_STAMP);
   if (!existsSync(stampPath) || !existsSync(join(outDir, 'index.html'))) return false;
   try {
     const stamp = JSON.parse(readFileSync(stampPath, 'utf8')) as BuildStamp;
     if (stamp.hash !== hash || stamp.slidesDir !== resolve(slidesDir) || !stamp.outside) return false;
+    if ((stamp.withoutNotes ?? false) !== (variant.withoutNotes ?? false)) return false;
     return outsideFiles(slidesDir, stamp.outside.files).hash === stamp.outside.hash;
   } catch {
     return false;
@@ -79,18 +88,18 @@ export interface FreshBuildJob {
  * that build runs in a child process (build-in-child.ts), its memory handed back before Chromium
  * prints, which keeps the export of 200 slides at ~290 instead of ~530 MB.
  */
-async function buildForExport(slidesDir: string, outDir: string): Promise<{ warnings: string[]; copiedFiles: string[] }> {
+async function buildForExport(slidesDir: string, outDir: string, variant: BuildVariant): Promise<{ warnings: string[]; copiedFiles: string[] }> {
   const { buildDeck } = await import('./build-deck.ts');
   const { formatDiagnostic } = await import('../compiler/diagnostics.ts');
   let lines: string[];
   let copiedFiles: string[];
   try {
-    const built = await buildDeck({ slidesDir, outDir, cachedRuntimeOnly: true });
+    const built = await buildDeck({ slidesDir, outDir, cachedRuntimeOnly: true, withoutNotes: variant.withoutNotes ?? false });
     lines = built.warnings.map(formatDiagnostic);
     copiedFiles = built.copiedFiles;
   } catch (error) {
     if (!(error instanceof RuntimeNotCachedError)) throw error;
-    lines = await buildInChildProcess(slidesDir, outDir);
+    lines = await buildInChildProcess(slidesDir, outDir, variant);
     copiedFiles = await filesTheSlidesShow(slidesDir);
   }
   // The exporter says "warning:" itself.
@@ -107,14 +116,14 @@ async function filesTheSlidesShow(slidesDir: string): Promise<string[]> {
 }
 
 /** Checks the folder and, when it is not fresh, starts the build (`buildForExport`). */
-export function startFreshBuild(slidesDir: string, outDir: string, force = false): FreshBuildJob {
+export function startFreshBuild(slidesDir: string, outDir: string, force = false, variant: BuildVariant = {}): FreshBuildJob {
   const started = performance.now();
   const hash = sourceHash(slidesDir);
   const out = resolve(outDir);
   const seconds = () => (performance.now() - started) / 1000;
-  if (!force && isFresh(out, slidesDir, hash)) return { reused: true, done: Promise.resolve({ outDir: out, reused: true, seconds: seconds(), warnings: [] }) };
-  const done = buildForExport(slidesDir, out).then(({ warnings, copiedFiles }) => {
-    const stamp = buildStamp(slidesDir, hash, copiedFiles);
+  if (!force && isFresh(out, slidesDir, hash, variant)) return { reused: true, done: Promise.resolve({ outDir: out, reused: true, seconds: seconds(), warnings: [] }) };
+  const done = buildForExport(slidesDir, out, variant).then(({ warnings, copiedFiles }) => {
+    const stamp = buildStamp(slidesDir, hash, copiedFiles, variant);
     writeFileSync(join(out, BUILD_STAMP), `${JSON.stringify(stamp, null, 2)}\n`);
     return { outDir: out, reused: false, seconds: seconds(), warnings };
   });

@@ -10,3 +10,4 @@ export { DEFAULT_SETTINGS, parseDeckSettings } from './settings/deck-settings.ts
 export { slugify } from './slug.ts';
 export { putDiagrams } from './plugins/deck-diagram.ts';
 export { escapeHtml } from './html/escape-html.ts';
+export { withoutNotes } from './without-notes.ts';

@@ -84,7 +84,7 @@ export async function exportDeck(userOptions: ExportOptions, progress: Progress 
   if (fromPrintView.length) {
     if (!findChrome(options.chrome)) throw new CliError(new ChromeNotFoundError(options.chrome).message);
     progress.step('building');
-    const job = startFreshBuild(options.slidesDir, options.outDir, options.rebuild);
+    const job = startFreshBuild(options.slidesDir, options.outDir, options.rebuild, { withoutNotes: options.withoutNotes });
     job.done.catch(() => undefined);
     // sirv reads each file when asked for it: the server can start before the build has written them.
     const server = await serveStatic(options.outDir);

@@ -38,7 +38,10 @@ export const exportOptionsSchema = z
     chrome: z.string().optional(),
     /** Build even when the build folder is fresh. */
     rebuild: z.boolean().default(false),
+    /** No speaker notes in what is written (the single-file HTML, the PowerPoint file): a copy to share. The CLI's `--no-notes`. */
+    withoutNotes: z.boolean().default(false),
   })
+  .refine((options) => !(options.notes && options.withoutNotes), { error: '--notes (the handout) and --no-notes exclude each other' })
   .transform((options) => {
     const pdfPath = typeof options.pdf === 'string' ? resolve(options.pdf) : options.pdf ? ('default' as const) : null;
     const nothingElse = !options.png && !options.html && !options.notes && !options.pptx;
@@ -58,6 +61,7 @@ export const exportOptionsSchema = z
       timeoutMs: options.timeout * 1000,
       chrome: options.chrome ?? process.env.CHROME_PATH ?? undefined,
       rebuild: options.rebuild,
+      withoutNotes: options.withoutNotes,
     };
   });
 

@@ -138,7 +138,7 @@ export const OUTPUTS: readonly Output[] = [
     target: (options) => options.html,
     async write(target, options) {
       const { writeSingleFileHtml } = await import('./single-file-html.ts');
-      const html = await writeSingleFileHtml(options.slidesDir, target);
+      const html = await writeSingleFileHtml(options.slidesDir, target, { withoutNotes: options.withoutNotes });
       return { path: html.file, count: 1, summary: `wrote ${html.file} (${(html.bytes / 1024).toFixed(0)} KB)` };
     },
   },

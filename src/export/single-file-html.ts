@@ -59,13 +59,13 @@ export interface SingleFileResult {
   seconds: number;
 }
 
-export async function writeSingleFileHtml(slidesDir: string, file: string): Promise<SingleFileResult> {
+export async function writeSingleFileHtml(slidesDir: string, file: string, options: { withoutNotes?: boolean } = {}): Promise<SingleFileResult> {
   const started = performance.now();
   const { assembleDeck } = await import('../builder/assemble-deck.ts');
   const { toCliError } = await import('../builder/build-deck.ts');
   const builtDir = join(mkdtempSync(join(tmpdir(), 'deck-single-')), 'dist');
   try {
-    await assembleDeck(slidesDir, builtDir, { singleFile: true }).catch((error: unknown) => {
+    await assembleDeck(slidesDir, builtDir, { singleFile: true, withoutNotes: options.withoutNotes ?? false }).catch((error: unknown) => {
       throw toCliError(error);
     });
     const html = inlineBuiltDeck(builtDir);

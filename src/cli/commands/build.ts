@@ -9,10 +9,11 @@ export function registerBuild(program: Command): void {
     .argument('[slides-dir]', 'folder of Markdown slides', 'slides')
     .option('--out <dir>', 'output folder', 'dist')
     .option('--strict', 'treat warnings (missing images, other hosts …) as errors')
-    .action(async (slidesDir: string, options: { out: string; strict?: boolean }) => {
+    .option('--no-notes', 'leave the speaker notes out of every file (a copy to share)')
+    .action(async (slidesDir: string, options: { out: string; strict?: boolean; notes: boolean }) => {
       const { buildDeck } = await import('../../builder/build-deck.ts');
       const { countLabel, formatDiagnostic } = await import('../../compiler/diagnostics.ts');
-      const { outDir, seconds, warnings } = await buildDeck({ slidesDir, outDir: options.out, strict: options.strict ?? false });
+      const { outDir, seconds, warnings } = await buildDeck({ slidesDir, outDir: options.out, strict: options.strict ?? false, withoutNotes: !options.notes });
       for (const warning of warnings) console.error(formatDiagnostic(warning));
       console.log(`built ${outDir} in ${seconds.toFixed(2)} s, ${countLabel(warnings.length, 'warning')}`);
     });

@@ -24,6 +24,7 @@ export function registerExport(program: Command): void {
     .option('--out <dir>', `build folder (reused when fresh) (default: "${EXPORT_DEFAULTS.out}")`)
     .option('--pdf [file]', 'slides PDF (default <out>/<deck-name>.pdf)')
     .option('--notes', 'handout instead: each slide with its full speaker notes (to --pdf file or <out>/<deck-name>-notes.pdf)')
+    .option('--no-notes', 'no speaker notes in the single-file HTML or PowerPoint file (a copy to share)')
     .option('--fragments', 'one page (or PNG) per fragment step')
     .option('--range <slides>', 'only these slides, e.g. 3-7,10')
     .option('--png <dir>', 'one PNG per slide into this folder')
@@ -33,13 +34,14 @@ export function registerExport(program: Command): void {
     .option('--timeout <seconds>', `longest wait for the deck and for each printing step (default: ${EXPORT_DEFAULTS.timeout})`)
     .option('--chrome <path>', 'Chromium executable (default: CHROME_PATH, then the usual paths)')
     .option('--rebuild', 'build even when the build folder is fresh')
-    .action(async (slidesDir: string, flags: Omit<ExportOptions, 'slidesDir'>) => {
+    .action(async (slidesDir: string, { notes, ...flags }: Omit<ExportOptions, 'slidesDir' | 'withoutNotes'>) => {
       const { exportDeck } = await import('../../export/export-deck.ts');
       const { createProgress } = await import('../../export/progress.ts');
       process.once('SIGINT', onInterrupt);
       process.once('SIGTERM', onInterrupt);
       try {
-        const result = await exportDeck({ slidesDir, ...flags }, createProgress());
+        // commander keeps `--notes` and `--no-notes` in one `notes` (true, false or absent); the export names them apart.
+        const result = await exportDeck({ slidesDir, ...flags, notes: notes === true, withoutNotes: notes === false }, createProgress());
         for (const warning of result.warnings) console.error(`warning: ${warning}`);
         const perSlide = result.slides ? ` (${(result.seconds / result.slides).toFixed(3)} s per slide)` : '';
         console.error(`export done in ${result.seconds.toFixed(2)} s${perSlide}`);
