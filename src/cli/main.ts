@@ -4,6 +4,7 @@ import { CliError } from '../errors.ts';
 import { registerBuild } from './commands/build.ts';
 import { registerCheck } from './commands/check.ts';
 import { registerDev } from './commands/dev.ts';
+import { registerPresent } from './commands/present.ts';
 import { registerPreview } from './commands/preview.ts';
 
 const program = new Command('deck')
@@ -14,6 +15,7 @@ registerDev(program);
 registerBuild(program);
 registerPreview(program);
 registerCheck(program);
+registerPresent(program);
 (await import('./commands/export.ts')).registerExport(program);
 
 try {

@@ -1,0 +1,110 @@
+/**
+ * `deck present`'s server, startable in-process (the CLI, tests, the bench): builds the deck twice
+ * (present-builds.ts), then serves both builds and the relay on one port. Every new state is saved
+ * with the tokens (present-session.ts), so `resume` picks the talk up after a restart.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { presentBuilds } from './present-builds.ts';
+import { createPresentHandler } from './present-handler.ts';
+import { pageConfigs, presentIndexHtml } from './present-page.ts';
+import { openSession, presentCacheDir, saveSession } from './present-session.ts';
+import { listeningAddresses, presentUrls, type PresentUrls } from './present-urls.ts';
+import { AUDIENCE_QR_PATH, REMOTE_QR_PATH } from './protocol.ts';
+import { qrSvg } from './qr-codes.ts';
+import { Relay, type RelayLimits } from './relay.ts';
+
+export interface PresentServerOptions {
+  slidesDir: string;
+  /** @defaultValue '127.0.0.1' */
+  host?: string;
+  /** 0: any free port. @defaultValue 4000 */
+  port?: number;
+  /** Most relay connections at once. @defaultValue DEFAULT_MAX_CONNECTIONS */
+  maxConnections?: number;
+  /** Reuse the last run's tokens and talk state of this slides folder. @defaultValue false */
+  resume?: boolean;
+  /** Lines about what happens (never a token). @defaultValue nothing */
+  log?: (line: string) => void;
+  /** Where builds and session live (tests keep theirs apart). @defaultValue node_modules/.cache/markdown-deck/present */
+  cacheRoot?: string;
+  limits?: Partial<RelayLimits>;
+}
+
+export interface PresentServer {
+  urls: PresentUrls;
+  address: { host: string; port: number };
+  /** The addresses listened on, for the terminal. */
+  listening: string[];
+  /** Whether the last run's tokens and state were reused. */
+  resumed: boolean;
+  /** The build's warnings, one `file:line: message` line each. */
+  warnings: string[];
+  close(): Promise<void>;
+}
+
+export const DEFAULT_MAX_CONNECTIONS = 2000;
+
+export async function startPresentServer(options: PresentServerOptions): Promise<PresentServer> {
+  const host = options.host ?? '127.0.0.1';
+  const log = options.log ?? (() => {});
+  const cacheDir = presentCacheDir(options.slidesDir, options.cacheRoot);
+  const { session, resumed, problem } = openSession(cacheDir, options.slidesDir, options.resume ?? false);
+  if (problem) log(`resume: ${problem}; starting with new tokens`);
+  const builds = await presentBuilds(options.slidesDir, cacheDir);
+  saveSession(cacheDir, session);
+
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4000, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const urls = presentUrls(host, port, session.tokens);
+  const configs = pageConfigs(urls);
+  const relay = new Relay({
+    maxConnections: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
+    state: session.state,
+    seq: session.seq,
+    onState: (state, seq) => saveSession(cacheDir, { ...session, state, seq }),
+    log,
+    limits: options.limits,
+  });
+  // Attached at once, so a request during the QR codes' drawing waits for them instead of going unanswered.
+  const ready = (async () => {
+    const svg = async (url: string) => ({ type: 'image/svg+xml', body: await qrSvg(url) });
+    const presenter = {
+      dir: builds.presenterDir,
+      indexHtml: presentIndexHtml(builds.presenterDir, configs.presenter),
+      extra: { [REMOTE_QR_PATH]: await svg(urls.remote), [AUDIENCE_QR_PATH]: await svg(urls.audience) },
+    };
+    const audience = { dir: builds.audienceDir, indexHtml: presentIndexHtml(builds.audienceDir, configs.audience) };
+    return createPresentHandler(session.tokens, { presenter, audience }, relay);
+  })();
+  server.on('request', (request, response) => void ready.then((handler) => handler.request(request, response)));
+  server.on('upgrade', (request, socket, head) => void ready.then((handler) => handler.upgrade(request, socket, head)));
+  try {
+    await ready;
+  } catch (error) {
+    relay.close();
+    server.close();
+    throw error;
+  }
+
+  return {
+    urls,
+    address: { host, port },
+    listening: listeningAddresses(host).map((address) => `${address.includes(':') ? `[${address}]` : address}:${port}`),
+    resumed,
+    warnings: builds.warnings,
+    close: () =>
+      new Promise<void>((resolve) => {
+        relay.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
