@@ -18,6 +18,47 @@ export const CHART_SELECTOR = 'figure.deck-chart';
 /** Columns written in Markdown (`::: columns` / `::: column`): the row's class and each column's class. */
 export const COLUMNS_CLASS = 'deck-columns';
 export const COLUMN_CLASS = 'deck-column';
+/** On a column with a width (`::: column 40%`): its share of the row, read by the layouts' style sheet. */
+export const COLUMN_SHARE_PROPERTY = '--deck-column-share';
+
+/** Slide layouts: classes of a slide's `<section>` (`<!-- .slide: class="kpi" -->`) that shape the whole slide. */
+export const SLIDE_LAYOUTS = ['title', 'section', 'image-left', 'image-right', 'cover', 'kpi', 'quote'] as const;
+export type SlideLayout = (typeof SLIDE_LAYOUTS)[number];
+
+/**
+ * What the compiler marks for the layouts' style sheet (src/runtime/theme/layouts.css): the image that
+ * fills half of an image-left/right slide, a cover's text on its scrim, a kpi slide's list of figures,
+ * and a quote slide's figure (`<blockquote>` with its source as `<figcaption>`).
+ */
+export const LAYOUT_CLASSES = {
+  image: 'deck-layout-image',
+  coverText: 'deck-cover-text',
+  kpis: 'deck-kpis',
+  quote: 'deck-quote',
+} as const;
+
+/**
+ * The deck's theme variables (`theme:` as a mapping in deck.yaml): the `<style>` element the compiler writes into
+ * the page, and the custom properties it sets for each colour and font, ours first, then reveal.js's that a
+ * reveal.js base theme reads. The runtime bundle stays the same for every deck.
+ */
+export const THEME_STYLE_ID = 'deck-theme-variables';
+export const THEME_COLOUR_PROPERTIES = {
+  text: ['--deck-text', '--r-main-color'],
+  background: ['--deck-background', '--r-background-color'],
+  accent: ['--deck-accent', '--r-link-color'],
+  heading: ['--deck-heading', '--r-heading-color'],
+} as const;
+export const THEME_FONT_PROPERTIES = {
+  body: ['--deck-font', '--r-main-font'],
+  heading: ['--deck-heading-font', '--r-heading-font'],
+  code: ['--deck-mono', '--r-code-font'],
+} as const;
+
+/** The theme's logo (an `<img>`, its corner in `data-corner`) and footer on each slide, written by the compiler. */
+export const LOGO_CLASS = 'deck-logo';
+export const FOOTER_CLASS = 'deck-footer';
+export const THEME_CHROME_SELECTOR = `.${LOGO_CLASS}, .${FOOTER_CLASS}`;
 
 /** A diagram's figure (its SVG drawn at build time inside it): the class the compiler writes, and what exporters and tests find. */
 export const DIAGRAM_CLASS = 'deck-diagram';
@@ -130,6 +171,7 @@ export const PAGE_NAMES = {
   notes: NOTES_SELECTOR,
   source: SOURCE_ATTRIBUTE,
   line: LINE_ATTRIBUTE,
+  themeChrome: THEME_CHROME_SELECTOR,
 } as const;
 export type PageNames = typeof PAGE_NAMES;
 

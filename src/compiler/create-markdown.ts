@@ -2,6 +2,7 @@
 import MarkdownIt from 'markdown-it';
 import deckAssets from './plugins/deck-assets.ts';
 import deckChart from './plugins/deck-chart.ts';
+import deckColumns from './plugins/deck-columns.ts';
 import deckCodeSteps from './plugins/deck-code-steps.ts';
 import deckDiagram from './plugins/deck-diagram.ts';
 import deckElementAttributes from './plugins/deck-element-attributes.ts';
@@ -25,6 +26,7 @@ function highlight(code: string, language: string): string {
 
 export function createMarkdown(): InstanceType<typeof MarkdownIt> {
   return new MarkdownIt({ html: true, linkify: false, typographer: false, highlight })
+    .use(deckColumns)
     .use(deckSlideAttributes)
     .use(deckElementAttributes)
     .use(deckTitle)
