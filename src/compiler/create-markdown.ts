@@ -6,6 +6,7 @@ import deckColumns from './plugins/deck-columns.ts';
 import deckCodeSteps from './plugins/deck-code-steps.ts';
 import deckDiagram from './plugins/deck-diagram.ts';
 import deckElementAttributes from './plugins/deck-element-attributes.ts';
+import deckLayouts from './plugins/deck-layouts.ts';
 import deckSlideAttributes from './plugins/deck-slide-attributes.ts';
 import deckTitle from './plugins/deck-title.ts';
 import deckHtmlReferences from './plugins/deck-html-references.ts';
@@ -29,6 +30,8 @@ export function createMarkdown(): InstanceType<typeof MarkdownIt> {
     .use(deckColumns)
     .use(deckSlideAttributes)
     .use(deckElementAttributes)
+    // After the attribute comments: the slide's classes name its layout.
+    .use(deckLayouts)
     .use(deckTitle)
     .use(deckAssets)
     // Before the chart plugin, which wraps the fence renderer: a chart fence never reaches it.
