@@ -6,6 +6,12 @@
 
 export const DEFAULT_THEME = 'default';
 
+/**
+ * The default theme's colours (src/runtime/theme/default.css sets them; tests/unit/theme-variables.test.ts
+ * keeps both in step): what a deck's own colours are checked against when it changes only some of them.
+ */
+export const DEFAULT_THEME_COLOURS = { text: '#1b2430', background: '#ffffff', accent: '#005a9e', heading: '#0d1b2e' } as const;
+
 /** The themes in reveal.js 6's `dist/theme/` (tests/unit/themes.test.ts keeps the list in step with the package). */
 export const REVEAL_THEMES = [
   'beige',

@@ -87,6 +87,8 @@ export interface CompiledDeck {
   diagnostics: Diagnostic[];
   /** Data files the charts asked for (found or not), as paths beside the Markdown files' paths: watched by the dev server. */
   dataFiles?: string[];
+  /** Files the theme settings name (fonts, logo) as written, where: checked like the slides' images; absent: none. */
+  themeFiles?: { url: string; file: string; line: number }[];
 }
 
 /** What the runtime reads from the page (`#deck-manifest` and `#deck-slide-index`) and structure updates carry: the deck without slide bodies. */

@@ -36,5 +36,14 @@ export function checkReferences(deck: CompiledDeck, io: ReferenceIo): Diagnostic
       }
     }
   }
+  // The theme's fonts and logo, where the settings name them.
+  for (const { url, file, line } of deck.themeFiles ?? []) {
+    const path = decodeURI(url.split(/[?#]/)[0]!);
+    if (!isLocalUrl(url)) {
+      diagnostics.push({ file, line, severity: 'error', code: 'external-host', message: `theme file "${url}" must be a file of the deck: fonts and the logo are bundled with it` });
+    } else if (!io.exists(io.resolve(path, file))) {
+      diagnostics.push({ file, line, severity: 'error', code: 'missing-file', message: `theme file "${url}" not found` });
+    }
+  }
   return diagnostics;
 }

@@ -12,6 +12,8 @@ import { slugify, uniqueId } from './slug.ts';
 import { isLocalUrl } from './plugins/deck-assets.ts';
 import { stringsFor } from '../strings/strings.ts';
 import { finishedSlide, reusableFile, type CompileCache, type CompiledFile } from './compile-cache.ts';
+import { resolveThemeFiles } from './settings/theme-settings.ts';
+import { themeChrome } from './theme/theme-chrome.ts';
 
 export interface DeckSources {
   /** Markdown files; compiled in path order. */
@@ -48,7 +50,11 @@ export function compileDeck(sources: DeckSources, options: CompileOptions = {}):
   } else {
     settingsResult = parseDeckSettings(front?.yaml?.text ?? null, files[0]?.path ?? 'deck.yaml', front?.yaml?.line ?? 1, textLang);
   }
-  const { settings } = settingsResult;
+  // The theme's fonts and logo are named relative to the settings' file, as images are to their Markdown file.
+  const settingsFile = sources.settings?.path ?? files[0]?.path ?? 'deck.yaml';
+  const settings = options.resolveUrl
+    ? { ...settingsResult.settings, themeVariables: resolveThemeFiles(settingsResult.settings.themeVariables, (url) => options.resolveUrl!(url, settingsFile)) }
+    : settingsResult.settings;
   // Each data file is read once however many charts use it; every path asked for is reported (for watching).
   const dataFiles = new Map<string, string | null>();
   const readData = (path: string) => {
@@ -90,7 +96,8 @@ export function compileDeck(sources: DeckSources, options: CompileOptions = {}):
     diagnostics.push({ severity: 'error', code: 'no-slides', message: 'the deck has no slides', file: files[0]!.path, line: 1 });
   }
   diagnostics.sort((a, b) => a.file.localeCompare(b.file, 'en') || a.line - b.line);
-  return { settings, slides, diagnostics, dataFiles: [...dataFiles.keys()] };
+  const themeFiles = settingsResult.themeFiles.map((reference) => ({ ...reference, file: settingsFile }));
+  return { settings, slides, diagnostics, dataFiles: [...dataFiles.keys()], ...(themeFiles.length > 0 && { themeFiles }) };
 }
 
 /** One Markdown file's slides (without ids) and findings; its first slide is the deck's `firstH`-th. */
@@ -191,7 +198,7 @@ function compileSlide(
     line: piece.line,
     title: env.title || plainText(html).slice(0, 60),
     attributes: env.slideAttributes,
-    html,
+    html: html + themeChrome(settings.themeVariables, env.slideAttributes),
     notesHtml,
     notesText: plainText(notesHtml),
     charts: env.charts,

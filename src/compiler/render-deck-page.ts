@@ -8,6 +8,8 @@ import { MANIFEST_ELEMENT_ID, SLIDE_INDEX_ELEMENT_ID, type CompiledDeck } from '
 import { scriptSafeJson, toManifest } from './deck-manifest.ts';
 import { escapeHtml } from './html/escape-html.ts';
 import { EAGER_SLIDES, renderSections } from './render-sections.ts';
+import { themeStyleSheet } from './theme/theme-style.ts';
+import { THEME_STYLE_ID } from '../page-contract.ts';
 
 /** Where the template takes the slides: inside `.reveal > .slides`. */
 export const SLIDES_MARKER = '<!--deck:slides-->';
@@ -43,6 +45,8 @@ export function renderDeckPage(template: string, deck: Pick<CompiledDeck, 'setti
     settings.author && `<meta name="author" content="${escapeHtml(settings.author)}">`,
     `<meta name="description" content="${escapeHtml(settings.title)}">`,
     ...(extras.stylesheets ?? []).map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`),
+    // The deck's theme variables: its own colours and fonts over the base theme of the (shared) runtime bundle.
+    settings.themeVariables && `<style id="${THEME_STYLE_ID}">\n${themeStyleSheet(settings.themeVariables, settings.theme)}\n</style>`,
   ].filter(Boolean);
   // The small template first; the slides (megabytes for a large deck) go in last, so they are copied once.
   let html = replaceOnce(template, /<html lang="[^"]*"/, `<html lang="${escapeHtml(settings.lang)}"`, '<html lang> attribute');

@@ -20,15 +20,23 @@ const NOUNS: Record<string, [string, string]> = {
   array: ['a list', 'lists'],
 };
 
+export interface MessageOptions {
+  /**
+   * The path as the author wrote it, for naming the value: a key that a short form stands for
+   * (`logo: x.svg` for `logo: { src: x.svg }`) is left out.
+   */
+  writtenPath?: (path: Path) => Path;
+}
+
 /**
  * The error map for `root`: `root.safeParse(value, { error: schemaMessages(root, 'a chart') })`.
  * `rootName` names the whole value when it is itself of the wrong kind.
  */
-export function schemaMessages(root: z.ZodType, rootName: string): z.core.$ZodErrorMap {
+export function schemaMessages(root: z.ZodType, rootName: string, options: MessageOptions = {}): z.core.$ZodErrorMap {
   return (issue) => {
     const path: Path = issue.path ?? [];
     const schema = schemaAt(root, path);
-    const what = path.length ? subject(path) : rootName;
+    const what = path.length ? subject(options.writtenPath?.(path) ?? path) : rootName;
     switch (issue.code) {
       case 'invalid_type':
         if (issue.input === undefined && path.length) return missingKey(path);
@@ -37,6 +45,7 @@ export function schemaMessages(root: z.ZodType, rootName: string): z.core.$ZodEr
         if (issue.input === undefined && path.length) return missingKey(path);
         return `${what} must be ${schema ? describe(schema) : 'something else'}, got ${shown(issue.input)}`;
       case 'invalid_format':
+      case 'custom':
         return `${what} must be ${schema ? describe(schema) : 'something else'}, got ${shown(issue.input)}`;
       case 'invalid_value':
         return `${what} must be ${schema ? describe(schema) : `one of ${issue.values.join(', ')}`}; got ${shown(issue.input, true)}`;
@@ -99,6 +108,16 @@ function keysOf(schema: z.ZodType): string[] {
   return inner instanceof z.ZodObject ? Object.keys(inner.shape) : [];
 }
 
+/** `path` up to the first value in `value` that is not a mapping or list (a short form written as a string). */
+export function writtenPathIn(value: unknown, path: Path): Path {
+  let node = value;
+  for (let i = 0; i < path.length; i++) {
+    if (node === null || typeof node !== 'object') return i === 0 ? path : path.slice(0, i);
+    node = (node as Record<PropertyKey, unknown>)[path[i]!];
+  }
+  return path;
+}
+
 function missingKey(path: Path): string {
   const key = String(path[path.length - 1]);
   const parent = path.slice(0, -1);
@@ -130,14 +149,33 @@ function schemaAt(root: z.ZodType, path: Path): z.ZodType | undefined {
   return schema;
 }
 
-/** Looks through what does not change the expected kind: optional, default, transform. */
+/** Looks through what does not change the expected kind: optional, default, transform, preprocess. */
 function unwrap(schema: z.ZodType): z.ZodType {
   let inner = schema;
   for (;;) {
     if (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault) inner = inner.unwrap() as z.ZodType;
-    else if (inner instanceof z.ZodPipe) inner = inner.in as z.ZodType;
+    else if (inner instanceof z.ZodPipe) inner = pipeTarget(inner);
     else return inner;
   }
+}
+
+/** What a pipe checks: its input schema, or after a preprocessing step (`z.preprocess`) its output schema. */
+function pipeTarget(pipe: z.ZodPipe): z.ZodType {
+  return (pipe.in instanceof z.ZodTransform ? pipe.out : pipe.in) as z.ZodType;
+}
+
+/**
+ * Keys of `value` that the object schemas of `schema` do not know, at any depth below the top
+ * (z.object drops them silently): each with its path and the known key it probably is.
+ */
+export function unknownNestedKeys(schema: z.ZodType, value: unknown, path: readonly (string | number)[] = []): { path: (string | number)[]; key: string; like: string | undefined }[] {
+  const inner = unwrap(schema);
+  if (!(inner instanceof z.ZodObject) || value === null || typeof value !== 'object' || Array.isArray(value)) return [];
+  const shape = inner.shape as Record<string, z.ZodType>;
+  const known = Object.keys(shape);
+  return Object.entries(value).flatMap(([key, child]) =>
+    shape[key] ? unknownNestedKeys(shape[key], child, [...path, key]) : [{ path: [...path, key], key, like: similarKey(key, known) }],
+  );
 }
 
 /** What `schema` expects, from its own description (`.describe(…)`) or its kind. */
@@ -146,7 +184,7 @@ function describe(schema: z.ZodType, plural = false): string {
   for (;;) {
     if (inner.description && !plural) return inner.description;
     if (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault) inner = inner.unwrap() as z.ZodType;
-    else if (inner instanceof z.ZodPipe) inner = inner.in as z.ZodType;
+    else if (inner instanceof z.ZodPipe) inner = pipeTarget(inner);
     else break;
   }
   const noun = (kind: string) => NOUNS[kind]![plural ? 1 : 0];
