@@ -3,6 +3,7 @@ import './theme/deck-features.css';
 import 'virtual:deck-theme.css';
 import './code-steps.css';
 import './diagrams.css';
+import './theme/layouts.css';
 import './theme/theme-chrome.css';
 import './print-every-slide.ts';
 import './print-view.ts';
