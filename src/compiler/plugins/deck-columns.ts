@@ -4,7 +4,7 @@
  * markdown-it-container; the fences are matched first (container-fences.ts), so that columns
  * nest with three colons each, as authors write them, and a mistake is an error at its line.
  */
-import type { MarkdownIt, Token } from 'markdown-it';
+import type { MarkdownIt, RendererRule } from 'markdown-it';
 import container from 'markdown-it-container';
 import { COLUMN_CLASS, COLUMN_SHARE_PROPERTY, COLUMNS_CLASS } from '../../page-contract.ts';
 import { scanContainerFences, type ScannedColumn } from '../layouts/container-fences.ts';
@@ -46,7 +46,7 @@ export default function deckColumns(md: MarkdownIt): void {
     env[SHARES] = shares;
   });
 
-  const withClass = (className: string, share: boolean) => (tokens: Token[], index: number, options: object, env: unknown, self: { renderToken: (tokens: Token[], index: number, options: object) => string }) => {
+  const withClass = (className: string, share: boolean): RendererRule => (tokens, index, options, env, self) => {
     const token = tokens[index]!;
     if (token.nesting === 1) {
       token.attrJoin('class', className);
