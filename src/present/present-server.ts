@@ -5,12 +5,12 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { presentBuilds } from './present-builds.ts';
+import { presentBuilds, type PresentBuilds } from './present-builds.ts';
 import { createPresentHandler } from './present-handler.ts';
 import { pageConfigs, presentIndexHtml } from './present-page.ts';
-import { openSession, presentCacheDir, saveSession } from './present-session.ts';
+import { openSession, presentCacheDir, saveSession, type PresentSession } from './present-session.ts';
 import { listeningAddresses, presentUrls, type PresentUrls } from './present-urls.ts';
-import { AUDIENCE_QR_PATH, REMOTE_QR_PATH } from './protocol.ts';
+import { AUDIENCE_QR_PATH, REMOTE_QR_PATH, type TalkState } from './protocol.ts';
 import { qrSvg } from './qr-codes.ts';
 import { Relay, type RelayLimits } from './relay.ts';
 
@@ -46,14 +46,29 @@ export interface PresentServer {
 export const DEFAULT_MAX_CONNECTIONS = 2000;
 
 export async function startPresentServer(options: PresentServerOptions): Promise<PresentServer> {
-  const host = options.host ?? '127.0.0.1';
   const log = options.log ?? (() => {});
   const cacheDir = presentCacheDir(options.slidesDir, options.cacheRoot);
   const { session, resumed, problem } = openSession(cacheDir, options.slidesDir, options.resume ?? false);
   if (problem) log(`resume: ${problem}; starting with new tokens`);
   const builds = await presentBuilds(options.slidesDir, cacheDir);
   saveSession(cacheDir, session);
+  const served = await servePresent(builds, session, { ...options, log, onState: (state, seq) => saveSession(cacheDir, { ...session, state, seq }) });
+  return { ...served, resumed };
+}
 
+export interface ServeOptions extends Omit<PresentServerOptions, 'slidesDir' | 'resume' | 'cacheRoot'> {
+  /** Called with each new state (to save it). */
+  onState?: (state: TalkState, seq: number) => void;
+}
+
+/** Serves two builds and the relay for a session's tokens and state (startPresentServer without the build and the saved session). */
+export async function servePresent(
+  builds: Pick<PresentBuilds, 'presenterDir' | 'audienceDir' | 'warnings'>,
+  session: Pick<PresentSession, 'tokens' | 'state' | 'seq'>,
+  options: ServeOptions,
+): Promise<PresentServer> {
+  const host = options.host ?? '127.0.0.1';
+  const log = options.log ?? (() => {});
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -69,7 +84,7 @@ export async function startPresentServer(options: PresentServerOptions): Promise
     maxConnections: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
     state: session.state,
     seq: session.seq,
-    onState: (state, seq) => saveSession(cacheDir, { ...session, state, seq }),
+    onState: options.onState,
     log,
     limits: options.limits,
   });
@@ -98,7 +113,7 @@ export async function startPresentServer(options: PresentServerOptions): Promise
     urls,
     address: { host, port },
     listening: listeningAddresses(host).map((address) => `${address.includes(':') ? `[${address}]` : address}:${port}`),
-    resumed,
+    resumed: false,
     warnings: builds.warnings,
     close: () =>
       new Promise<void>((resolve) => {
