@@ -11,9 +11,10 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 
 /**
  * Findings a build reports but does not stop on: the reference is left as written, as Vite does
- * with URLs it cannot resolve. `deck check` keeps them errors, the gate for an offline deck.
+ * with URLs it cannot resolve; theme colours of too little contrast still make a deck to look at.
+ * `deck check` keeps them errors, the gate for a deck fit to present.
  */
-export const BUILD_WARNING_CODES: ReadonlySet<string> = new Set(['missing-file', 'external-host']);
+export const BUILD_WARNING_CODES: ReadonlySet<string> = new Set(['missing-file', 'external-host', 'theme-contrast']);
 
 /**
  * The diagnostics as `deck build`, `deck dev` and `deck export` apply them: reference problems

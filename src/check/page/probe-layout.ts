@@ -3,7 +3,8 @@
  * from outside its own body): finds content of the current slide that lies
  * outside the slide box (`overflow`) and content cut off or scrolled away by a
  * box with `overflow` other than `visible`, such as a code block that scrolls
- * (`clipped`). Sizes are reported in slide pixels (the deck's own 1280×720).
+ * (`clipped`), and content that runs into the theme's logo or footer, which sit in the slide's margins
+ * (`overflow` too). Sizes are reported in slide pixels (the deck's own 1280×720).
  */
 import type { PageNames } from '../../page-contract.ts';
 import type { PageFinding } from '../page-finding.ts';
@@ -27,9 +28,22 @@ export function probeLayout(options: LayoutProbeOptions): PageFinding[] {
   type Edge = (typeof edges)[number];
   const worst = new Map<Edge, { amount: number; line: number | null }>();
   const findings: PageFinding[] = [];
+  const chrome = Array.from(section.querySelectorAll<HTMLElement>(options.names.themeChrome))
+    .filter((element) => getComputedStyle(element).display !== 'none')
+    .map((element) => ({ element, box: element.getBoundingClientRect(), name: element.tagName === 'IMG' ? 'logo' : 'footer' }));
+  const intoChrome = new Map<string, { amount: number; line: number | null }>();
 
   const measure = (box: DOMRect, node: Node) => {
     if (box.width === 0 && box.height === 0) return;
+    for (const mark of chrome) {
+      if (mark.element.contains(node)) continue;
+      const across = Math.min(box.right, mark.box.right) - Math.max(box.left, mark.box.left);
+      const down = (Math.min(box.bottom, mark.box.bottom) - Math.max(box.top, mark.box.top)) / scale;
+      if (across <= 0 || down <= options.tolerance) continue;
+      const line = lineOf(node);
+      const seen = intoChrome.get(mark.name);
+      intoChrome.set(mark.name, { amount: Math.max(seen?.amount ?? 0, down), line: seen && seen.line !== null && (line === null || seen.line < line) ? seen.line : line });
+    }
     const beyond: Record<Edge, number> = {
       top: (slide.top - box.top) / scale,
       right: (box.right - slide.right) / scale,
@@ -88,6 +102,15 @@ export function probeLayout(options: LayoutProbeOptions): PageFinding[] {
   };
   for (const child of Array.from(section.children)) visit(child, false);
 
+  for (const [name, { amount, line }] of intoChrome) {
+    findings.push({
+      code: 'overflow',
+      severity: 'error',
+      message: `content runs into the theme's ${name} by ${Math.round(amount)} px: shorten it, shrink it or split the slide`,
+      line,
+      key: `overflow:${name}`,
+    });
+  }
   for (const [edge, { amount, line }] of worst) {
     findings.push({
       code: 'overflow',

@@ -51,8 +51,8 @@ const themeLogo = shortForm(
   'src',
   z.object({
     src: imageFile,
-    /** @defaultValue `bottom-right` */
-    corner: z.enum(LOGO_CORNERS).default('bottom-right'),
+    /** @defaultValue `top-right` (reveal.js's arrows sit bottom right while presenting) */
+    corner: z.enum(LOGO_CORNERS).default('top-right'),
     /** Left off slides of the class `title`. @defaultValue false */
     hideOnTitle: z.boolean().default(false),
   }),
