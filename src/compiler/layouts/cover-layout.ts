@@ -10,13 +10,13 @@ import type { LayoutContext } from './layout-context.ts';
 /** Under the photo while it loads, and what tells reveal.js the slide is dark. */
 export const COVER_BACKGROUND_COLOR = '#000000';
 
-export function shapeCoverLayout({ tokens, env, report, newToken }: LayoutContext): void {
+export function shapeCoverLayout({ tokens, env, report, newToken, slideLine }: LayoutContext): void {
   const attributes = env.slideAttributes;
   if (!attributes['data-background-image'] && !attributes['data-background-video']) {
-    report(env.line, 'a cover slide needs a background image: <!-- .slide: class="cover" data-background-image="assets/photo.jpg" -->');
+    report(slideLine, 'a cover slide needs a background image: <!-- .slide: class="cover" data-background-image="assets/photo.jpg" -->');
   }
   if (!tokens.some((token) => token.type === 'heading_open')) {
-    report(env.line, 'a cover slide shows its title on the image: give it a heading (# Title)');
+    report(slideLine, 'a cover slide shows its title on the image: give it a heading (# Title)');
   }
   attributes['data-background-color'] ??= COVER_BACKGROUND_COLOR;
   const open = newToken('deck_cover_open', 'div', 1);

@@ -9,10 +9,10 @@ import type { LayoutContext } from './layout-context.ts';
 
 const isBlank = (child: Token) => (child.type === 'text' && child.content.trim() === '') || child.type === 'softbreak';
 
-export function shapeImageLayout({ layout, tokens, env, report, lineOf }: LayoutContext): void {
+export function shapeImageLayout({ layout, tokens, report, lineOf, slideLine }: LayoutContext): void {
   const index = tokens.findIndex((token) => token.type === 'inline' && token.children?.some((child) => child.type === 'image'));
   if (index === -1) {
-    report(env.line, `an ${layout} slide needs an image: ![description](file) in a paragraph of its own`);
+    report(slideLine, `an ${layout} slide needs an image: ![description](file) in a paragraph of its own`);
     return;
   }
   const inline = tokens[index]!;

@@ -11,10 +11,10 @@ import { closingIndex, topLevel, type LayoutContext } from './layout-context.ts'
 export const MAX_KPIS = 4;
 const FORM = '- **13 Mrd. US-$** Investition (the figure in bold, then its label)';
 
-export function shapeKpiLayout({ tokens, env, report, lineOf }: LayoutContext): void {
+export function shapeKpiLayout({ tokens, env, report, lineOf, slideLine }: LayoutContext): void {
   const lists = [...topLevel(tokens, 'bullet_list_open'), ...topLevel(tokens, 'ordered_list_open')].sort((a, b) => a - b);
   if (lists.length === 0) {
-    report(env.line, `a kpi slide needs a list of one to ${MAX_KPIS} figures, each item written ${FORM}`);
+    report(slideLine, `a kpi slide needs a list of one to four figures, each item written ${FORM}`);
     return;
   }
   if (lists.length > 1) report(lineOf(tokens[lists[1]!]), 'a kpi slide holds one list of figures: put the other text in a paragraph');

@@ -1,6 +1,7 @@
 /** What a slide layout's shaper gets: the slide body's tokens, to check and mark, and where to report. */
 import type { StateCore, Token } from 'markdown-it';
 import type { SlideLayout } from '../../page-contract.ts';
+import { countNewlines } from '../inline-lines.ts';
 import { lineOf, type RenderEnv } from '../render-env.ts';
 
 export interface LayoutContext {
@@ -13,6 +14,21 @@ export interface LayoutContext {
   report: (line: number, message: string, severity?: 'error' | 'warning') => void;
   /** The file line of a token. */
   lineOf: (token: Token | undefined) => number;
+  /** The file line that names the layout (see layoutLine), for findings about the slide as a whole. */
+  slideLine: number;
+}
+
+/**
+ * The file line that names the slide's layout: its `.slide` comment with a class (gone from the
+ * tokens by now, so found in the source), else the slide's first line with text.
+ */
+export function layoutLine(src: string, env: RenderEnv): number {
+  const comment = /<!--\s*\.slide\b[^]*?-->/g;
+  for (const match of src.matchAll(comment)) {
+    if (/\bclass\s*=/.test(match[0])) return env.line + countNewlines(src, match.index);
+  }
+  const firstText = src.search(/\S/);
+  return env.line + (firstText === -1 ? 0 : countNewlines(src, firstText));
 }
 
 export function layoutContext(layout: SlideLayout, state: StateCore, env: RenderEnv): LayoutContext {
@@ -23,6 +39,7 @@ export function layoutContext(layout: SlideLayout, state: StateCore, env: Render
     newToken: (type, tag, nesting) => new state.Token(type, tag, nesting),
     report: (line, message, severity = 'error') => env.diagnostics.push({ severity, code: 'layout', message, file: env.file, line }),
     lineOf: (token) => lineOf(env, token?.map),
+    slideLine: layoutLine(state.src, env),
   };
 }
 

@@ -8,10 +8,10 @@ import { closingIndex, topLevel, type LayoutContext } from './layout-context.ts'
 
 const FORM = '> the quoted words, then its source in a paragraph right after it (— Satya Nadella, 2023)';
 
-export function shapeQuoteLayout({ tokens, env, report, lineOf, newToken }: LayoutContext): void {
+export function shapeQuoteLayout({ tokens, report, lineOf, newToken, slideLine }: LayoutContext): void {
   const quotes = topLevel(tokens, 'blockquote_open');
   if (quotes.length === 0) {
-    report(env.line, `a quote slide needs a quote: ${FORM}`);
+    report(slideLine, `a quote slide needs a quote: ${FORM}`);
     return;
   }
   if (quotes.length > 1) report(lineOf(tokens[quotes[1]!]), 'a quote slide holds one quote: give the others slides of their own');
