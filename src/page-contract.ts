@@ -172,6 +172,7 @@ export const PAGE_NAMES = {
   source: SOURCE_ATTRIBUTE,
   line: LINE_ATTRIBUTE,
   themeChrome: THEME_CHROME_SELECTOR,
+  column: `.${COLUMN_CLASS}`,
 } as const;
 export type PageNames = typeof PAGE_NAMES;
 

@@ -3,8 +3,8 @@
  * from outside its own body): finds content of the current slide that lies
  * outside the slide box (`overflow`) and content cut off or scrolled away by a
  * box with `overflow` other than `visible`, such as a code block that scrolls
- * (`clipped`), and content that runs into the theme's logo or footer, which sit in the slide's margins
- * (`overflow` too). Sizes are reported in slide pixels (the deck's own 1280×720).
+ * (`clipped`), and content that runs into the theme's logo or footer, which sit in the slide's margins,
+ * or out of its Markdown column over the next one (`overflow` too). Sizes are reported in slide pixels (the deck's own 1280×720).
  */
 import type { PageNames } from '../../page-contract.ts';
 import type { PageFinding } from '../page-finding.ts';
@@ -32,6 +32,12 @@ export function probeLayout(options: LayoutProbeOptions): PageFinding[] {
     .filter((element) => getComputedStyle(element).display !== 'none')
     .map((element) => ({ element, box: element.getBoundingClientRect(), name: element.tagName === 'IMG' ? 'logo' : 'footer' }));
   const intoChrome = new Map<string, { amount: number; line: number | null }>();
+  // Columns never wrap: content wider than its column runs over the one beside it.
+  const outOfColumn = new Map<'left' | 'right', { amount: number; line: number | null }>();
+  const columnOf = (node: Node) => {
+    const column = (node instanceof Element ? node : node.parentElement)?.closest(options.names.column);
+    return column && section.contains(column) ? column.getBoundingClientRect() : null;
+  };
 
   const measure = (box: DOMRect, node: Node) => {
     if (box.width === 0 && box.height === 0) return;
@@ -43,6 +49,15 @@ export function probeLayout(options: LayoutProbeOptions): PageFinding[] {
       const line = lineOf(node);
       const seen = intoChrome.get(mark.name);
       intoChrome.set(mark.name, { amount: Math.max(seen?.amount ?? 0, down), line: seen && seen.line !== null && (line === null || seen.line < line) ? seen.line : line });
+    }
+    const column = columnOf(node);
+    if (column) {
+      for (const [side, amount] of [['left', (column.left - box.left) / scale], ['right', (box.right - column.right) / scale]] as const) {
+        if (amount <= options.tolerance) continue;
+        const line = lineOf(node);
+        const seen = outOfColumn.get(side);
+        outOfColumn.set(side, { amount: Math.max(seen?.amount ?? 0, amount), line: seen && seen.line !== null && (line === null || seen.line < line) ? seen.line : line });
+      }
     }
     const beyond: Record<Edge, number> = {
       top: (slide.top - box.top) / scale,
@@ -109,6 +124,15 @@ export function probeLayout(options: LayoutProbeOptions): PageFinding[] {
       message: `content runs into the theme's ${name} by ${Math.round(amount)} px: shorten it, shrink it or split the slide`,
       line,
       key: `overflow:${name}`,
+    });
+  }
+  for (const [side, { amount, line }] of outOfColumn) {
+    findings.push({
+      code: 'overflow',
+      severity: 'error',
+      message: `content overflows its column at the ${side} by ${Math.round(amount)} px, over the column beside it: shorten it, shrink it or widen the column`,
+      line,
+      key: `overflow:column-${side}`,
     });
   }
   for (const [edge, { amount, line }] of worst) {
