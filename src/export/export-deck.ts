@@ -89,6 +89,8 @@ export async function exportDeck(userOptions: ExportOptions, progress: Progress 
     // sirv reads each file when asked for it: the server can start before the build has written them.
     const server = await serveStatic(options.outDir);
     let page: BrowserPage | null = null;
+    /** Chromium closing once the last output has read the page (`releasePage`). */
+    let closing: Promise<void> | undefined;
     try {
       build = await job.done;
       progress.done(build.reused ? `reused fresh build ${build.outDir}` : `built ${build.outDir} in ${build.seconds.toFixed(2)} s`);
@@ -98,11 +100,14 @@ export async function exportDeck(userOptions: ExportOptions, progress: Progress 
       const context = await openPrintView(page, options, readDeckInfo(build.outDir), progress, warnings);
       warnings.push(...context.view.failedCharts.map((chart) => `chart failed to draw on ${chart}`));
       slides = context.view.slideCount;
-      for (const { output, target } of fromPrintView) {
-        if (output.needs === 'print view') files.push(await writeOutput(output, progress, () => output.write(target, context)));
+      const open = page;
+      const closeChromium = () => (closing ??= open.close());
+      for (const [index, { output, target }] of fromPrintView.entries()) {
+        const releasePage = index === fromPrintView.length - 1 ? closeChromium : () => Promise.resolve();
+        if (output.needs === 'print view') files.push(await writeOutput(output, progress, () => output.write(target, { ...context, releasePage })));
       }
     } finally {
-      await page?.close();
+      await (closing ?? page?.close());
       await server.close();
     }
   }
@@ -113,7 +118,7 @@ export async function exportDeck(userOptions: ExportOptions, progress: Progress 
   return { build, files, slides, warnings, seconds: (performance.now() - started) / 1000 };
 }
 
-async function openPrintView(page: BrowserPage, options: ResolvedExportOptions, deck: DeckInfo, progress: Progress, warnings: string[]): Promise<PrintContext> {
+async function openPrintView(page: BrowserPage, options: ResolvedExportOptions, deck: DeckInfo, progress: Progress, warnings: string[]): Promise<Omit<PrintContext, 'releasePage'>> {
   progress.step('loading the print view');
   const phase = performance.now();
   const view = await waitForPrintView(page, { fragments: options.fragments, timeoutMs: options.timeoutMs, chartDensity: chartDensity(options) });

@@ -40,6 +40,12 @@ export interface PrintContext {
   progress: Progress;
   /** Where an output reports what it could not carry over (the export's warnings). */
   warnings: string[];
+  /**
+   * An output calls this once it has read all it needs from the page: when no later output needs the
+   * print view, Chromium is closed then (resolved once it is), so that its memory is handed back before
+   * the output's own work.
+   */
+  releasePage(): Promise<void>;
 }
 
 interface Written {
@@ -107,10 +113,12 @@ export const OUTPUTS: readonly Output[] = [
     step: 'writing the PowerPoint file',
     needs: 'print view',
     target: (options) => options.pptx,
-    async write(target, { page, view, options, deck, slides, progress, warnings }) {
-      const { writePptx } = await import('./pptx/pptx-export.ts');
+    async write(target, { page, view, options, deck, slides, progress, warnings, releasePage }) {
+      const { readSlidePages, buildPptx } = await import('./pptx/pptx-export.ts');
       const path = target === 'default' ? defaultPptxPath(options.outDir, deck.name) : target;
-      const file = await writePptx(page, view, { deck, slides, onProgress: (done, total) => progress.advance(done, total) });
+      const read = await readSlidePages(page, view, slides);
+      await releasePage();
+      const file = await buildPptx(read, { deck, onProgress: (done, total) => progress.advance(done, total) });
       writeFileAtomically(path, file.bytes);
       warnings.push(...file.warnings);
       const size = `${(file.bytes.byteLength / 1024).toFixed(0)} KB`;

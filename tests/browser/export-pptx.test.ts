@@ -5,7 +5,7 @@
  * workbook are the YAML's, notes as paragraphs, metadata; the regression tests for pptxgenjs's chart
  * pitfalls; and the shipped deck's charts with the same numbers as slides/.
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { CHROME_MISSING } from '../../src/browser/find-chrome.ts';
 import { exportDeck, type ExportResult } from '../../src/export/export-deck.ts';
 import { formatCode } from '../../src/export/pptx/chart-format-code.ts';
 import { SERIES_ORDER } from '../../src/export/pptx/chart-xml-fixes.ts';
+import { silentProgress, type Progress } from '../../src/export/progress.ts';
 import { compileFolder } from '../../src/loader/compile-folder.ts';
 import type { ChartSpec, CompiledDeck } from '../../src/types.ts';
 import { SHIPPED_DECK } from '../support/build-fixture.ts';
@@ -20,6 +21,18 @@ import { exportTempDir } from '../support/export-fixture.ts';
 import { readPptx, type PptxChart, type PptxFile } from '../support/pptx-reader.ts';
 
 export const PPTX_DECK = join(import.meta.dirname, '../fixtures/pptx-deck');
+
+/** Chromium processes this process started and that are still running (Linux /proc). */
+function chromiumChildren(): number[] {
+  const children = readdirSync('/proc/self/task').flatMap((task) => readFileSync(`/proc/self/task/${task}/children`, 'utf8').split(' ').filter(Boolean));
+  return children.map(Number).filter((pid) => {
+    try {
+      return /chrom/i.test(readFileSync(`/proc/${pid}/comm`, 'utf8'));
+    } catch {
+      return false; // ended meanwhile
+    }
+  });
+}
 
 let dir: string;
 let result: ExportResult;
@@ -282,6 +295,20 @@ describe('the export\u2019s guarantees', () => {
     const subset = await readPptx(file);
     expect(subset.slides.map((slide) => slide.runs[0])).toEqual([deck.slides[4]!.title, deck.slides[5]!.title]);
     expect(charts(subset).map((chart) => chart.title)).toEqual([deck.slides[4]!.charts[0]!.title, deck.slides[5]!.charts[0]!.title]);
+  });
+
+  it('closes Chromium once the slides are read, before the file is built; keeps it for a PDF written after', async () => {
+    const chromiumWhileBuilding = async (outputs: { pptx: string; pdf?: string }): Promise<number[]> => {
+      const counts: number[] = [];
+      const progress: Progress = { ...silentProgress, advance: () => counts.push(chromiumChildren().length) };
+      await exportDeck({ slidesDir: PPTX_DECK, out: join(dir, 'dist'), ...outputs }, progress);
+      return counts;
+    };
+    // One count per slide placed (the pptx output's progress); Chromium is this process's child while open.
+    expect(await chromiumWhileBuilding({ pptx: join(dir, 'released.pptx') })).toEqual(deck.slides.map(() => 0));
+    const both = { pptx: join(dir, 'both.pptx'), pdf: join(dir, 'both.pdf') };
+    expect(await chromiumWhileBuilding(both)).toEqual(deck.slides.map(() => 1));
+    expect([existsSync(both.pptx), existsSync(both.pdf)]).toEqual([true, true]);
   });
 
   it('without Chromium stops with one line saying how to get one, and writes nothing', async () => {

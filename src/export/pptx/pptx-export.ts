@@ -1,9 +1,10 @@
 /**
- * `--pptx`: the deck as a PowerPoint file from the open print view. Each selected slide is read in
- * the page (measure-slides.ts: boxes, styled text, tables, images, chart specs, notes), elements
- * without a native form are photographed, and every block is placed where the print view drew it
- * (place-blocks.ts): native text, tables, pictures and charts with their data embedded. A last
- * pass puts right what pptxgenjs writes wrongly or cannot write (pptx-package.ts).
+ * `--pptx`: the deck as a PowerPoint file from the open print view, in two steps. `readSlidePages`
+ * needs the page: each selected slide is read (measure-slides.ts: boxes, styled text, tables,
+ * images, chart specs, notes) and elements without a native form are photographed. `buildPptx`
+ * needs it no more (the exporter may close Chromium in between): every block is placed where the
+ * print view drew it (place-blocks.ts): native text, tables, pictures and charts with their data
+ * embedded. A last pass puts right what pptxgenjs writes wrongly or cannot write (pptx-package.ts).
  */
 import type { BrowserPage } from '../../browser/browser-page.ts';
 import { PAGE_NAMES } from '../../page-contract.ts';
@@ -24,9 +25,16 @@ export interface PptxDeck {
 
 export interface PptxOptions {
   deck: PptxDeck;
-  /** Selected slide numbers; null for all. */
-  slides: ReadonlySet<number> | null;
   onProgress?: (done: number, total: number) => void;
+}
+
+/** What the file is built from: the selected slides as measured, and the pictures taken of them. */
+export interface SlidePages {
+  measured: MeasuredSlide[];
+  pictures: Map<SlideBlock, Buffer>;
+  /** Slide size in CSS pixels. */
+  width: number;
+  height: number;
 }
 
 export interface PptxFile {
@@ -64,18 +72,31 @@ function themeFonts(measured: readonly MeasuredSlide[]): { headFontFace?: string
   return { ...(head && { headFontFace: head }), ...(body && { bodyFontFace: body }) };
 }
 
-export async function writePptx(page: BrowserPage, view: PrintView, options: PptxOptions): Promise<PptxFile> {
-  const pages = slidePages(view, options.slides);
-  const [json, notes, { default: PptxGenJS }] = await Promise.all([
-    page.evaluate(measureSlides, { names: PAGE_NAMES, pages }),
-    page.evaluate(measureNotes, { names: PAGE_NAMES, pages }),
-    import('pptxgenjs'),
-  ]);
-  const measured: MeasuredSlide[] = readMeasuredSlides(json).map((layout, i) => ({ ...layout, notes: notes[i] ?? [] }));
-  const pictures = await takePictures(page, measured);
+let pptxGenJs: Promise<typeof import('pptxgenjs')> | null = null;
 
+/** pptxgenjs, imported once; `readSlidePages` starts it, so that it loads while Chromium measures. */
+function loadPptxGenJs(): Promise<typeof import('pptxgenjs')> {
+  if (!pptxGenJs) {
+    pptxGenJs = import('pptxgenjs');
+    // Awaited by `buildPptx`; not an unhandled rejection when reading fails first.
+    pptxGenJs.catch(() => undefined);
+  }
+  return pptxGenJs;
+}
+
+/** Reads the selected slides (null: all) from the print view: all that `buildPptx` needs of the page. */
+export async function readSlidePages(page: BrowserPage, view: PrintView, slides: ReadonlySet<number> | null): Promise<SlidePages> {
+  void loadPptxGenJs();
+  const pages = slidePages(view, slides);
+  const [json, notes] = await Promise.all([page.evaluate(measureSlides, { names: PAGE_NAMES, pages }), page.evaluate(measureNotes, { names: PAGE_NAMES, pages })]);
+  const measured: MeasuredSlide[] = readMeasuredSlides(json).map((layout, i) => ({ ...layout, notes: notes[i] ?? [] }));
+  return { measured, pictures: await takePictures(page, measured), width: view.width, height: view.height };
+}
+
+export async function buildPptx({ measured, pictures, width, height }: SlidePages, options: PptxOptions): Promise<PptxFile> {
+  const { default: PptxGenJS } = await loadPptxGenJs();
   const pptx = new PptxGenJS();
-  pptx.defineLayout({ name: 'deck', width: view.width / 96, height: view.height / 96 });
+  pptx.defineLayout({ name: 'deck', width: width / 96, height: height / 96 });
   pptx.layout = 'deck';
   pptx.title = options.deck.title;
   pptx.author = options.deck.author;
