@@ -1,14 +1,15 @@
 /**
  * The finishing pass over the file pptxgenjs wrote, part by part: the chart fixes
  * (chart-xml-fixes.ts), speaker notes as paragraphs and list items (pptxgenjs writes notes as one
- * run of text), and the deck's language in the document properties. The file is unzipped and
- * zipped again with fflate, synchronously: a second pass of pptxgenjs's own JSZip costs several
- * times as long.
+ * run of text), and the deck's language in the document properties. The file pptxgenjs stored
+ * uncompressed is unzipped with fflate, synchronously (a second pass of pptxgenjs's own JSZip costs
+ * several times as long), and zipped again with zlib's deflate (zip-parts.ts).
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { fixChartXml } from './chart-xml-fixes.ts';
 import type { ChartFix } from './native-chart.ts';
 import type { NotesParagraph } from './slide-layout.ts';
+import { zipParts } from './zip-parts.ts';
 
 export interface PackageFixes {
   /** Per chart, in the order the charts were added. */
@@ -44,10 +45,10 @@ export function chartParts(names: readonly string[]): string[] {
 }
 
 export function finishPackage(bytes: Uint8Array, fixes: PackageFixes): Uint8Array {
-  const parts: Zippable = unzipSync(bytes);
+  const parts = unzipSync(bytes);
   const text = (name: string) => {
     const part = parts[name];
-    if (!(part instanceof Uint8Array)) throw new Error(`part ${name} missing`);
+    if (!part) throw new Error(`part ${name} missing`);
     return strFromU8(part);
   };
   const charts = chartParts(Object.keys(parts));
@@ -63,5 +64,5 @@ export function finishPackage(bytes: Uint8Array, fixes: PackageFixes): Uint8Arra
 
   const core = 'docProps/core.xml';
   parts[core] = strToU8(text(core).replace('</cp:coreProperties>', `<dc:language>${escapeText(fixes.lang)}</dc:language></cp:coreProperties>`));
-  return zipSync(parts, { level: 6 });
+  return zipParts(parts);
 }
