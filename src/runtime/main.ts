@@ -7,9 +7,20 @@ import './theme/layouts.css';
 import './theme/theme-chrome.css';
 import './print-every-slide.ts';
 import './print-view.ts';
+import { PRESENT_META_NAME } from '../page-contract.ts';
+import { pageRole } from './page-role.ts';
 import { readManifest } from './read-manifest.ts';
 import { startDeck } from './start-deck.ts';
 
 const manifest = readManifest();
-if (manifest) void startDeck(manifest);
-else console.error('deck: this page holds no deck (the dev server leaves out a deck with errors: see the overlay)');
+// Served by `deck present` (its meta): only then its code loads, one chunk of its own. The speaker view loads it itself.
+const presenting = document.querySelector(`meta[name="${PRESENT_META_NAME}"]`) !== null;
+const role = pageRole();
+if (!manifest) console.error('deck: this page holds no deck (the dev server leaves out a deck with errors: see the overlay)');
+else if (presenting && role === 'remote') void import('./present/start-present.ts').then(({ startRemote }) => startRemote(manifest));
+else {
+  const started = startDeck(manifest);
+  if (presenting && role === 'audience') {
+    void Promise.all([started, import('./present/start-present.ts')]).then(([, { startPresent }]) => startPresent(window.Reveal, manifest.settings.lang));
+  }
+}

@@ -84,6 +84,18 @@ export const de: Strings = {
   paceOnTrack: 'im Plan',
   pacePlanned: 'Geplant: {total}, verbleibend: {remaining}',
 
+  remoteLabel: 'Fernbedienung',
+  remoteNext: 'Weiter',
+  remotePrevious: 'Zurück',
+  remoteStep: 'Einblendung {shown} von {total}',
+  presentConnected: 'Verbunden',
+  presentReconnecting: 'Verbindung unterbrochen – verbinde neu …',
+  presentBackToLive: 'Zurück zur Live-Folie',
+  speakerRemoteQr: 'QR der Fernbedienung',
+  speakerRemoteQrHint: 'Fernbedienung, mit Notizen',
+  speakerAudienceQrHint: 'Publikum, ohne Notizen',
+  speakerCloseDialog: 'Schließen',
+
   slideOf: 'Folie {slide} von {total}',
   noNotes: 'Keine Notizen zu dieser Folie.',
 };

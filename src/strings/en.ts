@@ -88,6 +88,19 @@ export const en = {
   paceOnTrack: 'on track',
   pacePlanned: 'Planned: {total}, remaining: {remaining}',
 
+  // deck present: the phone remote, the audience's follow, the speaker view's QR codes.
+  remoteLabel: 'Remote',
+  remoteNext: 'Next',
+  remotePrevious: 'Back',
+  remoteStep: 'Step {shown} of {total}',
+  presentConnected: 'Connected',
+  presentReconnecting: 'Connection lost – reconnecting…',
+  presentBackToLive: 'Back to live',
+  speakerRemoteQr: 'Remote QR',
+  speakerRemoteQrHint: 'The remote, with notes',
+  speakerAudienceQrHint: 'The audience, without notes',
+  speakerCloseDialog: 'Close',
+
   // Speaker view and handout.
   slideOf: 'Slide {slide} of {total}',
   noNotes: 'No notes for this slide.',

@@ -4,6 +4,7 @@
  */
 import type { DeckManifest } from '../../types.ts';
 import { NOTES_SELECTOR } from '../../page-contract.ts';
+import { planTimings, type Plan } from './pacing.ts';
 
 export interface SpeakerSlide {
   id: string;
@@ -53,4 +54,10 @@ export function readSpeakerSlides(container: ParentNode, manifest: DeckManifest)
   // One pass over the sections, not one search per slide.
   const sections = new Map(Array.from(container.querySelectorAll('section[id]'), (section) => [section.id, section]));
   return manifest.slides.map((entry) => readSpeakerSlide(entry, sections.get(entry.id)));
+}
+
+/** The talk's plan from the slides' timings and reveal.js's `totalTime` / `defaultTiming` (the speaker view's pacing, the remote's). */
+export function makePlan(slides: readonly SpeakerSlide[], manifest: DeckManifest): Plan {
+  const options = manifest.settings.revealOptions as { totalTime?: number; defaultTiming?: number };
+  return planTimings(slides.map((s) => s.timing), { totalTime: options.totalTime ?? null, defaultTiming: options.defaultTiming ?? null });
 }

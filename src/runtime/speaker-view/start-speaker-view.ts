@@ -6,26 +6,20 @@
  */
 import './speaker-view.css';
 import { DECK_UPDATE_EVENT, type DeckManifest, type DeckUpdate } from '../../types.ts';
+import { PRESENT_META_NAME } from '../../page-contract.ts';
 import { fill, stringsFor } from '../../strings/strings.ts';
 import { applyUpdateMarkup, clearErrorOverlay, manifestAfter } from '../hot-reload.ts';
-import { formatDuration, pace, planTimings, type Plan } from './pacing.ts';
-import { readSpeakerSlide, readSpeakerSlides, type SpeakerSlide } from './speaker-deck.ts';
+import { formatDuration, pace } from './pacing.ts';
+import { makePlan, readSpeakerSlide, readSpeakerSlides } from './speaker-deck.ts';
 import { createSpeakerLayout } from './speaker-layout.ts';
+import { PAUSE_ICON, PLAY_ICON } from './timer-icons.ts';
 import { createSpeakerLink } from './speaker-link.ts';
 import type { DeckState, SpeakerMessage, SpeakerRequest } from './speaker-protocol.ts';
-import { createStopwatch } from './stopwatch.ts';
+import { createStopwatch, type Stopwatch } from './stopwatch.ts';
 import { notesSize, speakerKeys } from './speaker-keys.ts';
 
 const HELLO_INTERVAL_MS = 1500;
 const TICK_MS = 500;
-
-function makePlan(slides: SpeakerSlide[], manifest: DeckManifest): Plan {
-  const options = manifest.settings.revealOptions as { totalTime?: number; defaultTiming?: number };
-  return planTimings(slides.map((s) => s.timing), { totalTime: options.totalTime ?? null, defaultTiming: options.defaultTiming ?? null });
-}
-
-const PAUSE_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><rect x="6" y="5" width="4" height="14"/><rect x="14" y="5" width="4" height="14"/></svg>';
-const PLAY_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M7 5v14l12-7z"/></svg>';
 
 export function startSpeakerView(initial: DeckManifest): () => void {
   const deckRoot = document.querySelector<HTMLElement>('.reveal');
@@ -44,7 +38,7 @@ export function startSpeakerView(initial: DeckManifest): () => void {
   let shownId = '';
   let shownNotes = '';
   let slideSince = Date.now();
-  const stopwatch = createStopwatch();
+  let stopwatch: Stopwatch = createStopwatch();
   const layout = createSpeakerLayout(s);
   layout.root.style.setProperty('--speaker-aspect', String(manifest.settings.width / manifest.settings.height));
   document.body.append(layout.root);
@@ -156,6 +150,18 @@ export function startSpeakerView(initial: DeckManifest): () => void {
   });
   const ticking = window.setInterval(tick, TICK_MS);
 
+  // Served by `deck present`: the talk's stopwatch (shared with the phone remote) and the remote's QR code, loaded only then.
+  let leavePresent = () => {};
+  if (document.querySelector(`meta[name="${PRESENT_META_NAME}"]`)) {
+    void import('../present/start-present.ts').then(({ speakerPresent }) => {
+      const present = speakerPresent(layout, s, tick);
+      if (!present) return;
+      stopwatch = present.stopwatch;
+      leavePresent = present.dispose;
+      tick();
+    });
+  }
+
   // On the dev server the speaker view applies slide edits itself, like the deck does.
   const onUpdate = (update: DeckUpdate) => {
     applyUpdateMarkup(container, update);
@@ -172,6 +178,7 @@ export function startSpeakerView(initial: DeckManifest): () => void {
   return () => {
     window.clearInterval(hello);
     window.clearInterval(ticking);
+    leavePresent();
     removeKeys();
     import.meta.hot?.off(DECK_UPDATE_EVENT, onUpdate);
     link.close();
