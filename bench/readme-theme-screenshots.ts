@@ -3,7 +3,7 @@
  * slide, once in the default theme and once with theme variables (colours, fonts from local files, logo,
  * footer), each built from a copy of slides/ and photographed in Chromium at 960×540 CSS px.
  *
- *   npx tsx scripts/readme-theme-screenshots.ts
+ *   npx tsx bench/readme-theme-screenshots.ts
  */
 import { appendFileSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
