@@ -24,6 +24,7 @@ const deck = compileFolder(SHIPPED_DECK);
 const noteStart = deck.slides.map((slide) => slide.notesText.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim().slice(0, 40));
 const CHART_SLIDE = deck.slides.findIndex((slide) => slide.id === '13-mrd-us-in-drei-schritten');
 const FRAGMENT_SLIDE = 1;
+const STEPS_DECK = join(import.meta.dirname, '../fixtures/chart-steps');
 
 const cacheRoot = mkdtempSync(join(tmpdir(), 'deck-present-pages-'));
 let server: PresentServer;
@@ -64,8 +65,8 @@ async function openDeckPage(url: string): Promise<{ page: Page; errors: string[]
   return opened;
 }
 
-async function openRemote(): Promise<Page> {
-  const { page } = await open(server.urls.remote, 'phone');
+async function openRemote(remoteUrl = server.urls.remote): Promise<Page> {
+  const { page } = await open(remoteUrl, 'phone');
   await page.waitForSelector('.remote-view[data-connection="live"]', { timeout: 20_000 });
   return page;
 }
@@ -79,6 +80,16 @@ const place = (page: Page): Promise<Place> =>
 const at = (h: number, f = -1, more: Partial<Place> = {}): Place => ({ h, v: 0, f, overview: false, blackout: false, ...more });
 
 const text = (page: Page, selector: string) => page.$eval(selector, (element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim());
+
+/** The data of the current slide's chart as its chart instance holds it (the series or points shown), once drawn; null before. */
+const drawn = (page: Page) =>
+  page.evaluate(
+    ({ chart, drawn, hook }) => {
+      const figure = document.querySelector(`section.present ${chart}`);
+      return figure?.hasAttribute(drawn) ? (window[hook as 'deckChartValues']?.(figure)?.datasets.map((dataset) => dataset.data) ?? null) : null;
+    },
+    { chart: CHART_SELECTOR, drawn: DRAWN_ATTRIBUTE, hook: CHART_VALUES_HOOK },
+  );
 
 /** Moves the presenter's deck as its own keys would (reveal.js's API), and waits until it is there. */
 async function presenterGoes(presenter: Page, h: number, f = -1): Promise<void> {
@@ -196,11 +207,6 @@ describe('deck present', () => {
     // The chart is drawn on each screen with the presenter's data.
     await presenterGoes(presenter, CHART_SLIDE);
     await bothAt(at(CHART_SLIDE));
-    const drawn = (page: Page) =>
-      page.evaluate(({ chart, drawn, hook }) => {
-        const figure = document.querySelector(`section.present ${chart}`);
-        return figure?.hasAttribute(drawn) ? (window[hook as 'deckChartValues']?.(figure)?.datasets.map((dataset) => dataset.data) ?? null) : null;
-      }, { chart: CHART_SELECTOR, drawn: DRAWN_ATTRIBUTE, hook: CHART_VALUES_HOOK });
     await expect.poll(() => drawn(presenter), { timeout: 15_000 }).not.toBeNull();
     const values = await drawn(presenter);
     await expect.poll(() => drawn(first), { timeout: 15_000 }).toEqual(values);
@@ -284,5 +290,37 @@ describe('deck present', () => {
     await remote.tap('.remote-next');
     await expect.poll(() => place(presenter)).toEqual(at(5));
     await expect.poll(() => place(viewer)).toEqual(at(5));
+  });
+});
+
+describe('deck present with a chart built up in steps', () => {
+  let stepsServer: PresentServer;
+  beforeAll(async () => {
+    stepsServer = await startPresentServer({ slidesDir: STEPS_DECK, port: 0, cacheRoot: mkdtempSync(join(tmpdir(), 'deck-present-steps-')) });
+  });
+  afterAll(() => stepsServer?.close());
+
+  it('the audience sees each step the remote steps to, drawn as on the presenter’s screen', async () => {
+    const slide = compileFolder(STEPS_DECK).slides.findIndex((entry) => entry.id === 'reihe-fuer-reihe');
+    const { page: presenter } = await openDeckPage(stepsServer.urls.presenter);
+    await presenterGoes(presenter, slide);
+    const remote = await openRemote(stepsServer.urls.remote);
+    const { page: viewer } = await openDeckPage(stepsServer.urls.audience);
+    const steps = await presenter.$$eval('section.present .fragment', (fragments) => fragments.length);
+    expect(steps).toBeGreaterThanOrEqual(3);
+
+    const seen: unknown[] = [];
+    for (let f = -1; f < steps; f++) {
+      if (f >= 0) await remote.tap('.remote-next');
+      await expect.poll(() => place(presenter)).toEqual(at(slide, f));
+      await expect.poll(() => place(viewer)).toEqual(at(slide, f));
+      await expect.poll(() => text(remote, '.remote-step')).toBe(`Einblendung ${f + 1} von ${steps}`);
+      await expect.poll(() => drawn(presenter), { timeout: 15_000 }).not.toBeNull();
+      const values = await drawn(presenter);
+      await expect.poll(() => drawn(viewer), { timeout: 15_000 }).toEqual(values);
+      seen.push(values);
+    }
+    // The chart grew with the steps (the last step is the sentence after it).
+    expect(new Set(seen.map((values) => JSON.stringify(values))).size).toBe(steps);
   });
 });
