@@ -3,6 +3,7 @@ import type { BuildFigures } from './measure-build.ts';
 import type { ChartFigures } from './bench-charts.ts';
 import type { ExportFigures } from './measure-export.ts';
 import type { PptxBench } from './measure-pptx.ts';
+import type { RelayBench } from './measure-relay.ts';
 import type { HotReloadFigures } from './measure-hot-reload.ts';
 import type { ReadyFigures } from './measure-ready.ts';
 import type { FirstSlideBytes, TotalBytes } from './measure-bytes.ts';
@@ -78,6 +79,8 @@ export interface BenchResults {
   charts?: ChartFigures;
   /** The PowerPoint part (issue 14): `deck export --pptx` and Marp CLI's `--pptx`. */
   pptx?: PptxBench;
+  /** The relay of `deck present` (issue 17): latency to the last viewer, memory, the largest audience. */
+  relay?: RelayBench;
   notes: string[];
   budgets: BudgetResult[];
 }

@@ -6,6 +6,7 @@
 import { isUnavailable, type BenchResults, type BudgetResult } from './bench-results.ts';
 import { BYTE_BUDGETS, KB } from './measure-bytes.ts';
 import { pptxBudgets } from './measure-pptx.ts';
+import { relayBudgets } from './measure-relay.ts';
 
 export const MB = 1_000_000;
 
@@ -89,5 +90,6 @@ export function checkBudgets(results: BenchResults): BudgetResult[] {
     check('drawn: a 1,000-row CSV chart (data-drawn)', draw && !isUnavailable(draw) ? draw.drawn.median : null, TIME_BUDGETS.drawCsvChartMs, 'ms', draw && isUnavailable(draw) ? draw.unavailable : undefined),
     check('PDF export: 50 charts from data files, from Markdown', chartsPdf && !isUnavailable(chartsPdf) ? chartsPdf.wall.median : null, TIME_BUDGETS.pdfDataChartsSeconds, 's', chartsPdf && isUnavailable(chartsPdf) ? chartsPdf.unavailable : undefined),
     ...pptxBudgets(results.pptx),
+    ...relayBudgets(results.relay),
   ];
 }

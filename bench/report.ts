@@ -5,6 +5,7 @@ import { KB } from './measure-bytes.ts';
 import type { Stats } from './stats.ts';
 import type { ChartFigures } from './bench-charts.ts';
 import { pptxReport } from './measure-pptx.ts';
+import { relayReport } from './measure-relay.ts';
 import { READY_SELECTOR } from '../src/page-contract.ts';
 
 function table(headers: string[], rows: string[][]): string {
@@ -128,6 +129,7 @@ export function formatReport(results: BenchResults): string {
 
   if (results.charts) out.push(...chartTables(results.charts));
   if (results.pptx) out.push(pptxReport(results.pptx));
+  if (results.relay) out.push(relayReport(results.relay));
 
   out.push('\nBudgets');
   out.push(

@@ -6,7 +6,7 @@
  *
  * Options: `--quick` (fewer runs, no 5,000-slide build, no 200-slide decktape),
  * `--no-peers`, `--out FILE`, `--strict` (exit 1 when a budget fails), `--only charts`,
- * `--only large-decks` or `--only pptx` (only that part, written to `bench/results-<part>.json` unless `--out` says otherwise).
+ * `--only large-decks`, `--only pptx` or `--only relay` (only that part, written to `bench/results-<part>.json` unless `--out` says otherwise).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +22,7 @@ import { APP_ROOT } from '../src/app-paths.ts';
 import type { BenchResults, BytesFigures, DeckCase } from './bench-results.ts';
 import { checkBudgets } from './budgets.ts';
 import { measurePptx } from './measure-pptx.ts';
+import { measureRelay } from './measure-relay.ts';
 import { chartCount, writeDeck } from './generate-deck.ts';
 import { measureBuild, measureColdBuild } from './measure-build.ts';
 import { measureFirstSlide, measureTotal } from './measure-bytes.ts';
@@ -41,7 +42,7 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
   },
 });
-const PARTS = ['charts', 'large-decks', 'pptx'];
+const PARTS = ['charts', 'large-decks', 'pptx', 'relay'];
 if (args.only !== undefined && !PARTS.includes(args.only)) throw new Error(`--only takes ${PARTS.join(' or ')}, not ${args.only}`);
 /** The large-deck part (issue 19): the shipped deck and 1,000 and 5,000 generated slides, without peers. */
 const largeDecksOnly = args.only === 'large-decks';
@@ -101,11 +102,14 @@ async function main(): Promise<void> {
     budgets: [],
   };
 
-  if (args.only !== 'charts' && args.only !== 'pptx') await measureDecks(results, chromePath);
-  if (!largeDecksOnly && args.only !== 'pptx') results.charts = await measureCharts(chromePath, results);
+  if (args.only !== 'charts' && args.only !== 'pptx' && args.only !== 'relay') await measureDecks(results, chromePath);
+  if (!largeDecksOnly && args.only !== 'pptx' && args.only !== 'relay') results.charts = await measureCharts(chromePath, results);
   // The PowerPoint part (issue 14): the shipped deck and 200 slides, Marp CLI's --pptx beside them.
   if (!args.only || args.only === 'pptx') results.pptx = await measurePptx({ work: WORK, chromePath, runs: RUNS.pdf, peers: !args['no-peers'], log });
   if (results.pptx) notes.push(...results.pptx.notes);
+  // The relay of `deck present` (issue 17): 500 viewers and more, until a size misses the latency budgets.
+  if (!args.only || args.only === 'relay') results.relay = await measureRelay({ quick, log });
+  if (results.relay) notes.push(...results.relay.notes);
 
   results.machine.loadEnd = loadavg()[0]!;
   results.budgets = checkBudgets(results);
