@@ -9,7 +9,7 @@ import type { SlideLayout } from '../../page-contract.ts';
 import { shapeCoverLayout } from '../layouts/cover-layout.ts';
 import { shapeImageLayout } from '../layouts/image-layout.ts';
 import { shapeKpiLayout } from '../layouts/kpi-layout.ts';
-import { layoutContext, type LayoutContext } from '../layouts/layout-context.ts';
+import { layoutContext, layoutLine, type LayoutContext } from '../layouts/layout-context.ts';
 import { shapeQuoteLayout } from '../layouts/quote-layout.ts';
 import { slideLayout } from '../layouts/slide-layout.ts';
 import { deckEnv } from '../render-env.ts';
@@ -27,7 +27,7 @@ export default function deckLayouts(md: MarkdownIt): void {
     const env = deckEnv(state.env);
     if (env.notes) return;
     const { layout, findings } = slideLayout(env.slideAttributes.class);
-    for (const finding of findings) env.diagnostics.push({ ...finding, code: 'layout', file: env.file, line: env.line });
+    for (const finding of findings) env.diagnostics.push({ ...finding, code: 'layout', file: env.file, line: layoutLine(state.src, env) });
     const shape = layout && SHAPERS[layout];
     if (shape) shape(layoutContext(layout, state, env));
   });
