@@ -14,6 +14,8 @@ export interface OpenPageOptions {
   deviceScaleFactor?: number;
   /** Fail every request to another origin than the deck's (data: and blob: URLs stay allowed). @defaultValue false */
   blockOtherHosts?: boolean;
+  /** A phone's browser: touch, and the page laid out as a phone lays it out (its viewport meta tag honoured). @defaultValue false */
+  phone?: boolean;
 }
 
 export interface OpenBrowserPageOptions extends OpenPageOptions {
@@ -91,7 +93,11 @@ export class BrowserPage {
   }
 
   private static async openIn(browser: Browser, own: Browser | null, url: string, options: OpenPageOptions): Promise<BrowserPage> {
-    const page = await browser.newPage({ viewport: options.viewport ?? { width: 1280, height: 720 }, deviceScaleFactor: options.deviceScaleFactor ?? 1 });
+    const page = await browser.newPage({
+      viewport: options.viewport ?? { width: 1280, height: 720 },
+      deviceScaleFactor: options.deviceScaleFactor ?? 1,
+      ...(options.phone && { isMobile: true, hasTouch: true }),
+    });
     const opened = new BrowserPage(page, own);
     await page.addInitScript({ content: NAME_HELPER });
     const origin = new URL(url).origin;

@@ -53,7 +53,7 @@ export async function startDeck(manifest: DeckManifest): Promise<void> {
   await reveal.initialize();
   const strings = stringsFor(manifest.settings.lang);
   const charts = chartFeature(reveal, strings);
-  const disposers = [stopFilling, charts.dispose, speakerNotes(reveal, strings), hotReload(reveal, charts, manifest, () => applyDarkSlideBackgrounds(root)), presentingControls(reveal, strings), readingView(reveal, linkedHash, manifest)];
+  const disposers = [stopFilling, charts.dispose, speakerNotes(reveal, strings), hotReload(reveal, charts, manifest, () => applyDarkSlideBackgrounds(root)), presentingControls(reveal, strings), readingView(reveal, linkedHash, manifest, strings)];
   window.addEventListener('pagehide', () => disposers.forEach((dispose) => dispose()), { once: true });
 
   if (reveal.isPrintView()) await printLaidOut;

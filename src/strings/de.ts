@@ -98,4 +98,6 @@ export const de: Strings = {
 
   slideOf: 'Folie {slide} von {total}',
   noNotes: 'Keine Notizen zu dieser Folie.',
+  readingShowNotes: 'Notizen zeigen',
+  readingHideNotes: 'Notizen ausblenden',
 };

@@ -104,4 +104,6 @@ export const en = {
   // Speaker view and handout.
   slideOf: 'Slide {slide} of {total}',
   noNotes: 'No notes for this slide.',
+  readingShowNotes: 'Show notes',
+  readingHideNotes: 'Hide notes',
 };
