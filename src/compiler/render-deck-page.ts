@@ -9,6 +9,7 @@ import { scriptSafeJson, toManifest } from './deck-manifest.ts';
 import { escapeHtml } from './html/escape-html.ts';
 import { EAGER_SLIDES, renderSections } from './render-sections.ts';
 import { themeStyleSheet } from './theme/theme-style.ts';
+import { withThemeFontPreloads } from './theme/theme-font-preload.ts';
 import { THEME_STYLE_ID } from '../page-contract.ts';
 
 /** Where the template takes the slides: inside `.reveal > .slides`. */
@@ -52,6 +53,7 @@ export function renderDeckPage(template: string, deck: Pick<CompiledDeck, 'setti
   let html = replaceOnce(template, /<html lang="[^"]*"/, `<html lang="${escapeHtml(settings.lang)}"`, '<html lang> attribute');
   html = replaceOnce(html, /<title>[^<]*<\/title>/, `<title>${escapeHtml(settings.title)}</title>`, '<title> element');
   html = replaceOnce(html, '</head>', `${meta.join('\n')}\n</head>`, '</head> tag');
+  if (settings.themeVariables) html = withThemeFontPreloads(html, settings.themeVariables, settings.theme);
   html = replaceOnce(html, '</body>', `${data}\n</body>`, '</body> tag');
   return replaceOnce(html, SLIDES_MARKER, renderSections(deck.slides, EAGER_SLIDES), `${SLIDES_MARKER} marker`);
 }

@@ -92,6 +92,8 @@ describe('a deck themed by variables', () => {
     for (const file of ['Lato-Regular', 'Lato-Bold', 'Montserrat-Bold', 'NewsCycle-Regular']) {
       expect(fetched.some((path) => new RegExp(`/assets/${file}-[\\w-]{8}\\.woff2?$`).test(path)), file).toBe(true);
     }
+    // The default theme's Inter, which the theme's fonts replace, is not fetched (nor preloaded).
+    expect(fetched.filter((path) => /inter-latin/.test(path))).toEqual([]);
     expect(deck.foreignRequests).toEqual([]);
   });
 

@@ -83,6 +83,23 @@ describe('the compiled deck', () => {
     expect(load(renderDeckPage(TEMPLATE, compile('theme: default\n')))(`#${THEME_STYLE_ID}`)).toHaveLength(0);
   });
 
+  it('preloads the theme’s fonts the first slide needs, instead of the default theme’s it replaces', () => {
+    const template = TEMPLATE.replace('</head>', '<link rel="preload" href="./assets/inter-latin-400-normal-x.woff2" as="font" type="font/woff2" crossorigin="">\n</head>');
+    const settings = 'theme:\n  fonts:\n    body: { regular: fonts/a.woff2, bold: fonts/a-bold.woff2, italic: fonts/a-italic.woff2 }\n';
+    const preloads = (html: string) => {
+      const $ = load(html);
+      return $('link[rel=preload][as=font]').map((_, link) => $(link).attr('href')).get();
+    };
+    expect(preloads(renderDeckPage(template, compile(settings)))).toEqual(['fonts/a.woff2', 'fonts/a-bold.woff2']);
+    // A reveal.js base keeps its own: its headings may still use them.
+    expect(preloads(renderDeckPage(template, compile(`theme:\n  base: night\n  fonts:\n    body: fonts/a.woff2\n    heading: fonts/h.ttf\n`)))).toEqual([
+      './assets/inter-latin-400-normal-x.woff2',
+      'fonts/a.woff2',
+      'fonts/h.ttf',
+    ]);
+    expect(preloads(renderDeckPage(template, compile('theme:\n  footer: F\n')))).toEqual(['./assets/inter-latin-400-normal-x.woff2']);
+  });
+
   it('puts the logo and footer into every slide, leaving them off the title slide where asked', () => {
     const deck = compile('theme:\n  logo: { src: assets/logo.svg, corner: bottom-left, hideOnTitle: true }\n  footer: "Intern <vertraulich>"\n');
     const [title, second] = deck.slides.map((slide) => load(slide.html));
