@@ -269,6 +269,18 @@ describe('pptxgenjs pitfalls', () => {
   });
 });
 
+describe('columns (tests/fixtures/layouts-deck)', () => {
+  it('keeps a columns slide\u2019s columns side by side, each column\u2019s text in a box of its own', async () => {
+    const out = exportTempDir();
+    await exportDeck({ slidesDir: join(import.meta.dirname, '../fixtures/layouts-deck'), out: join(out, 'dist'), pptx: join(out, 'layouts.pptx') });
+    const slide = (await readPptx(join(out, 'layouts.pptx'))).slides.find((s) => s.runs.includes('Two sides, compared'))!;
+    const x = (text: string) => Number(new RegExp(`<a:off x="(\\d+)" y="\\d+"/>(?:(?!</p:sp>).)*<a:t>${text}</a:t>`, 's').exec(slide.xml)?.[1]);
+    // A third of the slide's width (EMU) apart: the second column starts in the slide's right half.
+    expect(x('OpenAI')).toBeGreaterThan(x('Microsoft') + 12192000 / 3);
+    expect(x('builds the models')).toBeGreaterThan(x('invests and hosts') + 12192000 / 3);
+  }, 60_000);
+});
+
 describe('the shipped deck', () => {
   it('gives its three charts as native charts with the same numbers as slides/', () => {
     expect(specs(shippedDeck)).toHaveLength(3);
