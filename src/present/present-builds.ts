@@ -1,11 +1,10 @@
 /**
- * The two builds `deck present` serves, each reused while fresh (the build stamp of fresh-build.ts):
- * the full deck for the presenter (notes included: speaker view, remote) and the audience's copy
- * without any notes.
+ * The two builds `deck present` serves, each reused while fresh (fresh-build.ts, as `deck export`
+ * does): the full deck for the presenter (notes included: speaker view, remote) and the audience's
+ * copy without any notes (its build stamp says so, so neither is ever taken for the other).
  */
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUILD_STAMP, buildStamp, isFresh, sourceHash, startFreshBuild } from '../builder/fresh-build.ts';
+import { startFreshBuild } from '../builder/fresh-build.ts';
 
 export interface PresentBuilds {
   presenterDir: string;
@@ -17,16 +16,14 @@ export interface PresentBuilds {
 }
 
 export async function presentBuilds(slidesDir: string, cacheDir: string): Promise<PresentBuilds> {
+  // One after the other: the first bundles the runtime if it has to, and the second reuses it.
   const presenter = await startFreshBuild(slidesDir, join(cacheDir, 'presenter')).done;
-  const audienceDir = join(cacheDir, 'audience');
-  const hash = sourceHash(slidesDir);
-  if (isFresh(audienceDir, slidesDir, hash)) return { presenterDir: presenter.outDir, audienceDir, reused: presenter.reused, warnings: presenter.warnings };
-  // The presenter's build has bundled the runtime if it had to, so this one is the compiler alone, in this process.
-  const { buildDeck } = await import('../builder/build-deck.ts');
-  const built = await buildDeck({ slidesDir, outDir: audienceDir, withoutNotes: true });
-  writeFileSync(join(audienceDir, BUILD_STAMP), `${JSON.stringify(buildStamp(slidesDir, hash, built.copiedFiles), null, 2)}\n`);
-  // Both builds report the same warnings; a reused presenter's build reported none.
-  const { formatDiagnostic } = await import('../compiler/diagnostics.ts');
-  const warnings = presenter.reused ? built.warnings.map(formatDiagnostic).map((line) => line.replace(/^(.*?:\d+): warning: /, '$1: ')) : presenter.warnings;
-  return { presenterDir: presenter.outDir, audienceDir, reused: false, warnings };
+  const audience = await startFreshBuild(slidesDir, join(cacheDir, 'audience'), false, { withoutNotes: true }).done;
+  return {
+    presenterDir: presenter.outDir,
+    audienceDir: audience.outDir,
+    reused: presenter.reused && audience.reused,
+    // Both builds report the same warnings.
+    warnings: presenter.reused ? audience.warnings : presenter.warnings,
+  };
 }
