@@ -52,10 +52,13 @@ function qrDialog(s: Strings, remoteUrl: string | undefined, audienceUrl: string
   return dialog;
 }
 
-/** Null when the page was not served by `deck present`. `changed` redraws the stopwatch. */
+/**
+ * Null when the page was not served by `deck present` as the presenter's (the audience's copy has a speaker view
+ * too, without notes, and may only listen). `changed` redraws the stopwatch.
+ */
 export function speakerPresent(layout: SpeakerLayout, s: Strings, changed: () => void): SpeakerPresent | null {
   const config = readPresentConfig();
-  if (!config) return null;
+  if (config?.role !== 'presenter') return null;
   const stopwatch = createTalkStopwatch((command) => connection.send({ type: 'command', command }));
   const connection = connectRelay(relayUrl(window.location.href, config.relay, 'speaker'), {
     message(message) {

@@ -24,7 +24,8 @@ const TICK_MS = 500;
 export function startRemote(manifest: DeckManifest): () => void {
   const config = readPresentConfig();
   const container = document.querySelector<HTMLElement>('.reveal .slides');
-  if (!config || !container) throw new Error('the remote needs a page served by deck present, with its slides');
+  // The audience's copy has no notes and its connections may only listen: the remote is the presenter's alone.
+  if (config?.role !== 'presenter' || !container) throw new Error('deck: the remote opens only from the presenter’s URL of deck present (…/p/<token>/?remote)');
   document.querySelector<HTMLElement>('.reveal')!.style.display = 'none';
   document.documentElement.classList.add('deck-remote-page');
   const s = stringsFor(manifest.settings.lang);
