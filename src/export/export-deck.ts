@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser } from 'htmlparser2';
 import { BrowserPage } from '../browser/browser-page.ts';
+import { launchChrome } from '../browser/launch-chrome.ts';
 import { findChrome } from '../browser/find-chrome.ts';
 import { serveStatic } from '../browser/serve-static.ts';
 import { startFreshBuild, type FreshBuild } from '../builder/fresh-build.ts';
@@ -84,30 +85,32 @@ export async function exportDeck(userOptions: ExportOptions, progress: Progress 
   if (fromPrintView.length) {
     if (!findChrome(options.chrome)) throw new CliError(new ChromeNotFoundError(options.chrome).message);
     progress.step('building');
+    // Chromium starts while the deck builds, instead of after it; the page opens once the build is there.
+    const launching = launchChrome(options.chrome, { oneProcess: true });
+    launching.catch(() => undefined); // awaited when the page opens, and in `finally`
     const job = startFreshBuild(options.slidesDir, options.outDir, options.rebuild, { withoutNotes: options.withoutNotes });
     job.done.catch(() => undefined);
     // sirv reads each file when asked for it: the server can start before the build has written them.
     const server = await serveStatic(options.outDir);
-    let page: BrowserPage | null = null;
-    /** Chromium closing once the last output has read the page (`releasePage`). */
+    /** Chromium closing: once the last output has read the page (`releasePage`), else at the end. */
     let closing: Promise<void> | undefined;
+    const closeChromium = () => (closing ??= launching.then((browser) => browser.close()));
     try {
       build = await job.done;
       progress.done(build.reused ? `reused fresh build ${build.outDir}` : `built ${build.outDir} in ${build.seconds.toFixed(2)} s`);
       warnings.push(...build.warnings);
       const url = printViewUrl(server.url, { fragments: options.fragments, chartDensity: chartDensity(options), printOnly: printsOnly(options) });
-      page = await BrowserPage.launch(url, { executablePath: options.chrome, viewport: PAGE_VIEWPORT, deviceScaleFactor: options.scale, oneProcess: true });
+      const page = await BrowserPage.open(await launching, url, { viewport: PAGE_VIEWPORT, deviceScaleFactor: options.scale });
       const context = await openPrintView(page, options, readDeckInfo(build.outDir), progress, warnings);
       warnings.push(...context.view.failedCharts.map((chart) => `chart failed to draw on ${chart}`));
       slides = context.view.slideCount;
-      const open = page;
-      const closeChromium = () => (closing ??= open.close());
       for (const [index, { output, target }] of fromPrintView.entries()) {
         const releasePage = index === fromPrintView.length - 1 ? closeChromium : () => Promise.resolve();
         if (output.needs === 'print view') files.push(await writeOutput(output, progress, () => output.write(target, { ...context, releasePage })));
       }
     } finally {
-      await (closing ?? page?.close());
+      // A launch that failed has nothing to close; its error, if it matters, came from `await launching`.
+      await (closing ?? launching.then((browser) => browser.close(), () => undefined));
       await server.close();
     }
   }
