@@ -14,6 +14,7 @@ import { APP_ROOT } from '../src/app-paths.ts';
 import type { BudgetResult } from './bench-results.ts';
 import { DECK_BIN } from './measure-build.ts';
 import { sampleTreeMemory, treeMemory } from './process-tree.ts';
+import { runCommand } from './run-command.ts';
 import { createInterface } from 'node:readline';
 import { WebSocket } from 'ws';
 import type { TalkState } from '../src/present/protocol.ts';
@@ -187,6 +188,9 @@ async function measureSize(viewers: number, changes: number): Promise<RelayFigur
 
 export async function measureRelay(options: { quick: boolean; log: (message: string) => void }): Promise<RelayBench> {
   const changes = options.quick ? 20 : 50;
+  // Compiles the CLI's bundle and builds both decks first, so no relay measured bundles or builds (esbuild's service would count as its memory).
+  options.log('relay: building the shipped deck for deck present');
+  await runCommand(process.execPath, [DECK_BIN, 'present', SHIPPED, '--build-only']);
   const sizes: RelayFigures[] = [];
   for (let viewers = RELAY_BUDGETS.viewers; viewers <= LARGEST_SIZE; viewers *= 2) {
     options.log(`relay: ${viewers} viewers, ${changes} slide changes`);
