@@ -3,7 +3,8 @@
  * files, a logo and a footer), built and opened in Chromium: headings, text, links and code in the theme's
  * colours and fonts, the font files fetched from the build, the chart drawn in the accent colour with its
  * text in the theme's, the logo and footer on every slide (the logo not on the title slide, as asked)
- * inside the slide's margins, and `deck check` clean; content that runs into the footer is an overflow.
+ * inside the slide's margins, the same in the speaker view's previews, and `deck check` clean; content
+ * that runs into the footer is an overflow.
  * The exports take them too: the PDF has the footer on every page, the PNGs the theme's colours, and the
  * PowerPoint file the theme's colours and fonts, the footer as text and the logo as a picture.
  */
@@ -16,7 +17,7 @@ import { launchChrome } from '../../src/browser/launch-chrome.ts';
 import { serveStatic } from '../../src/browser/serve-static.ts';
 import { runCheck } from '../../src/check/run-check.ts';
 import { exportDeck } from '../../src/export/export-deck.ts';
-import { CHART_VALUES_HOOK, DRAWN_TEXT_PROPERTY, FOOTER_CLASS, LOGO_CLASS, PAGE_NAMES, type DrawnChartText } from '../../src/page-contract.ts';
+import { CHART_VALUES_HOOK, DRAWN_TEXT_PROPERTY, FOOTER_CLASS, LOGO_CLASS, PAGE_NAMES, READY_SELECTOR, type DrawnChartText } from '../../src/page-contract.ts';
 import { buildFixture } from '../support/build-fixture.ts';
 import { openDeck, type DeckPage } from '../support/deck-page.ts';
 import { exportTempDir } from '../support/export-fixture.ts';
@@ -172,6 +173,36 @@ describe('a deck themed by variables', () => {
         expect(found.logo!.right).toBeLessThanOrEqual(found.size.width - 64 + 0.5);
       }
       expect(found.overlaps, `slide ${h + 1}`).toEqual([]);
+    }
+  });
+
+  it('shows the theme in the speaker view’s previews: colours, fonts, logo and footer', async () => {
+    await show(1);
+    const [speaker] = await Promise.all([deck.page.context().waitForEvent('page'), deck.page.keyboard.press('s')]);
+    try {
+      // The preview of the current slide follows the deck.
+      await speaker.waitForFunction(() =>
+        Array.from(document.querySelectorAll('iframe')).some((frame) => (frame.contentWindow as typeof window | null)?.Reveal?.getCurrentSlide()?.id === 'what-changed'),
+      );
+      const frames = speaker.frames().filter((frame) => frame !== speaker.mainFrame());
+      const shown = await Promise.all(frames.map((frame) => frame.evaluate(() => window.Reveal.getCurrentSlide().id)));
+      const preview = frames[shown.indexOf('what-changed')]!;
+      await preview.waitForSelector(READY_SELECTOR, { state: 'attached' });
+      const look = await preview.evaluate(
+        ({ logoClass, footerClass }) => {
+          const section = window.Reveal.getCurrentSlide();
+          const heading = getComputedStyle(section.querySelector('h2')!);
+          return {
+            heading: [heading.color, heading.fontFamily.split(',')[0]],
+            logo: section.querySelector(`.${logoClass}`) !== null,
+            footer: section.querySelector(`.${footerClass}`)?.textContent,
+          };
+        },
+        { logoClass: LOGO_CLASS, footerClass: FOOTER_CLASS },
+      );
+      expect(look).toEqual({ heading: [COLOURS.heading, 'Montserrat'], logo: true, footer: FOOTER });
+    } finally {
+      await speaker.close();
     }
   });
 
