@@ -112,6 +112,17 @@ describe('container fences', () => {
     expect(shares(['33.3%', ''])).toEqual([33.3, 66.7]);
   });
 
+  it('leave an unknown container\'s lines as text, with a warning, and close nothing else with its fence', () => {
+    const { $, deck, columns: found } = rows('## X\n\n::: note\nA remark\n:::\n\n::: columns\n::: column\nA\n:::\n::: column\nB\n:::\n:::\n');
+    expect(deck.diagnostics.map((d) => [d.line, d.severity, d.message])).toEqual([[3, 'warning', 'unknown container "::: note": only ::: columns and ::: column exist; its lines stay text']]);
+    expect($('p').first().text()).toBe('::: note\nA remark\n:::');
+    expect(found).toEqual([2]);
+    const inColumn = rows('## X\n\n::: columns\n::: column\n::: note\nA\n:::\nStill the column\n:::\n::: column\nB\n:::\n:::\n');
+    expect(inColumn.columns).toEqual([2]);
+    expect(inColumn.$(column).first().text()).toContain('::: note\nA\n:::');
+    expect(inColumn.$(column).first().text()).toContain('Still the column');
+  });
+
   it('report a width of 100 % that leaves nothing for another column', () => {
     const { deck } = rows('## X\n\n::: columns\n::: column 99%\nA\n:::\n::: column\nB\n:::\n:::\n');
     expect(deck.diagnostics).toEqual([]);

@@ -10,6 +10,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 
 export const CONTAINER_NAMES = ['columns', 'column'] as const;
+const isContainer = (name: string) => (CONTAINER_NAMES as readonly string[]).includes(name);
 
 export interface FenceProblem {
   /** File line (`firstLine` for the text's first line). */
@@ -104,14 +105,15 @@ export function scanContainerFences(text: string, firstLine: number): ScannedFen
     stack.push(opened);
     if (name === 'columns') {
       if (rest.length) problem(index, `::: columns takes no options (got "${rest.join(' ')}"): widths go on each column, e.g. ::: column 40%`);
-      if (stack.some((open) => open !== opened && (open.name === 'columns' || open.name === 'column'))) problem(index, '::: columns inside columns is not supported');
+      if (stack.some((open) => open !== opened && isContainer(open.name))) problem(index, '::: columns inside columns is not supported');
       groups.push({ line: fileLine(index), columns: opened.columns });
     } else if (name === 'column') {
       openColumn(opened, top, rest.join(' '));
     } else {
       const near = closest(name.toLowerCase(), [...CONTAINER_NAMES]);
       const hint = distance(name.toLowerCase(), near) <= 2 ? ` (did you mean "${near}"?)` : '';
-      problem(index, `unknown container "::: ${name}"${hint}: only ::: columns and ::: column exist`);
+      // A warning: the lines stay text, as before columns existed.
+      problem(index, `unknown container "::: ${name}"${hint}: only ::: columns and ::: column exist; its lines stay text`, 'warning');
     }
   });
 
@@ -142,7 +144,9 @@ export function scanContainerFences(text: string, firstLine: number): ScannedFen
     }
   }
 
-  for (const open of stack) problem(open.line, `::: ${open.name} is never closed: end it with a line ::: before the slide ends`);
+  for (const open of stack) {
+    if (isContainer(open.name)) problem(open.line, `::: ${open.name} is never closed: end it with a line ::: before the slide ends`);
+  }
 
   // Rewrite each matched pair to a length that nests, longer than any colon line in code.
   const base = Math.max(3, longestColonLineInCode + 1);
@@ -150,7 +154,8 @@ export function scanContainerFences(text: string, firstLine: number): ScannedFen
     container.children.length === 0 ? 0 : 1 + Math.max(...container.children.map(height));
   const rewrite = (container: OpenContainer) => {
     container.children.forEach(rewrite);
-    if (container.closedAt === undefined) return;
+    // An unknown container stays text as written; its fences still count for the lengths around it.
+    if (container.closedAt === undefined || !isContainer(container.name)) return;
     const colons = ':'.repeat(base + height(container));
     lines[container.line] = lines[container.line]!.replace(/:{3,}/, colons);
     lines[container.closedAt] = lines[container.closedAt]!.replace(/:{3,}/, colons);
