@@ -275,6 +275,9 @@ describe('deck present', () => {
     const { port } = server.address;
     await server.close();
     await remote.waitForSelector('.remote-view[data-connection="waiting"]');
+    expect(await text(remote, '.remote-connection')).toBe('Verbindung unterbrochen – verbinde neu …');
+    // A viewer is told too, once the drop lasts.
+    await viewer.waitForSelector('.deck-live-status', { state: 'visible' });
     // The talk goes on while the relay is away.
     await presenter.keyboard.press('PageDown');
     await presenter.keyboard.press('PageDown');
@@ -285,6 +288,7 @@ describe('deck present', () => {
     await remote.waitForSelector('.remote-view[data-connection="live"]', { timeout: 15_000 });
     await expect.poll(() => text(remote, '.remote-position'), { timeout: 15_000 }).toBe(`Folie 5 von ${deck.slides.length}`);
     await expect.poll(() => place(viewer), { timeout: 15_000 }).toEqual(at(4));
+    await viewer.waitForSelector('.deck-live-status', { state: 'hidden' });
     expect(await place(presenter)).toEqual(at(4));
     // And it steers again.
     await remote.tap('.remote-next');
