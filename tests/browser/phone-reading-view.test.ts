@@ -13,11 +13,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserPage } from '../../src/browser/browser-page.ts';
 import { launchChrome } from '../../src/browser/launch-chrome.ts';
 import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
-import { CHART_SELECTOR, CHART_VALUES_HOOK, COLUMN_CLASS, COLUMNS_CLASS, DRAWN_ATTRIBUTE, NOTES_SELECTOR } from '../../src/page-contract.ts';
+import { CHART_SELECTOR, CHART_VALUES_HOOK, COLUMN_CLASS, COLUMNS_CLASS, DRAWN_ATTRIBUTE, LAYOUT_CLASSES, NOTES_SELECTOR } from '../../src/page-contract.ts';
 import { NOTES_TOGGLE_CLASS } from '../../src/runtime/reading-notes-toggle.ts';
 import { buildFixture } from '../support/build-fixture.ts';
 import { paintedPixels } from '../support/deck-page.ts';
 
+const LAYOUT_SELECTORS = { kpis: `.${LAYOUT_CLASSES.kpis}`, coverText: `.${LAYOUT_CLASSES.coverText}` };
 const FIXTURE = new URL('../fixtures/phone-deck', import.meta.url).pathname;
 const PHONE = { width: 390, height: 844 };
 
@@ -78,7 +79,18 @@ describe('phone reading view', () => {
         return { id: section.id, width: box.width, height: box.height, spare: box.bottom - last.bottom };
       }),
     );
-    expect(sections.map((s) => s.id)).toEqual(['lesen-auf-dem-telefon', 'text-und-liste', 'tabelle', 'investitionen', 'zwei-seiten', 'anteil-am-umsatz']);
+    expect(sections.map((s) => s.id)).toEqual([
+      'lesen-auf-dem-telefon',
+      'text-und-liste',
+      'tabelle',
+      'investitionen',
+      'zwei-seiten',
+      'anteil-am-umsatz',
+      'die-kernzahlen',
+      'text-neben-einem-bild',
+      'zitat',
+      'ein-titel-ueber-einem-foto',
+    ]);
     for (const section of sections) {
       expect(section.width, section.id).toBeCloseTo(PHONE.width, 0);
       expect(section.spare, section.id).toBeLessThan(60);
@@ -92,13 +104,30 @@ describe('phone reading view', () => {
     await page.close();
   });
 
-  it('stacks columns, one under the other at the full width', async () => {
+  it('stacks columns and the layouts’ halves and figures, one under the other at the full width', async () => {
     const { page } = await openPhone();
-    const columns = await page.$$eval(`section .${COLUMNS_CLASS} > .${COLUMN_CLASS}`, (all) => all.map((column) => column.getBoundingClientRect().toJSON() as DOMRect));
-    const row = await page.$eval(`section .${COLUMNS_CLASS}`, (element) => element.getBoundingClientRect().toJSON() as DOMRect);
+    const boxes = (selector: string) => page.$$eval(selector, (all) => all.map((element) => element.getBoundingClientRect().toJSON() as DOMRect));
+    const stacked = (list: DOMRect[], width: number) => {
+      for (let i = 1; i < list.length; i++) expect(list[i]!.top).toBeGreaterThanOrEqual(list[i - 1]!.bottom - 0.5);
+      for (const box of list) expect(box.width).toBeCloseTo(width, 0);
+    };
+    // Columns (the first with a width of 40 % on the slide).
+    const [row] = await boxes(`section .${COLUMNS_CLASS}`);
+    const columns = await boxes(`section .${COLUMNS_CLASS} > .${COLUMN_CLASS}`);
     expect(columns).toHaveLength(2);
-    expect(columns[1]!.top).toBeGreaterThanOrEqual(columns[0]!.bottom);
-    for (const column of columns) expect(column.width).toBeCloseTo(row.width, 0);
+    stacked(columns, row!.width);
+    // kpi: the figures one under another.
+    const [list] = await boxes(`section.kpi ${LAYOUT_SELECTORS.kpis}`);
+    stacked(await boxes(`section.kpi ${LAYOUT_SELECTORS.kpis} > li`), list!.width);
+    // image-right: the picture above its text, as wide as the text.
+    const [picture, text] = await boxes('section.image-right > p');
+    expect(picture!.bottom).toBeLessThanOrEqual(text!.top);
+    expect(picture!.width).toBeCloseTo(text!.width, 0);
+    // cover: the text on its card inside its own section, under the photo.
+    const [cover] = await boxes('section.cover');
+    const [card] = await boxes(`section.cover > ${LAYOUT_SELECTORS.coverText}`);
+    expect(card!.top).toBeGreaterThan(cover!.top);
+    expect(card!.bottom).toBeLessThanOrEqual(cover!.bottom);
     await page.close();
   });
 
@@ -159,18 +188,21 @@ describe('phone reading view', () => {
     await expect.poll(() => currentId(page)).toBe('zwei-seiten');
 
     // As `deck present` or a link inside the deck would: the last slide, too short to reach the top.
-    await page.evaluate(() => window.Reveal.slide(5, 0));
-    expect(await currentId(page)).toBe('anteil-am-umsatz');
-    const top = await page.$eval('section#anteil-am-umsatz', (s) => s.getBoundingClientRect().top);
+    await page.evaluate(() => window.Reveal.slide(9, 0));
+    expect(await currentId(page)).toBe('ein-titel-ueber-einem-foto');
+    const top = await page.$eval('section#ein-titel-ueber-einem-foto', (s) => s.getBoundingClientRect().top);
     expect(top).toBeGreaterThanOrEqual(0);
     expect(top).toBeLessThan(PHONE.height);
+    // Its photo (reveal.js's slide background) loaded as it came near.
+    const photo = await page.$eval('section#ein-titel-ueber-einem-foto', (s) => (s.parentElement!.querySelector('.slide-background-content') as HTMLElement).style.backgroundImage);
+    expect(photo).toMatch(/^url\(.*cover.*\.jpg.*\)$/);
     // The scroll that took it there does not hand the current slide back to the one above.
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    expect(await currentId(page)).toBe('anteil-am-umsatz');
+    expect(await currentId(page)).toBe('ein-titel-ueber-einem-foto');
     // Nor does a resize (a phone's address bar hiding), after which reveal.js lays its scroll view out again.
     await page.setViewportSize({ width: PHONE.width, height: PHONE.height - 60 });
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    expect(await currentId(page)).toBe('anteil-am-umsatz');
+    expect(await currentId(page)).toBe('ein-titel-ueber-einem-foto');
     expect(await page.$$eval('section li', (all) => all.every((li) => getComputedStyle(li).opacity === '1'))).toBe(true);
     await page.close();
   });
