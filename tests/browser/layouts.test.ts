@@ -163,11 +163,11 @@ describe.each(ASPECTS)('the layouts deck at $aspect', ({ aspect, width, height }
     await show(page, 1, NAMES);
     const style = await page.addStyleTag({ content: `.reveal .${COLUMNS_CLASS} { flex-wrap: wrap } .reveal .${COLUMN_CLASS} { flex-basis: 100% }` });
     expect(await page.evaluate(layoutProblems, NAMES)).toContain('column 2 wraps under column 1 (or over it)');
-    await style.evaluate((node) => node.remove());
+    await style.evaluate((node) => (node as HTMLElement).remove());
     await show(page, 7, NAMES);
     const pushed = await page.addStyleTag({ content: `.reveal .${LAYOUT_CLASSES.kpis} { margin-top: ${height}px }` });
     expect((await page.evaluate(layoutProblems, NAMES)).join('\n')).toMatch(/<ul line \d+> leaves the slide at the bottom/);
-    await pushed.evaluate((node) => node.remove());
+    await pushed.evaluate((node) => (node as HTMLElement).remove());
   });
 
   it('gives a column with a width its share of the row, and draws a chart in its column', async () => {
