@@ -2,7 +2,7 @@
  * The relay of `deck present` (issue 17) under load, as a user runs it: `deck present slides --port 0`
  * in a process of its own, the viewers in others (relay-audience.ts), the presenter in the bench's
  * own: 500 viewers, then twice as
- * many until a size misses the latency budgets. Each size gets a fresh relay; its figures are the
+ * many until a size's median misses its budget (or a change is lost). Each size gets a fresh relay; its figures are the
  * latency from the presenter's state message to the last viewer's receipt over the slide changes
  * (p50, p95, max) and the relay process's memory (RSS and PSS, idle and at its peak). Its budgets
  * and report table live here too.
@@ -196,7 +196,8 @@ export async function measureRelay(options: { quick: boolean; log: (message: str
     options.log(`relay: ${viewers} viewers, ${changes} slide changes`);
     const figures = await measureSize(viewers, changes);
     sizes.push(figures);
-    if (!withinBudgets(figures)) break;
+    // p95 is the third-worst of 50 changes, at the mercy of a busy machine's scheduler: the ladder goes on while the median holds.
+    if (figures.lost > 0 || figures.p50Ms > RELAY_BUDGETS.p50Ms) break;
   }
   const largest = sizes.filter(withinBudgets).at(-1)?.viewers ?? null;
   return {
