@@ -1,11 +1,10 @@
 /**
  * The relay of `deck present` (issue 17) under load, as a user runs it: `deck present slides --port 0`
  * in a process of its own, the viewers in others (relay-audience.ts), the presenter in the bench's
- * own: 500 viewers, then twice as
- * many until a size's median misses its budget (or a change is lost). Each size gets a fresh relay; its figures are the
- * latency from the presenter's state message to the last viewer's receipt over the slide changes
- * (p50, p95, max) and the relay process's memory (RSS and PSS, idle and at its peak). Its budgets
- * and report table live here too.
+ * own: 500 viewers, then twice as many until a size's median misses its budget (or a change is
+ * lost). Each size gets a fresh relay; its figures are the latency from the presenter's state
+ * message to the last viewer's receipt over the slide changes (p50, p95, max) and the relay
+ * process's memory (RSS and PSS, idle and at its peak). Its budgets and report table live here too.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpus } from 'node:os';

@@ -39,8 +39,8 @@ function notFound(response: ServerResponse): void {
 export function createPresentHandler(tokens: PresentTokens, areas: Record<PresentArea, AreaContent>, relay: Relay): PresentHandler {
   // Production mode: the file list is read once, and only files in it are ever served (no path outside the build).
   const files = {
-    presenter: sirv(areas.presenter.dir, { dev: false, etag: true, dotfiles: false }),
-    audience: sirv(areas.audience.dir, { dev: false, etag: true, dotfiles: false }),
+    presenter: sirv(areas.presenter.dir, { dev: false, etag: true, dotfiles: false, extensions: [] }),
+    audience: sirv(areas.audience.dir, { dev: false, etag: true, dotfiles: false, extensions: [] }),
   };
 
   return {

@@ -92,7 +92,7 @@ describe('deck present serving the shipped deck', () => {
     expect(await status(`/a/${audience}/index.html`)).toBe(200);
     const asset = filesUnder(join(presentCacheDir(SHIPPED_DECK, cacheRoot), 'audience')).find((path) => path.startsWith('assets/'))!;
     expect(await status(`/a/${audience}/${asset}`)).toBe(200);
-    for (const path of ['/', '/index.html', `/${asset}`, '/p/', '/a/', `/p/${audience}/`, `/a/${control}/`, `/p/${control.slice(1)}/`, `/x/${control}/`, `/a/${audience}/%2e%2e/%2e%2e/package.json`, `/a/${audience}/.deck-build.json`]) {
+    for (const path of ['/', '/index.html', `/${asset}`, '/p/', '/a/', `/p/${audience}/`, `/a/${control}/`, `/p/${control.slice(1)}/`, `/x/${control}/`, `/a/${audience}/%2e%2e/%2e%2e/package.json`, `/a/${audience}/.deck-build.json`, `/a/${audience}/index`]) {
       expect(await status(path), path).toBe(404);
     }
     expect(await status(`/p/${control}`)).toBe(301);
