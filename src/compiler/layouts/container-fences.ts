@@ -7,7 +7,7 @@
  * which would otherwise close a container. Line count and order stay, so source lines stay right.
  * What does not match (a column outside columns, a fence never closed …) is reported as data.
  */
-import { closest, distance } from 'fastest-levenshtein';
+import { similarKey } from '../settings/schema-messages.ts';
 
 export const CONTAINER_NAMES = ['columns', 'column'] as const;
 const isContainer = (name: string) => (CONTAINER_NAMES as readonly string[]).includes(name);
@@ -110,8 +110,8 @@ export function scanContainerFences(text: string, firstLine: number): ScannedFen
     } else if (name === 'column') {
       openColumn(opened, top, rest.join(' '));
     } else {
-      const near = closest(name.toLowerCase(), [...CONTAINER_NAMES]);
-      const hint = distance(name.toLowerCase(), near) <= 2 ? ` (did you mean "${near}"?)` : '';
+      const near = similarKey(name, CONTAINER_NAMES);
+      const hint = near ? ` (did you mean "${near}"?)` : '';
       // A warning: the lines stay text, as before columns existed.
       problem(index, `unknown container "::: ${name}"${hint}: only ::: columns and ::: column exist; its lines stay text`, 'warning');
     }
