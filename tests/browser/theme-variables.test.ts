@@ -222,6 +222,8 @@ describe('a deck themed by variables', () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'deck-themed-')), 'slides');
     cpSync(FIXTURE, dir, { recursive: true });
     appendFileSync(join(dir, '04-long.md'), `## Long\n\n${Array.from({ length: 10 }, (_, i) => `- Point ${i + 1}, written long enough to reach across the footer`).join('\n')}\n`);
+    // A layout's image that fills half the slide (under the logo, top right) is placed over the margins on purpose: no finding.
+    appendFileSync(join(dir, '05-image.md'), '<!-- .slide: class="image-right" -->\n\n![The logo, large](assets/logo.svg)\n\n## Beside the image\n\nText in the other half.\n');
     const report = await runCheck({ slidesDir: dir }, { browser });
     expect(report.diagnostics).toEqual([
       expect.objectContaining({ code: 'overflow', severity: 'error', file: expect.stringMatching(/04-long\.md$/), message: expect.stringMatching(/^content runs into the theme's footer by \d+ px/) }),

@@ -39,10 +39,11 @@ export function probeLayout(options: LayoutProbeOptions): PageFinding[] {
     return column && section.contains(column) ? column.getBoundingClientRect() : null;
   };
 
-  const measure = (box: DOMRect, node: Node) => {
+  /** `placed`: inside an element positioned out of the flow (a layout's half-slide image): placed over the margins on purpose. */
+  const measure = (box: DOMRect, node: Node, placed: boolean) => {
     if (box.width === 0 && box.height === 0) return;
     for (const mark of chrome) {
-      if (mark.element.contains(node)) continue;
+      if (placed || mark.element.contains(node)) continue;
       const across = Math.min(box.right, mark.box.right) - Math.max(box.left, mark.box.left);
       const down = (Math.min(box.bottom, mark.box.bottom) - Math.max(box.top, mark.box.top)) / scale;
       if (across <= 0 || down <= options.tolerance) continue;
@@ -80,7 +81,7 @@ export function probeLayout(options: LayoutProbeOptions): PageFinding[] {
   const decorated = (style: CSSStyleDeclaration) =>
     style.backgroundImage !== 'none' || !/rgba\(0, 0, 0, 0\)|transparent/.test(style.backgroundColor) || parseFloat(style.borderTopWidth) + parseFloat(style.borderBottomWidth) + parseFloat(style.borderLeftWidth) + parseFloat(style.borderRightWidth) > 0;
 
-  const visit = (element: Element, insideClip: boolean) => {
+  const visit = (element: Element, insideClip: boolean, outOfFlow: boolean) => {
     if (element.matches(`${options.names.notes}, script, style, template, noscript`)) return;
     const style = getComputedStyle(element);
     if (style.display === 'none') return;
@@ -90,7 +91,8 @@ export function probeLayout(options: LayoutProbeOptions): PageFinding[] {
     if (clipping && box.width <= 1 && box.height <= 1) return;
     const shown = style.visibility === 'visible' && parseFloat(style.opacity) > 0;
 
-    if (!insideClip && shown && (REPLACED.has(element.tagName) || decorated(style))) measure(box, element);
+    const placed = outOfFlow || style.position === 'absolute' || style.position === 'fixed';
+    if (!insideClip && shown && (REPLACED.has(element.tagName) || decorated(style))) measure(box, element, placed);
     if (shown && clips(style) && element instanceof HTMLElement) {
       const hiddenY = style.overflowY !== 'visible' ? element.scrollHeight - element.clientHeight : 0;
       const hiddenX = style.overflowX !== 'visible' ? element.scrollWidth - element.clientWidth : 0;
@@ -107,15 +109,15 @@ export function probeLayout(options: LayoutProbeOptions): PageFinding[] {
       }
     }
     for (const child of Array.from(element.childNodes)) {
-      if (child instanceof Element) visit(child, insideClip || clips(style));
+      if (child instanceof Element) visit(child, insideClip || clips(style), placed);
       else if (child.nodeType === Node.TEXT_NODE && !insideClip && !clips(style) && shown && child.textContent!.trim() !== '') {
         const range = document.createRange();
         range.selectNodeContents(child);
-        for (const rect of Array.from(range.getClientRects())) measure(rect, child);
+        for (const rect of Array.from(range.getClientRects())) measure(rect, child, placed);
       }
     }
   };
-  for (const child of Array.from(section.children)) visit(child, false);
+  for (const child of Array.from(section.children)) visit(child, false, false);
 
   for (const [name, { amount, line }] of intoChrome) {
     findings.push({
