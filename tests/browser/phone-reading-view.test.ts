@@ -207,6 +207,24 @@ describe('phone reading view', () => {
     await page.close();
   });
 
+  it('reads with ?view=scroll on a wide screen, where keys scroll the page and step from slide to slide', async () => {
+    const deck = await BrowserPage.open(browser, `${server.url}?view=scroll`, { viewport: { width: 1280, height: 720 } });
+    await deck.waitForDeck(15_000);
+    const { page } = deck;
+    expect(await page.evaluate(() => window.Reveal.isScrollView())).toBe(true);
+    await page.keyboard.press('n');
+    expect(await currentId(page)).toBe('text-und-liste');
+    await page.keyboard.press('n');
+    expect(await currentId(page)).toBe('tabelle');
+    await page.keyboard.press('ArrowLeft');
+    expect(await currentId(page)).toBe('text-und-liste');
+    const before = await page.evaluate(() => window.scrollY);
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(before + 300);
+    expect(deck.errors).toEqual([]);
+    await page.close();
+  });
+
   it('leaves presenting as it was on a wide screen, and reads again when the window narrows', async () => {
     const deck = await BrowserPage.open(browser, `${server.url}#/investitionen`, { viewport: { width: 1280, height: 720 } });
     await deck.waitForDeck(15_000);
