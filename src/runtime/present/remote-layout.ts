@@ -4,6 +4,7 @@
  * where a thumb reaches them (remote.css lays it out for portrait and landscape).
  */
 import type { Strings } from '../../strings/strings.ts';
+import { element, labelledButton } from '../speaker-view/elements.ts';
 
 export interface RemoteLayout {
   root: HTMLElement;
@@ -24,20 +25,7 @@ export interface RemoteLayout {
   blackout: HTMLButtonElement;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = ''): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.className = className;
-  if (text) node.textContent = text;
-  return node;
-}
-
-function button(className: string, text: string, label: string): HTMLButtonElement {
-  const node = element('button', `remote-button ${className}`, text);
-  node.type = 'button';
-  node.setAttribute('aria-label', label);
-  node.title = label;
-  return node;
-}
+const button = (className: string, text: string, label: string) => labelledButton(`remote-button ${className}`, text, label);
 
 export function createRemoteLayout(s: Strings): RemoteLayout {
   const root = element('div', 'remote-view');

@@ -9,10 +9,10 @@ import type { TalkState } from '../../present/protocol.ts';
 import type { DeckManifest } from '../../types.ts';
 import { fill, stringsFor } from '../../strings/strings.ts';
 import { fillAllSlides } from '../deferred-slides.ts';
-import { formatDuration, pace } from '../speaker-view/pacing.ts';
+import { pace } from '../speaker-view/pacing.ts';
 import { makePlan, readSpeakerSlides } from '../speaker-view/speaker-deck.ts';
-import { PAUSE_ICON, PLAY_ICON } from '../speaker-view/timer-icons.ts';
 import { notesSize, speakerKeys } from '../speaker-view/speaker-keys.ts';
+import { showPace, showStopwatch } from '../speaker-view/stopwatch-display.ts';
 import { readPresentConfig } from './present-config.ts';
 import { connectRelay, relayUrl, type RelayStatus } from './relay-connection.ts';
 import { createRemoteLayout } from './remote-layout.ts';
@@ -29,7 +29,6 @@ export function startRemote(manifest: DeckManifest): () => void {
   document.querySelector<HTMLElement>('.reveal')!.style.display = 'none';
   document.documentElement.classList.add('deck-remote-page');
   const s = stringsFor(manifest.settings.lang);
-  const paceText = { ahead: s.paceAhead, behind: s.paceBehind, 'on-track': s.paceOnTrack } as const;
   document.title = `${s.remoteLabel} – ${manifest.settings.title}`;
 
   fillAllSlides(container);
@@ -92,24 +91,10 @@ export function startRemote(manifest: DeckManifest): () => void {
   }
 
   function tick(): void {
-    const now = Date.now();
-    const elapsed = stopwatch.elapsed(now);
-    layout.elapsed.textContent = formatDuration(elapsed);
-    const running = stopwatch.running();
-    if (layout.toggleTimer.dataset.running !== String(running)) {
-      layout.toggleTimer.innerHTML = running ? PAUSE_ICON : PLAY_ICON;
-      layout.toggleTimer.dataset.running = String(running);
-      layout.toggleTimer.setAttribute('aria-label', running ? s.speakerTimerPause : s.speakerTimerResume);
-      layout.toggleTimer.title = layout.toggleTimer.getAttribute('aria-label')!;
-    }
+    const elapsed = showStopwatch(stopwatch, layout.elapsed, layout.toggleTimer, s, Date.now());
     const index = currentIndex();
-    if (!plan.hasTimings || index < 0) {
-      layout.pacing.textContent = '';
-      return;
-    }
-    const p = pace(plan, index, elapsed);
-    layout.pacing.textContent = p.status === 'on-track' ? paceText[p.status] : `${formatDuration(p.offset)} ${paceText[p.status]}`;
-    layout.pacing.dataset.status = p.status;
+    if (plan.hasTimings && index >= 0) showPace(pace(plan, index, elapsed), layout.pacing, s);
+    else layout.pacing.textContent = '';
   }
 
   const command = (name: 'next' | 'prev' | 'blackout') => connection.send({ type: 'command', command: name });

@@ -5,6 +5,7 @@
  * away.
  */
 import type { Strings } from '../../strings/strings.ts';
+import { element, labelledButton } from './elements.ts';
 import { createSlidePreview, type SlidePreview } from './slide-preview.ts';
 
 export interface SpeakerLayout {
@@ -31,19 +32,8 @@ export interface SpeakerLayout {
   larger: HTMLButtonElement;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = ''): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.className = className;
-  if (text) node.textContent = text;
-  return node;
-}
-
 function button(className: string, text: string, label: string, shortcut?: string): HTMLButtonElement {
-  const node = element('button', `speaker-button ${className}`, text);
-  node.type = 'button';
-  node.setAttribute('aria-label', label);
-  node.title = shortcut ? `${label} (${shortcut})` : label;
-  return node;
+  return labelledButton(`speaker-button ${className}`, text, label, shortcut ? `${label} (${shortcut})` : label);
 }
 
 function stat(label: string, value: HTMLElement): HTMLElement {

@@ -12,10 +12,10 @@ import { applyUpdateMarkup, clearErrorOverlay, manifestAfter } from '../hot-relo
 import { formatDuration, pace } from './pacing.ts';
 import { makePlan, readSpeakerSlide, readSpeakerSlides } from './speaker-deck.ts';
 import { createSpeakerLayout } from './speaker-layout.ts';
-import { PAUSE_ICON, PLAY_ICON } from './timer-icons.ts';
 import { createSpeakerLink } from './speaker-link.ts';
 import type { DeckState, SpeakerMessage, SpeakerRequest } from './speaker-protocol.ts';
 import { createStopwatch, type Stopwatch } from './stopwatch.ts';
+import { showPace, showStopwatch } from './stopwatch-display.ts';
 import { notesSize, speakerKeys } from './speaker-keys.ts';
 
 const HELLO_INTERVAL_MS = 1500;
@@ -28,7 +28,6 @@ export function startSpeakerView(initial: DeckManifest): () => void {
   deckRoot.style.display = 'none';
   document.documentElement.classList.add('deck-speaker-page');
   const s = stringsFor(initial.settings.lang);
-  const paceText = { ahead: s.paceAhead, behind: s.paceBehind, 'on-track': s.paceOnTrack } as const;
   document.title = fill(s.speakerPageTitle, { title: initial.settings.title });
 
   let manifest = initial;
@@ -87,15 +86,7 @@ export function startSpeakerView(initial: DeckManifest): () => void {
 
   function tick(): void {
     const now = Date.now();
-    const elapsed = stopwatch.elapsed(now);
-    layout.elapsed.textContent = formatDuration(elapsed);
-    const running = stopwatch.running();
-    if (layout.toggleTimer.dataset.running !== String(running)) {
-      layout.toggleTimer.innerHTML = running ? PAUSE_ICON : PLAY_ICON;
-      layout.toggleTimer.dataset.running = String(running);
-      layout.toggleTimer.setAttribute('aria-label', running ? s.speakerTimerPause : s.speakerTimerResume);
-      layout.toggleTimer.title = layout.toggleTimer.getAttribute('aria-label')!;
-    }
+    const elapsed = showStopwatch(stopwatch, layout.elapsed, layout.toggleTimer, s, now);
     layout.clock.textContent = new Date(now).toLocaleTimeString(manifest.settings.lang, { hour: '2-digit', minute: '2-digit' });
     const index = currentIndex();
     if (!plan.hasTimings || index < 0) {
@@ -104,8 +95,7 @@ export function startSpeakerView(initial: DeckManifest): () => void {
       return;
     }
     const p = pace(plan, index, elapsed);
-    layout.pacing.textContent = p.status === 'on-track' ? paceText[p.status] : `${formatDuration(p.offset)} ${paceText[p.status]}`;
-    layout.pacing.dataset.status = p.status;
+    showPace(p, layout.pacing, s);
     layout.pacing.title = fill(s.pacePlanned, { total: formatDuration(plan.total), remaining: formatDuration(p.remaining) });
     const onSlide = (now - slideSince) / 1000;
     layout.slideTime.textContent = `${formatDuration(onSlide)} / ${formatDuration(p.slideBudget)}`;
