@@ -1,7 +1,11 @@
 /**
  * Time from navigation to `<html data-deck-ready>` in headless Chromium,
  * measured inside the page (`performance.now()` counts from the navigation),
- * each load in a fresh browser context so no cache helps.
+ * each load in a fresh browser context so no cache helps. Beside it, the CPU
+ * time the page's main thread spent up to then (Chromium's `ThreadTime`
+ * metric): on a shared machine the wall time grows with the load, the main
+ * thread's CPU time hardly does, so it tells before/after comparisons apart
+ * where the wall time cannot.
  */
 import type { Browser } from 'playwright-core';
 import { READY_ATTRIBUTE } from '../src/page-contract.ts';
@@ -10,6 +14,11 @@ import { stats, type Stats } from './stats.ts';
 export interface ReadyFigures {
   /** Milliseconds. */
   ready: Stats;
+  /**
+   * CPU milliseconds of the page's main thread from the navigation until the readiness signal was
+   * seen (it may include a few milliseconds of idle-time work just after it).
+   */
+  mainThreadCpu: Stats;
   /** Paths the first load requested before the deck was ready (what the first slide needed). */
   requestedBeforeReady: string[];
 }
@@ -23,10 +32,19 @@ const RECORD_READY = `(() => {
   new MutationObserver(mark).observe(document, { attributes: true, subtree: true, attributeFilter: [${JSON.stringify(READY_ATTRIBUTE)}] });
 })();`;
 
-async function loadOnce(browser: Browser, url: string, requests?: string[]): Promise<number> {
+interface Load {
+  readyMs: number;
+  mainThreadCpuMs: number;
+}
+
+async function loadOnce(browser: Browser, url: string, requests?: string[]): Promise<Load> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   try {
     const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const threadTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'ThreadTime')?.value ?? 0;
+    const before = await threadTime();
     await page.addInitScript(RECORD_READY);
     let ready = false;
     const origin = new URL(url).origin;
@@ -35,9 +53,11 @@ async function loadOnce(browser: Browser, url: string, requests?: string[]): Pro
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(url, { waitUntil: 'commit' });
     const handle = await page.waitForFunction(() => (window as { __deckReadyAt?: number }).__deckReadyAt, undefined, { timeout: 60_000 });
+    // A fresh context's page starts in a renderer of its own: its thread time is (almost) all this load's.
+    const after = await threadTime();
     ready = true;
     if (errors.length) throw new Error(`the deck threw while loading: ${errors.join('; ')}`);
-    return (await handle.jsonValue()) as number;
+    return { readyMs: (await handle.jsonValue()) as number, mainThreadCpuMs: Math.max(0, after - before) * 1000 };
   } finally {
     await context.close();
   }
@@ -46,7 +66,11 @@ async function loadOnce(browser: Browser, url: string, requests?: string[]): Pro
 export async function measureReady(browser: Browser, url: string, loads: number): Promise<ReadyFigures> {
   const requestedBeforeReady: string[] = [];
   await loadOnce(browser, url); // warm the server and the browser process, not the page's cache
-  const values: number[] = [];
-  for (let load = 0; load < loads; load++) values.push(await loadOnce(browser, url, load === 0 ? requestedBeforeReady : undefined));
-  return { ready: stats(values), requestedBeforeReady: [...new Set(requestedBeforeReady)] };
+  const measured: Load[] = [];
+  for (let load = 0; load < loads; load++) measured.push(await loadOnce(browser, url, load === 0 ? requestedBeforeReady : undefined));
+  return {
+    ready: stats(measured.map((load) => load.readyMs)),
+    mainThreadCpu: stats(measured.map((load) => load.mainThreadCpuMs)),
+    requestedBeforeReady: [...new Set(requestedBeforeReady)],
+  };
 }
