@@ -5,7 +5,7 @@
  * text in the theme's, the logo and footer on every slide (the logo not on the title slide, as asked)
  * inside the slide's margins, the same in the speaker view's previews, and `deck check` clean; content
  * that runs into the footer is an overflow.
- * The exports take them too: the PDF has the footer on every page, the PNGs the theme's colours, and the
+ * The exports take them too: the PDF and the handout have the footer on every slide, the PNGs the theme's colours, and the
  * PowerPoint file the theme's colours and fonts, the footer as text and the logo as a picture.
  */
 import { appendFileSync, cpSync, mkdtempSync, readdirSync } from 'node:fs';
@@ -234,6 +234,7 @@ describe('a deck themed by variables', () => {
 describe('exports of a deck themed by variables', () => {
   let dir: string;
   let pdf: PdfSummary;
+  let handout: PdfSummary;
   let pptx: PptxFile;
 
   beforeAll(async () => {
@@ -241,11 +242,14 @@ describe('exports of a deck themed by variables', () => {
     await exportDeck({ slidesDir: FIXTURE, out: join(dir, 'dist'), pdf: join(dir, 'deck.pdf'), png: join(dir, 'png'), pptx: join(dir, 'deck.pptx') });
     pdf = await readPdf(join(dir, 'deck.pdf'));
     pptx = await readPptx(join(dir, 'deck.pptx'));
+    await exportDeck({ slidesDir: FIXTURE, out: join(dir, 'dist'), notes: true, pdf: join(dir, 'handout.pdf') });
+    handout = await readPdf(join(dir, 'handout.pdf'));
   });
 
-  it('prints the footer on every page of the PDF', () => {
+  it('prints the footer on every page of the PDF, and on every slide of the handout', () => {
     expect(pdf.pages).toBe(3);
     for (const text of pdf.text) expect(text).toContain(FOOTER);
+    expect(handout.text.join(' ').split(FOOTER)).toHaveLength(4);
   });
 
   it('draws the PNGs in the theme’s background, heading and accent colours', () => {
