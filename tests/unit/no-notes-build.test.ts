@@ -2,7 +2,8 @@
  * `--no-notes` (issue 17, "Notes stay private"): `deck build --no-notes`, `deck export --html --no-notes`
  * and the exporter's own build leave no speaker note in any file they write: not hidden in the page,
  * not in its JSON, not in a script or stylesheet. Each note's text is searched for in every file
- * written; the same search finds every note in a build with notes, so it can fail.
+ * written; the same search finds every note in a build with notes, so it can fail. The speaker view of
+ * a build without notes says so for each slide.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -10,11 +11,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { launchChrome } from '../../src/browser/launch-chrome.ts';
+import { serveStatic } from '../../src/browser/serve-static.ts';
 import { buildDeck } from '../../src/builder/build-deck.ts';
 import { startFreshBuild } from '../../src/builder/fresh-build.ts';
 import { resolveExportOptions } from '../../src/export/export-options.ts';
 import { writeSingleFileHtml } from '../../src/export/single-file-html.ts';
 import { compileFolder } from '../../src/loader/compile-folder.ts';
+import { READY_SELECTOR } from '../../src/page-contract.ts';
+import { stringsFor } from '../../src/strings/strings.ts';
 
 const run = promisify(execFile);
 const DECK = join(import.meta.dirname, '../../bin/deck.js');
@@ -55,21 +60,24 @@ const NOTES_ELEMENT = /<aside class="notes"/g;
 describe('speaker notes left out (--no-notes)', () => {
   let texts: string[];
   let root: string;
-  beforeAll(() => {
+  /** The deck built with its notes (the API's default), and by `deck build --no-notes`. */
+  let withNotes: string;
+  let without: string;
+  beforeAll(async () => {
     texts = noteTexts();
     root = mkdtempSync(join(tmpdir(), 'deck-no-notes-'));
+    withNotes = join(root, 'with-notes');
+    without = join(root, 'without-notes');
+    await buildDeck({ slidesDir: PHONE_DECK, outDir: withNotes });
+    await run('node', [DECK, 'build', PHONE_DECK, '--out', without, '--no-notes']);
   });
 
-  it('deck build --no-notes writes no note into any file; a build with notes has every one', async () => {
-    const withNotes = join(root, 'with-notes');
-    await buildDeck({ slidesDir: PHONE_DECK, outDir: withNotes });
+  it('deck build --no-notes writes no note into any file; a build with notes has every one', () => {
     const withFiles = filesIn(withNotes);
     const page = withFiles.get('index.html')!;
     for (const text of texts) expect(page, text).toContain(text);
     expect(page.match(NOTES_ELEMENT)).toHaveLength(5);
 
-    const without = join(root, 'without-notes');
-    await run('node', [DECK, 'build', PHONE_DECK, '--out', without, '--no-notes']);
     const files = filesIn(without);
     expect([...files.keys()].some((path) => path.endsWith('.js'))).toBe(true);
     expect(notesFound(files, texts)).toEqual([]);
@@ -77,12 +85,34 @@ describe('speaker notes left out (--no-notes)', () => {
     // The deck itself is all there.
     expect(files.get('index.html')).toContain('Anteil am Gewinn');
     expect(files.get('index.html')!.match(/<section\b/g)).toHaveLength(page.match(/<section\b/g)!.length);
+  });
+
+  it('gives a speaker view that says a slide has no notes', async () => {
+    const notesShown = async (dir: string) => {
+      const server = await serveStatic(dir);
+      const browser = await launchChrome();
+      try {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+        const page = await context.newPage();
+        await page.goto(`${server.url}#/text-und-liste`);
+        await page.waitForSelector(READY_SELECTOR, { state: 'attached', timeout: 15_000 });
+        const [speaker] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
+        await speaker.waitForSelector('.speaker-view[data-connected]', { timeout: 10_000 });
+        await speaker.waitForFunction(() => document.querySelector('.speaker-notes')?.textContent?.trim());
+        return await speaker.$eval('.speaker-notes', (notes) => notes.textContent!.trim());
+      } finally {
+        await browser.close();
+        await server.close();
+      }
+    };
+    expect(await notesShown(withNotes)).toContain('NOTE-MARKER-c41d');
+    expect(await notesShown(without)).toBe(stringsFor('de').noNotes);
   }, 120_000);
 
   it('deck export --html --no-notes writes a single file without notes; without the flag it has them', async () => {
-    const withNotes = join(root, 'with-notes.html');
-    await writeSingleFileHtml(PHONE_DECK, withNotes);
-    const page = readFileSync(withNotes, 'utf8');
+    const withNotesFile = join(root, 'with-notes.html');
+    await writeSingleFileHtml(PHONE_DECK, withNotesFile);
+    const page = readFileSync(withNotesFile, 'utf8');
     for (const text of texts) expect(page, text).toContain(text);
 
     const without = join(root, 'without-notes.html');
