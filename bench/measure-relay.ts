@@ -7,6 +7,7 @@
  * process's memory (RSS and PSS, idle and at its peak). Its budgets and report table live here too.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { APP_ROOT } from '../src/app-paths.ts';
@@ -27,6 +28,8 @@ export interface RelayFigures {
   /** Changes some viewer never received. */
   lost: number;
   connectMs: number;
+  /** CPU time (user + system) the relay process spent per slide change: its own cost, whatever the machine's load. */
+  relayCpuMsPerChange: number;
   idle: { rss: number; pss: number };
   peak: { rss: number; pss: number };
 }
@@ -118,7 +121,14 @@ function startViewers(relay: RunningRelay, viewers: number): ViewerProcess {
 }
 
 /** Viewers spread over one process per core, so that reading their frames is not one process's queue. */
-async function runTalk(relay: RunningRelay, viewers: number, changes: number): Promise<{ latenciesMs: number[]; lost: number; connectMs: number }> {
+/** CPU time a process has used so far, ms (/proc/<pid>/stat: utime and stime, in clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // After the command's name: state is field 3 of stat(5), utime 14 and stime 15.
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+async function runTalk(relay: RunningRelay, viewers: number, changes: number): Promise<{ latenciesMs: number[]; lost: number; connectMs: number; relayCpuMsPerChange: number }> {
   const started = performance.now();
   const processes = Math.max(1, Math.min(cpus().length, Math.floor(viewers / 100)));
   const groups = Array.from({ length: processes }, (_, i) => startViewers(relay, Math.floor(viewers / processes) + (i < viewers % processes ? 1 : 0)));
@@ -129,6 +139,7 @@ async function runTalk(relay: RunningRelay, viewers: number, changes: number): P
     await new Promise((resolve, reject) => (presenter.once('open', resolve), presenter.once('error', reject)));
     const latenciesMs: number[] = [];
     let lost = 0;
+    const cpuBefore = cpuMs(relay.process.pid!);
     for (let change = 0; change < WARMUP_CHANGES + changes; change += 1) {
       const everyone = new Promise<boolean>((resolve) => {
         const timeout = setTimeout(() => resolve(false), WAIT_MS);
@@ -144,8 +155,9 @@ async function runTalk(relay: RunningRelay, viewers: number, changes: number): P
       }
       await new Promise((resolve) => setTimeout(resolve, GAP_MS));
     }
+    const relayCpuMsPerChange = (cpuMs(relay.process.pid!) - cpuBefore) / (WARMUP_CHANGES + changes);
     presenter.terminate();
-    return { latenciesMs, lost, connectMs };
+    return { latenciesMs, lost, connectMs, relayCpuMsPerChange };
   } finally {
     await Promise.all(groups.map(({ child }) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : (child.once('exit', resolve), child.stdin!.end())))));
   }
@@ -179,6 +191,7 @@ async function measureSize(viewers: number, changes: number): Promise<RelayFigur
       maxMs: Math.max(...latencies),
       lost: run.lost,
       connectMs: run.connectMs,
+      relayCpuMsPerChange: run.relayCpuMsPerChange,
       idle: { rss: idle.rss, pss: idle.pss },
       peak: { rss: peak.rss, pss: peak.pss },
     };
@@ -230,10 +243,11 @@ export function relayReport(bench: RelayBench): string {
     String(f.lost),
     `${mb(f.idle.pss)} → ${mb(f.peak.pss)}`,
     `${mb(f.idle.rss)} → ${mb(f.peak.rss)}`,
+    f.relayCpuMsPerChange.toFixed(1),
     (f.connectMs / 1000).toFixed(1),
     withinBudgets(f) ? 'within' : 'over',
   ]);
-  const headers = ['viewers', 'p50 ms', 'p95 ms', 'max ms', 'lost', 'relay PSS idle → peak', 'relay RSS idle → peak', 'connect s', 'budgets'];
+  const headers = ['viewers', 'p50 ms', 'p95 ms', 'max ms', 'lost', 'relay PSS idle → peak', 'relay RSS idle → peak', 'relay CPU ms/change', 'connect s', 'budgets'];
   const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padStart(widths[i]!)).join('  ');
   const largest = bench.largestWithinBudgets === null ? 'none' : String(bench.largestWithinBudgets);
