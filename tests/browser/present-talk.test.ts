@@ -59,8 +59,8 @@ async function open(url: string, device: 'desktop' | 'phone'): Promise<{ page: P
   return { page, errors };
 }
 
-async function openDeckPage(url: string): Promise<{ page: Page; errors: string[] }> {
-  const opened = await open(url, 'desktop');
+async function openDeckPage(url: string, device: 'desktop' | 'phone' = 'desktop'): Promise<{ page: Page; errors: string[] }> {
+  const opened = await open(url, device);
   await opened.page.waitForSelector(READY_SELECTOR, { state: 'attached', timeout: 20_000 });
   return opened;
 }
@@ -189,10 +189,11 @@ describe('deck present', () => {
     }
   });
 
-  it('two audience pages follow: slide, fragment, chart drawn, overview, blackout; one browses back and returns; no note in their DOM', async () => {
+  it('two audience pages, desktop and phone, follow: slide, fragment, chart drawn, overview, blackout; one browses back and returns; no note in their DOM', async () => {
     const { page: presenter } = await openDeckPage(server.urls.presenter);
     await presenterGoes(presenter, 0);
-    const audience = [await openDeckPage(server.urls.audience), await openDeckPage(server.urls.audience)];
+    // One on a desktop, one on a phone (which follows in the projector's paged view, not the narrow screen's scroll view).
+    const audience = [await openDeckPage(server.urls.audience), await openDeckPage(server.urls.audience, 'phone')];
     const [first, second] = audience.map((opened) => opened.page) as [Page, Page];
     const bothAt = async (expected: Place) => {
       await expect.poll(() => place(first)).toEqual(expected);

@@ -22,6 +22,9 @@ const placeOf = ({ h, v, f, overview, blackout }: TalkState): TalkPlace => ({ h,
 
 export function audienceFollow(reveal: RevealApi, config: PresentPageConfig, s: Strings): () => void {
   let live: TalkPlace | null = null;
+  // The projector's view, on a phone too: reveal.js's scroll view (a narrow screen's) plays fragments and a chart's
+  // steps by scrolling, so it could not show the step the presenter is at.
+  reveal.configure({ scrollActivationWidth: 0 });
 
   const button = document.createElement('button');
   button.type = 'button';
