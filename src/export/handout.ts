@@ -74,7 +74,9 @@ function layOutHandout({ keep, scale, width, height, total, labels, names }: Lay
     frame.style.width = `${width * scale}px`;
     frame.style.height = `${height * scale}px`;
     page.replaceWith(sheet);
-    page.style.transform = `scale(${scale})`;
+    // Zoom, not a transform: a transform leaves the page its full height for the print layout, so a slide low
+    // on a sheet was split across two sheets and its lower part clipped by the frame.
+    page.style.zoom = String(scale);
     page.style.width = `${width}px`;
     frame.append(page);
     const notes = document.createElement('div');

@@ -1,4 +1,5 @@
 /** `deck export --notes`: the handout has every slide with its full notes, long notes flowing onto further pages. */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportDeck } from '../../src/export/export-deck.ts';
@@ -75,4 +76,21 @@ describe('handout', () => {
     expect(text).toContain('Punkt B');
     for (const tick of BAR_CHART_TICKS) expect(text).toContain(tick);
   });
+});
+
+describe('handout of slides with text at their foot', () => {
+  it('keeps every slide whole, the foot of the second slide on a sheet too', async () => {
+    const dir = exportTempDir();
+    const slidesDir = join(dir, 'slides');
+    const slide = (n: string) => `## ${n}\n\nTop of ${n}\n\n<div style="position: absolute; bottom: 0">Foot of ${n}</div>\n\nNote: notes of ${n}\n`;
+    mkdirSync(slidesDir);
+    writeFileSync(join(slidesDir, 'deck.md'), `---\ntitle: Feet\nlang: en\n---\n\n${['one', 'two', 'three', 'four'].map(slide).join('\n---\n\n')}`);
+    const pdf = join(dir, 'feet.pdf');
+    await exportDeck({ slidesDir, out: join(dir, 'dist'), notes: true, pdf });
+    const pages = (await readPdf(pdf)).text.map(collapse);
+    for (const n of ['one', 'two', 'three', 'four']) {
+      const page = pages.findIndex((text) => text.includes(`Top of ${n}`));
+      expect(pages[page], n).toContain(`Foot of ${n}`);
+    }
+  }, 60_000);
 });
