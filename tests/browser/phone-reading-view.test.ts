@@ -54,7 +54,20 @@ function shownFontSizes(page: Page, selector: string): Promise<{ text: string; s
 }
 
 const currentId = (page: Page) => page.evaluate(() => window.Reveal.getCurrentSlide().id);
-const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+/**
+ * Whether the page is wider than the phone: a phone's browser then widens its layout viewport (and
+ * `innerWidth`) to the content and shows everything smaller. Or whether anything shown is cut at
+ * the screen's edge instead.
+ */
+const scrollsSideways = (page: Page) =>
+  page.evaluate((width) => {
+    if (window.innerWidth !== width || document.documentElement.scrollWidth > width) return true;
+    const shown = Array.from(document.querySelectorAll('.reveal .slides section *')).filter((element) => {
+      const box = element.getBoundingClientRect();
+      return box.width > 1 && box.height > 1 && !element.closest('.deck-chart-data, table, pre') && getComputedStyle(element).visibility !== 'hidden';
+    });
+    return shown.some((element) => element.getBoundingClientRect().right > width + 0.5);
+  }, PHONE.width);
 /** Body text: paragraphs, list items and table cells of the slides (not notes, not charts' data tables). */
 const BODY_TEXT = `section > p, section li, section table:not(.deck-chart-data) td, section .${COLUMN_CLASS} > p`;
 
