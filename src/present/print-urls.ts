@@ -3,7 +3,7 @@ import type { PresentServer } from './present-server.ts';
 import { isLoopback } from './present-urls.ts';
 import { qrTerminal } from './qr-codes.ts';
 
-export async function printPresentUrls(server: PresentServer, host: string, write = (text: string) => process.stdout.write(text)): Promise<void> {
+export async function printPresentUrls(server: PresentServer, host: string, write: (text: string) => void = (text) => process.stdout.write(text)): Promise<void> {
   const { urls } = server;
   const entries: [string, string][] = [
     ['Presenter (this computer, the projector)', urls.presenter],

@@ -31,7 +31,9 @@ const server = (host: string): PresentServer => ({
 
 async function printed(host: string): Promise<string> {
   let text = '';
-  await printPresentUrls(server(host), host, (chunk) => (text += chunk));
+  await printPresentUrls(server(host), host, (chunk) => {
+    text += chunk;
+  });
   return text;
 }
 
