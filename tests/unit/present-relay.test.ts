@@ -215,6 +215,31 @@ describe('the relay of deck present', () => {
   });
 });
 
+describe('the relay with a viewer that does not read', () => {
+  it('drops that viewer once too much waits for it, and the others still get the latest state', async () => {
+    const logged: string[] = [];
+    // No rate limit here: the presenter sends enough states to fill the kernel's buffers towards the stalled viewer.
+    const server = await serveRelay({ log: (line) => logged.push(line), limits: { messagesPerSecond: 1e9, burst: 1e9, maxBufferedBytes: 64 * 1024 } });
+    try {
+      const ws = (url: string) => `${url.replace(/^http/, 'ws')}_relay`;
+      const presenter = await connect(`${ws(server.urls.presenter)}?as=presenter`);
+      const stalled = await connect(ws(server.urls.audience));
+      const reading = await connect(ws(server.urls.audience));
+      (stalled.socket as unknown as { _socket: Socket })._socket.pause();
+      const states = 100_000;
+      const last = reading.next(isStateAt(states - 1));
+      for (let h = 0; h < states; h += 1) presenter.socket.send(JSON.stringify({ type: 'state', state: talkState(h) }));
+      await last;
+      expect(logged.some((line) => line.includes('does not keep up'))).toBe(true);
+      const late = await connect(ws(server.urls.audience));
+      await late.seen(isStateAt(states - 1));
+      for (const client of [presenter, stalled, reading, late]) client.socket.terminate();
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('the relay’s connection cap', () => {
   it('refuses connections over --max-connections with 503, and takes new ones once others leave', async () => {
     const server = await serveRelay({ maxConnections: 3 });
