@@ -144,6 +144,8 @@ export const PRESENT_ENDPOINTS_PATH = '_present';
 export const REMOTE_QR_PATH = `${PRESENT_ENDPOINTS_PATH}/remote-qr.svg`;
 export const AUDIENCE_QR_PATH = `${PRESENT_ENDPOINTS_PATH}/audience-qr.svg`;
 export const CONTROL_ROLE_QUERY = 'as';
+/** The query that makes the presenter's page the phone remote (`/p/<T>/?remote`). */
+export const REMOTE_QUERY = 'remote';
 
 /** On each slide's `<section>`: `file:line` of its Markdown. */
 export const SOURCE_ATTRIBUTE = 'data-source';

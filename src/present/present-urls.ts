@@ -4,6 +4,7 @@
  * presenter's URL stays on loopback when it is reachable there (the laptop at the projector).
  */
 import { networkInterfaces } from 'node:os';
+import { REMOTE_QUERY } from '../page-contract.ts';
 import { areaPath } from './present-routes.ts';
 import type { PresentTokens } from './tokens.ts';
 
@@ -12,9 +13,6 @@ export interface PresentUrls {
   remote: string;
   audience: string;
 }
-
-/** The query that makes the presenter's page the phone remote. */
-export const REMOTE_QUERY = 'remote';
 
 const WILDCARDS = new Set(['0.0.0.0', '::', '']);
 
