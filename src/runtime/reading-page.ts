@@ -139,7 +139,8 @@ export function openReadingPage(reveal: RevealApi): ReadingPage {
     }
   };
 
-  // reveal.js loads a slide's background image, video or lazy media (`data-src`) when it comes near.
+  // A slide's background image, video or lazy media (`data-src`), loaded by reveal.js as the slide comes near
+  // (its scroll view would do it by its own measure of where the reader is).
   const loader = new IntersectionObserver(
     (entries) => {
       for (const entry of entries) {
