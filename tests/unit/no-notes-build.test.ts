@@ -3,18 +3,20 @@
  * and the exporter's own build leave no speaker note in any file they write: not hidden in the page,
  * not in its JSON, not in a script or stylesheet. Each note's text is searched for in every file
  * written; the same search finds every note in a build with notes, so it can fail. The speaker view of
- * a build without notes says so for each slide.
+ * a build without notes says so for each slide; the PowerPoint export of one carries none either.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { launchChrome } from '../../src/browser/launch-chrome.ts';
 import { serveStatic } from '../../src/browser/serve-static.ts';
 import { buildDeck } from '../../src/builder/build-deck.ts';
 import { startFreshBuild } from '../../src/builder/fresh-build.ts';
+import { exportDeck } from '../../src/export/export-deck.ts';
 import { resolveExportOptions } from '../../src/export/export-options.ts';
 import { writeSingleFileHtml } from '../../src/export/single-file-html.ts';
 import { compileFolder } from '../../src/loader/compile-folder.ts';
@@ -121,6 +123,20 @@ describe('speaker notes left out (--no-notes)', () => {
     expect(notesFound(files, texts)).toEqual([]);
     expect(files.get('without-notes.html')).toContain('Anteil am Gewinn');
   }, 180_000);
+
+  it('deck export --pptx --no-notes writes a PowerPoint file without notes; without the flag it has them', async () => {
+    const pptxParts = (file: string) => new Map(Object.entries(unzipSync(readFileSync(file))).map(([path, bytes]) => [path, strFromU8(bytes)]));
+    const out = join(root, 'pptx-build');
+    const withNotesFile = join(root, 'with-notes.pptx');
+    await exportDeck({ slidesDir: PHONE_DECK, out, pptx: withNotesFile });
+    const withParts = [...pptxParts(withNotesFile).values()];
+    const markers = texts.filter((text) => text.startsWith('NOTE-MARKER-'));
+    expect(markers).toHaveLength(5);
+    for (const marker of markers) expect(withParts.some((part) => part.includes(marker)), marker).toBe(true);
+    const withoutFile = join(root, 'without-notes.pptx');
+    await exportDeck({ slidesDir: PHONE_DECK, out, pptx: withoutFile, withoutNotes: true });
+    expect(notesFound(pptxParts(withoutFile), texts)).toEqual([]);
+  }, 120_000);
 
   it('the exporter does not reuse a build with notes for a copy without them, nor the other way round', async () => {
     const out = join(root, 'export-build');
