@@ -6,6 +6,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { presentBuilds, type PresentBuilds } from './present-builds.ts';
+import { PRESENT_DEFAULTS } from './present-defaults.ts';
 import { createPresentHandler } from './present-handler.ts';
 import { pageConfigs, presentIndexHtml } from './present-page.ts';
 import { openSession, presentCacheDir, saveSession, type PresentSession } from './present-session.ts';
@@ -16,11 +17,11 @@ import { Relay, type RelayLimits } from './relay.ts';
 
 export interface PresentServerOptions {
   slidesDir: string;
-  /** @defaultValue '127.0.0.1' */
+  /** @defaultValue PRESENT_DEFAULTS.host */
   host?: string;
-  /** 0: any free port. @defaultValue 4000 */
+  /** 0: any free port. @defaultValue PRESENT_DEFAULTS.port */
   port?: number;
-  /** Most relay connections at once. @defaultValue DEFAULT_MAX_CONNECTIONS */
+  /** Most relay connections at once. @defaultValue PRESENT_DEFAULTS.maxConnections */
   maxConnections?: number;
   /** Reuse the last run's tokens and talk state of this slides folder. @defaultValue false */
   resume?: boolean;
@@ -42,8 +43,6 @@ export interface PresentServer {
   warnings: string[];
   close(): Promise<void>;
 }
-
-export const DEFAULT_MAX_CONNECTIONS = 2000;
 
 export async function startPresentServer(options: PresentServerOptions): Promise<PresentServer> {
   const log = options.log ?? (() => {});
@@ -67,12 +66,12 @@ export async function servePresent(
   session: Pick<PresentSession, 'tokens' | 'state' | 'seq'>,
   options: ServeOptions,
 ): Promise<PresentServer> {
-  const host = options.host ?? '127.0.0.1';
+  const host = options.host ?? PRESENT_DEFAULTS.host;
   const log = options.log ?? (() => {});
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 4000, host, () => {
+    server.listen(options.port ?? PRESENT_DEFAULTS.port, host, () => {
       server.off('error', reject);
       resolve();
     });
@@ -81,7 +80,7 @@ export async function servePresent(
   const urls = presentUrls(host, port, session.tokens);
   const configs = pageConfigs(urls);
   const relay = new Relay({
-    maxConnections: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
+    maxConnections: options.maxConnections ?? PRESENT_DEFAULTS.maxConnections,
     state: session.state,
     seq: session.seq,
     onState: options.onState,

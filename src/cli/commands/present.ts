@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { Option, type Command } from 'commander';
 import { DECK_BIN } from '../../app-paths.ts';
 import { CliError } from '../../errors.ts';
+import { PRESENT_DEFAULTS } from '../../present/present-defaults.ts';
 
 interface PresentFlags {
   host: string;
@@ -44,9 +45,9 @@ export function registerPresent(program: Command): void {
     .command('present')
     .description('present with a phone as remote and an audience following on their own screens')
     .argument('[slides-dir]', 'folder of Markdown slides', 'slides')
-    .option('--host <host>', 'address to listen on (0.0.0.0: every network, for phones and other machines)', '127.0.0.1')
-    .option('--port <port>', 'port (0: any free one)', '4000')
-    .option('--max-connections <n>', 'most pages connected at once', '2000')
+    .option('--host <host>', 'address to listen on (0.0.0.0: every network, for phones and other machines)', PRESENT_DEFAULTS.host)
+    .option('--port <port>', 'port (0: any free one)', String(PRESENT_DEFAULTS.port))
+    .option('--max-connections <n>', 'most pages connected at once', String(PRESENT_DEFAULTS.maxConnections))
     .option('--resume', "reuse the last run's URLs and slide for this folder")
     .addOption(new Option('--build-only', 'only build the two decks (run by the command itself)').hideHelp())
     .action(async (slidesDir: string, flags: PresentFlags) => {
