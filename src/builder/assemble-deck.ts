@@ -24,6 +24,8 @@ export interface AssembleOptions {
   strict?: boolean;
   /** Leave the speaker notes out of every file written (`--no-notes`: a copy for the audience). @defaultValue false */
   withoutNotes?: boolean;
+  /** The runtime with `deck present`'s page code (its builds only). @defaultValue false */
+  present?: boolean;
 }
 
 export interface AssembledDeck {
@@ -47,7 +49,7 @@ export async function assembleDeck(slidesDir: string, dir: string, options: Asse
   const diagnostics = buildSeverities(deck.diagnostics, options.strict ?? false);
   if (hasErrors(diagnostics)) throw new DeckErrors(diagnostics);
   const themePath = resolveTheme(deck.settings.theme, resolve(slidesDir));
-  const runtime = await ensureRuntimeBundle(deck.settings.theme, themePath, { singleFile: options.singleFile ?? false, cachedOnly: options.cachedRuntimeOnly ?? false });
+  const runtime = await ensureRuntimeBundle(deck.settings.theme, themePath, { singleFile: options.singleFile ?? false, present: options.present ?? false, cachedOnly: options.cachedRuntimeOnly ?? false });
   try {
     const template = readFileSync(join(runtime.dir, 'index.html'), 'utf8');
     cpSync(runtime.dir, dir, { recursive: true });

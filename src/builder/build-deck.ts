@@ -20,6 +20,8 @@ export interface BuildOptions {
   strict?: boolean;
   /** No speaker notes in any file of the output (`deck build --no-notes`, the audience's copy). @defaultValue false */
   withoutNotes?: boolean;
+  /** The runtime with `deck present`'s page code (its builds only). @defaultValue false */
+  present?: boolean;
 }
 
 export interface BuildResult {
@@ -44,6 +46,7 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
       cachedRuntimeOnly: options.cachedRuntimeOnly ?? false,
       strict: options.strict ?? false,
       withoutNotes: options.withoutNotes ?? false,
+      present: options.present ?? false,
     });
   } catch (error) {
     rmSync(temporary, { recursive: true, force: true });

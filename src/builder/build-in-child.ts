@@ -13,7 +13,7 @@ import type { BuildVariant } from './fresh-build.ts';
 
 /** Resolves with the build's warnings, one `file:line: warning: …` line each. */
 export function buildInChildProcess(slidesDir: string, outDir: string, variant: BuildVariant = {}): Promise<string[]> {
-  const args = [DECK_BIN, 'build', resolve(slidesDir), '--out', resolve(outDir), ...(variant.withoutNotes ? ['--no-notes'] : [])];
+  const args = [DECK_BIN, 'build', resolve(slidesDir), '--out', resolve(outDir), ...(variant.withoutNotes ? ['--no-notes'] : []), ...(variant.present ? ['--present'] : [])];
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, args, {
       stdio: ['ignore', 'ignore', 'pipe'],

@@ -35,12 +35,16 @@ export interface BuildStamp {
   outside: { files: string[]; hash: string };
   /** Built without speaker notes (`--no-notes`); absent in stamps that predate the option: with notes. */
   withoutNotes?: boolean;
+  /** Built for `deck present` (its page code in the runtime); absent in older stamps: not. */
+  present?: boolean;
 }
 
 /** What kind of build an export asks for: a build of the other kind is not reused. */
 export interface BuildVariant {
   /** No speaker notes in the output. @defaultValue false */
   withoutNotes?: boolean;
+  /** The runtime with `deck present`'s page code. @defaultValue false */
+  present?: boolean;
 }
 
 /** The copied files that live outside the slides folder, which the slides folder's hash does not cover. */
@@ -52,7 +56,7 @@ function outsideFiles(slidesDir: string, copiedFiles: readonly string[]): { file
 
 /** The stamp of a build from `hash` (sourceHash) that copied `copiedFiles`. */
 export function buildStamp(slidesDir: string, hash: string, copiedFiles: readonly string[], variant: BuildVariant = {}): BuildStamp {
-  return { hash, slidesDir: resolve(slidesDir), outside: outsideFiles(slidesDir, copiedFiles), withoutNotes: variant.withoutNotes ?? false };
+  return { hash, slidesDir: resolve(slidesDir), outside: outsideFiles(slidesDir, copiedFiles), withoutNotes: variant.withoutNotes ?? false, present: variant.present ?? false };
 }
 
 export function isFresh(outDir: string, slidesDir: string, hash = sourceHash(slidesDir), variant: BuildVariant = {}): boolean {
@@ -62,6 +66,7 @@ export function isFresh(outDir: string, slidesDir: string, hash = sourceHash(sli
     const stamp = JSON.parse(readFileSync(stampPath, 'utf8')) as BuildStamp;
     if (stamp.hash !== hash || stamp.slidesDir !== resolve(slidesDir) || !stamp.outside) return false;
     if ((stamp.withoutNotes ?? false) !== (variant.withoutNotes ?? false)) return false;
+    if ((stamp.present ?? false) !== (variant.present ?? false)) return false;
     return outsideFiles(slidesDir, stamp.outside.files).hash === stamp.outside.hash;
   } catch {
     return false;
@@ -94,7 +99,7 @@ async function buildForExport(slidesDir: string, outDir: string, variant: BuildV
   let lines: string[];
   let copiedFiles: string[];
   try {
-    const built = await buildDeck({ slidesDir, outDir, cachedRuntimeOnly: true, withoutNotes: variant.withoutNotes ?? false });
+    const built = await buildDeck({ slidesDir, outDir, cachedRuntimeOnly: true, withoutNotes: variant.withoutNotes ?? false, present: variant.present ?? false });
     lines = built.warnings.map(formatDiagnostic);
     copiedFiles = built.copiedFiles;
   } catch (error) {

@@ -37,12 +37,14 @@ export interface RuntimeBundle {
 export interface RuntimeBundleOptions {
   /** Everything inlined into one script and one stylesheet (the single-file HTML export). */
   singleFile: boolean;
+  /** With `deck present`'s page code (its builds only). @defaultValue false */
+  present?: boolean;
   /** Fail with `RuntimeNotCachedError` rather than bundle the runtime (load Vite). @defaultValue false */
   cachedOnly?: boolean;
 }
 
 export function runtimeCacheDir(theme: string, options: RuntimeBundleOptions): string {
-  const variant = options.singleFile ? 'single-file' : 'split';
+  const variant = `${options.singleFile ? 'single-file' : 'split'}${options.present ? '-present' : ''}`;
   const hash = hashFiles([{ base: APP_ROOT, paths: RUNTIME_INPUTS.map((path) => join(APP_ROOT, path)), label: 'app' }], `${theme}:${variant}`);
   return join(RUNTIME_CACHE, `runtime-${theme}-${variant}-${hash.slice(0, 16)}`);
 }
@@ -50,7 +52,7 @@ export function runtimeCacheDir(theme: string, options: RuntimeBundleOptions): s
 async function bundleRuntime(themePath: string, outDir: string, options: RuntimeBundleOptions): Promise<void> {
   // Vite is loaded only when a runtime has to be bundled.
   const { build } = await import('vite');
-  await build({ ...createRuntimeViteConfig({ themePath, outDir, singleFile: options.singleFile }), logLevel: 'silent' });
+  await build({ ...createRuntimeViteConfig({ themePath, outDir, singleFile: options.singleFile, present: options.present ?? false }), logLevel: 'silent' });
 }
 
 /** `theme`: the deck's setting (a built-in name or a file); `themePath`: that theme's stylesheet. */

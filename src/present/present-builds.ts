@@ -17,8 +17,8 @@ export interface PresentBuilds {
 
 export async function presentBuilds(slidesDir: string, cacheDir: string): Promise<PresentBuilds> {
   // One after the other: the first bundles the runtime if it has to, and the second reuses it.
-  const presenter = await startFreshBuild(slidesDir, join(cacheDir, 'presenter')).done;
-  const audience = await startFreshBuild(slidesDir, join(cacheDir, 'audience'), false, { withoutNotes: true }).done;
+  const presenter = await startFreshBuild(slidesDir, join(cacheDir, 'presenter'), false, { present: true }).done;
+  const audience = await startFreshBuild(slidesDir, join(cacheDir, 'audience'), false, { withoutNotes: true, present: true }).done;
   return {
     presenterDir: presenter.outDir,
     audienceDir: audience.outDir,

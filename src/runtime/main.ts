@@ -14,7 +14,8 @@ import { startDeck } from './start-deck.ts';
 
 const manifest = readManifest();
 // Served by `deck present` (its meta): only then its code loads, one chunk of its own. The speaker view loads it itself.
-const presenting = document.querySelector(`meta[name="${PRESENT_META_NAME}"]`) !== null;
+// A constant false in every other build, so that code is not even shipped.
+const presenting = __DECK_PRESENT__ && document.querySelector(`meta[name="${PRESENT_META_NAME}"]`) !== null;
 const role = pageRole();
 if (!manifest) console.error('deck: this page holds no deck (the dev server leaves out a deck with errors: see the overlay)');
 else if (presenting && role === 'remote') void import('./present/start-present.ts').then(({ startRemote }) => startRemote(manifest));

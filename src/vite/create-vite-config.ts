@@ -18,6 +18,15 @@ export interface DeckViteOptions {
   port?: number;
 }
 
+/**
+ * Whether the runtime carries `deck present`'s page code (src/runtime/present/): a constant the bundler
+ * replaces, so every other build leaves that code out, not only unloaded. Declared for the runtime in
+ * src/runtime/build-constants.d.ts.
+ */
+export const PRESENT_MODE_CONSTANT = '__DECK_PRESENT__';
+
+const presentMode = (on: boolean) => ({ [PRESENT_MODE_CONSTANT]: JSON.stringify(on) });
+
 /** What every configuration here shares: the runtime's folder as root, relative URLs (the built deck works from any folder of any static host). */
 const RUNTIME_BASE = {
   configFile: false,
@@ -25,6 +34,7 @@ const RUNTIME_BASE = {
   base: './',
   publicDir: false,
   logLevel: 'warn',
+  define: presentMode(false),
 } as const satisfies InlineConfig;
 
 const BUILD: BuildEnvironmentOptions = {
@@ -65,11 +75,14 @@ export interface RuntimeViteOptions {
   outDir: string;
   /** Everything inlined into one script and one stylesheet. @defaultValue false */
   singleFile?: boolean;
+  /** With `deck present`'s page code (the remote, the audience following, the relay's client). @defaultValue false */
+  present?: boolean;
 }
 
 export function createRuntimeViteConfig(options: RuntimeViteOptions): InlineConfig {
   return {
     ...RUNTIME_BASE,
+    define: presentMode(options.present ?? false),
     plugins: [themePlugin(options.themePath), revealThemePlugin(), fontPreloadPlugin()],
     build: { ...(options.singleFile ? SINGLE_FILE_BUILD : BUILD), outDir: resolve(options.outDir) },
   };

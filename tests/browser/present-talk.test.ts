@@ -23,7 +23,9 @@ const deck = compileFolder(SHIPPED_DECK);
 /** The first words of each slide's notes, as the remote shows them (Markdown emphasis is only markup). */
 const noteStart = deck.slides.map((slide) => slide.notesText.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim().slice(0, 40));
 const CHART_SLIDE = deck.slides.findIndex((slide) => slide.id === '13-mrd-us-in-drei-schritten');
-const FRAGMENT_SLIDE = 1;
+/** The first slide after the title that steps through fragments, and how many it has. */
+const FRAGMENT_SLIDE = deck.slides.findIndex((slide, index) => index > 0 && /class="fragment"/.test(slide.html));
+const FRAGMENTS = deck.slides[FRAGMENT_SLIDE]!.html.match(/class="fragment"/g)!.length;
 const STEPS_DECK = join(import.meta.dirname, '../fixtures/chart-steps');
 
 const cacheRoot = mkdtempSync(join(tmpdir(), 'deck-present-pages-'));
@@ -100,11 +102,11 @@ async function presenterGoes(presenter: Page, h: number, f = -1): Promise<void> 
 describe('deck present', () => {
   it('a phone-sized remote drives the desktop deck: notes, next title, x / y, fragment steps, blackout, stopwatch', async () => {
     const { page: presenter, errors } = await openDeckPage(server.urls.presenter);
-    await presenterGoes(presenter, 0);
+    await presenterGoes(presenter, FRAGMENT_SLIDE - 1);
     const remote = await openRemote();
-    await expect.poll(() => text(remote, '.remote-position')).toBe(`Folie 1 von ${deck.slides.length}`);
-    expect(await text(remote, '.remote-notes')).toContain(noteStart[0]);
-    expect(await text(remote, '.remote-upcoming')).toBe(`Nächste Folie: ${deck.slides[1]!.title}`);
+    await expect.poll(() => text(remote, '.remote-position')).toBe(`Folie ${FRAGMENT_SLIDE} von ${deck.slides.length}`);
+    expect(await text(remote, '.remote-notes')).toContain(noteStart[FRAGMENT_SLIDE - 1]);
+    expect(await text(remote, '.remote-upcoming')).toBe(`Nächste Folie: ${deck.slides[FRAGMENT_SLIDE]!.title}`);
 
     // The targets are large, and Next is the largest.
     const size = (selector: string) => remote.$eval(selector, (element) => element.getBoundingClientRect()).then(({ width, height }) => ({ width, height }));
@@ -114,19 +116,19 @@ describe('deck present', () => {
 
     await remote.tap('.remote-next');
     await expect.poll(() => place(presenter)).toEqual(at(FRAGMENT_SLIDE));
-    await expect.poll(() => text(remote, '.remote-position')).toBe(`Folie 2 von ${deck.slides.length}`);
-    expect(await text(remote, '.remote-step')).toBe('Einblendung 0 von 5');
+    await expect.poll(() => text(remote, '.remote-position')).toBe(`Folie ${FRAGMENT_SLIDE + 1} von ${deck.slides.length}`);
+    expect(await text(remote, '.remote-step')).toBe(`Einblendung 0 von ${FRAGMENTS}`);
     expect(await text(remote, '.remote-notes')).toContain(noteStart[FRAGMENT_SLIDE]);
-    expect(await text(remote, '.remote-upcoming')).toBe(`Nächste Folie: ${deck.slides[2]!.title}`);
+    expect(await text(remote, '.remote-upcoming')).toBe(`Nächste Folie: ${deck.slides[FRAGMENT_SLIDE + 1]!.title}`);
 
     await remote.tap('.remote-next');
     await remote.tap('.remote-next');
     await expect.poll(() => place(presenter)).toEqual(at(FRAGMENT_SLIDE, 1));
-    await expect.poll(() => text(remote, '.remote-step')).toBe('Einblendung 2 von 5');
+    await expect.poll(() => text(remote, '.remote-step')).toBe(`Einblendung 2 von ${FRAGMENTS}`);
     expect(await presenter.$$eval('section.present .fragment.visible', (items) => items.length)).toBe(2);
     await remote.tap('.remote-prev');
     await expect.poll(() => place(presenter)).toEqual(at(FRAGMENT_SLIDE, 0));
-    await expect.poll(() => text(remote, '.remote-step')).toBe('Einblendung 1 von 5');
+    await expect.poll(() => text(remote, '.remote-step')).toBe(`Einblendung 1 von ${FRAGMENTS}`);
 
     await remote.tap('.remote-blackout');
     await expect.poll(() => place(presenter)).toEqual(at(FRAGMENT_SLIDE, 0, { blackout: true }));

@@ -142,7 +142,7 @@ export function startSpeakerView(initial: DeckManifest): () => void {
 
   // Served by `deck present`: the talk's stopwatch (shared with the phone remote) and the remote's QR code, loaded only then.
   let leavePresent = () => {};
-  if (document.querySelector(`meta[name="${PRESENT_META_NAME}"]`)) {
+  if (__DECK_PRESENT__ && document.querySelector(`meta[name="${PRESENT_META_NAME}"]`)) {
     void import('../present/start-present.ts').then(({ speakerPresent }) => {
       const present = speakerPresent(layout, s, tick);
       if (!present) return;
