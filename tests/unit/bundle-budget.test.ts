@@ -3,11 +3,14 @@
  * dependency or an eager import that bloats what the first slide needs fails
  * here. The same counting code runs in `npm run bench`.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BYTE_BUDGETS, formatKb, measureFirstSlide, measureTotal, staticImports, type FirstSlideBytes, type TotalBytes } from '../../bench/measure-bytes.ts';
 import { buildFixture, SHIPPED_DECK } from '../support/build-fixture.ts';
+import { RELAY_PATH } from '../../src/page-contract.ts';
+import { buildDeck } from '../../src/builder/build-deck.ts';
 
 describe('bundle budget of the shipped deck', () => {
   let first: FirstSlideBytes;
@@ -43,6 +46,16 @@ describe('bundle budget of the shipped deck', () => {
       expect(link).toMatch(/\bcrossorigin\b/);
     }
   });
+
+  it('ships none of deck present\'s page code (only the builds deck present serves carry it)', async () => {
+    const scriptsOf = (dir: string) =>
+      readdirSync(join(dir, 'assets')).filter((file) => file.endsWith('.js')).map((file) => readFileSync(join(dir, 'assets', file), 'utf8'));
+    expect(scriptsOf(dist).filter((script) => script.includes(RELAY_PATH))).toEqual([]);
+    // The control: deck present's own build has it.
+    const present = join(mkdtempSync(join(tmpdir(), 'deck-present-variant-')), 'dist');
+    await buildDeck({ slidesDir: SHIPPED_DECK, outDir: present, present: true });
+    expect(scriptsOf(present).filter((script) => script.includes(RELAY_PATH)).length).toBeGreaterThan(0);
+  }, 120_000);
 
   it('ships zero bytes of KaTeX (the deck has no math) and no Mermaid', () => {
     expect(total.files.filter((file) => /katex|mermaid/i.test(file.path))).toEqual([]);
