@@ -8,35 +8,22 @@
  * to the element (its box on screen over its layout width), so a slide merely scaled down (as reveal.js
  * shows it) reads as small as it looks.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { BrowserPage } from '../../src/browser/browser-page.ts';
-import { launchChrome } from '../../src/browser/launch-chrome.ts';
-import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
 import { CHART_SELECTOR, CHART_VALUES_HOOK, COLUMN_CLASS, COLUMNS_CLASS, DRAWN_ATTRIBUTE, LAYOUT_CLASSES, NOTES_SELECTOR } from '../../src/page-contract.ts';
 import { NOTES_TOGGLE_CLASS } from '../../src/runtime/reading-notes-toggle.ts';
-import { buildFixture } from '../support/build-fixture.ts';
 import { paintedPixels } from '../support/deck-page.ts';
+import { serveBuiltDeck } from '../support/served-deck.ts';
 
 const LAYOUT_SELECTORS = { kpis: `.${LAYOUT_CLASSES.kpis}`, coverText: `.${LAYOUT_CLASSES.coverText}` };
 const FIXTURE = new URL('../fixtures/phone-deck', import.meta.url).pathname;
 const PHONE = { width: 390, height: 844 };
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic(await buildFixture(FIXTURE));
-  browser = await launchChrome();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = serveBuiltDeck(FIXTURE);
 
 async function openPhone(hash = ''): Promise<{ page: Page; errors: string[] }> {
-  const deck = await BrowserPage.open(browser, `${server.url}${hash}`, { viewport: PHONE, deviceScaleFactor: 3, phone: true });
+  const deck = await BrowserPage.open(served.browser, `${served.url}${hash}`, { viewport: PHONE, deviceScaleFactor: 3, phone: true });
   await deck.waitForDeck(15_000);
   return { page: deck.page, errors: deck.errors };
 }
@@ -221,7 +208,7 @@ describe('phone reading view', () => {
   });
 
   it('reads with ?view=scroll on a wide screen, where keys scroll the page and step from slide to slide', async () => {
-    const deck = await BrowserPage.open(browser, `${server.url}?view=scroll`, { viewport: { width: 1280, height: 720 } });
+    const deck = await BrowserPage.open(served.browser, `${served.url}?view=scroll`, { viewport: { width: 1280, height: 720 } });
     await deck.waitForDeck(15_000);
     const { page } = deck;
     expect(await page.evaluate(() => window.Reveal.isScrollView())).toBe(true);
@@ -239,7 +226,7 @@ describe('phone reading view', () => {
   });
 
   it('leaves presenting as it was on a wide screen, and reads again when the window narrows', async () => {
-    const deck = await BrowserPage.open(browser, `${server.url}#/investitionen`, { viewport: { width: 1280, height: 720 } });
+    const deck = await BrowserPage.open(served.browser, `${served.url}#/investitionen`, { viewport: { width: 1280, height: 720 } });
     await deck.waitForDeck(15_000);
     const { page } = deck;
     expect(await page.evaluate(() => window.Reveal.isScrollView())).toBe(false);

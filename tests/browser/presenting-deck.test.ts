@@ -4,34 +4,21 @@
  * search, jump to slide, the help overlay, and the reading view on phones
  * with charts drawn as they scroll in.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChrome } from '../../src/browser/launch-chrome.ts';
-import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
-import { buildFixture } from '../support/build-fixture.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { openDeck, paintedPixels } from '../support/deck-page.ts';
+import { serveBuiltDeck } from '../support/served-deck.ts';
 import { CHART_SELECTOR, DRAWN_ATTRIBUTE } from '../../src/page-contract.ts';
 
 const FIXTURE = new URL('../fixtures/presenting-deck', import.meta.url).pathname;
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic(await buildFixture(FIXTURE));
-  browser = await launchChrome();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = serveBuiltDeck(FIXTURE);
 
 const currentId = (page: Page) => page.evaluate(() => window.Reveal.getCurrentSlide().id);
 
 describe('fullscreen', () => {
   it('toggles with F and with the visible control', async () => {
-    const { page, consoleErrors } = await openDeck(browser, server.url);
+    const { page, consoleErrors } = await openDeck(served.browser, served.url);
     const fullscreen = () => page.evaluate(() => document.fullscreenElement !== null);
     await page.keyboard.press('f');
     await page.waitForFunction(() => document.fullscreenElement !== null);
@@ -55,7 +42,7 @@ describe('fullscreen', () => {
   });
 
   it('keeps the controls unobtrusive: they fade out while the pointer rests and return on movement', async () => {
-    const { page } = await openDeck(browser, server.url);
+    const { page } = await openDeck(served.browser, served.url);
     const bar = page.locator('.deck-controls-bar');
     await page.waitForFunction(() => document.querySelector('.deck-controls-bar')?.classList.contains('is-idle'), null, { timeout: 5000 });
     await expect.poll(() => bar.evaluate((e) => getComputedStyle(e).opacity)).toBe('0');
@@ -65,7 +52,7 @@ describe('fullscreen', () => {
   });
 
   it('draws charts with as many canvas pixels as the scaled slide shows, also after the window grows', async () => {
-    const { page } = await openDeck(browser, `${server.url}#/zahlen`);
+    const { page } = await openDeck(served.browser, `${served.url}#/zahlen`);
     const density = () =>
       page.$eval(`section#zahlen ${CHART_SELECTOR}[${DRAWN_ATTRIBUTE}] canvas`, (canvas) => {
         const c = canvas as HTMLCanvasElement;
@@ -83,7 +70,7 @@ describe('fullscreen', () => {
 
   for (const viewport of [{ width: 1920, height: 1080 }, { width: 1024, height: 768 }, { width: 2560, height: 1080 }, { width: 800, height: 1280 }]) {
     it(`scales the slide to ${viewport.width}×${viewport.height}, letterboxed and centred, with sharp text`, async () => {
-      const { page } = await openDeck(browser, server.url, viewport);
+      const { page } = await openDeck(served.browser, served.url, viewport);
       const fit = await page.evaluate(() => {
         const slides = document.querySelector<HTMLElement>('.reveal .slides')!;
         const rect = slides.getBoundingClientRect();
@@ -112,7 +99,7 @@ describe('fullscreen', () => {
 
 describe('keys', () => {
   it('follows clicker keys (PageDown/PageUp, arrows, space) and blacks out with B', async () => {
-    const { page } = await openDeck(browser, server.url);
+    const { page } = await openDeck(served.browser, served.url);
     await page.keyboard.press('PageDown');
     expect(await currentId(page)).toBe('agenda');
     await page.keyboard.press('PageDown');
@@ -140,7 +127,7 @@ describe('keys', () => {
   });
 
   it('opens the overview with O, search with Ctrl+Shift+F, and jumps to a slide number with G', async () => {
-    const { page } = await openDeck(browser, server.url);
+    const { page } = await openDeck(served.browser, served.url);
     await page.keyboard.press('o');
     expect(await page.evaluate(() => window.Reveal.isOverview())).toBe(true);
     await page.keyboard.press('o');
@@ -170,7 +157,7 @@ describe('keys', () => {
   });
 
   it('shows the shortcuts in German on ?, and closes on Esc without opening the overview', async () => {
-    const { page } = await openDeck(browser, server.url);
+    const { page } = await openDeck(served.browser, served.url);
     await page.keyboard.press('Shift+Slash');
     const dialog = page.locator('.deck-help[role="dialog"]');
     await dialog.waitFor();
@@ -205,7 +192,7 @@ describe('keys', () => {
 
 describe('reading view on a phone', () => {
   it('switches to the scroll view on a narrow screen and draws charts as they scroll in', async () => {
-    const { page, consoleErrors } = await openDeck(browser, server.url, { width: 390, height: 844 });
+    const { page, consoleErrors } = await openDeck(served.browser, served.url, { width: 390, height: 844 });
     expect(await page.evaluate(() => window.Reveal.isScrollView())).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     // The second chart is far down: not drawn until the reader gets there.
@@ -223,7 +210,7 @@ describe('reading view on a phone', () => {
   });
 
   it('opens a link to a slide at that slide, with its chart drawn', async () => {
-    const { page } = await openDeck(browser, `${server.url}#/zahlen`, { width: 390, height: 844 });
+    const { page } = await openDeck(served.browser, `${served.url}#/zahlen`, { width: 390, height: 844 });
     expect(await page.evaluate(() => window.Reveal.isScrollView())).toBe(true);
     expect(await currentId(page)).toBe('zahlen');
     expect(await page.$eval(`section#zahlen ${CHART_SELECTOR}`, (f, drawn) => f.hasAttribute(drawn), DRAWN_ATTRIBUTE)).toBe(true);
@@ -233,7 +220,7 @@ describe('reading view on a phone', () => {
   });
 
   it('opens the scroll view on a wide screen with ?view=scroll', async () => {
-    const { page } = await openDeck(browser, `${server.url}?view=scroll`);
+    const { page } = await openDeck(served.browser, `${served.url}?view=scroll`);
     expect(await page.evaluate(() => window.Reveal.isScrollView())).toBe(true);
     await page.$eval(`section#anteile ${CHART_SELECTOR}`, (figure) => figure.scrollIntoView({ block: 'center' }));
     await page.waitForSelector(`section#anteile ${CHART_SELECTOR}[${DRAWN_ATTRIBUTE}]`, { timeout: 3000 });
