@@ -5,10 +5,11 @@
  *
  *   npx tsx bench/readme-theme-screenshots.ts
  */
-import { appendFileSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { parseDocument } from 'yaml';
 import { APP_ROOT } from '../src/app-paths.ts';
 import { BrowserPage } from '../src/browser/browser-page.ts';
 import { launchChrome } from '../src/browser/launch-chrome.ts';
@@ -22,23 +23,16 @@ const OUT = join(APP_ROOT, 'assets/readme');
 const VIEWPORT = { width: 960, height: 540 };
 
 /** The variables the themed screenshots show: a company's colours, its fonts (here Lato and Montserrat, as files), logo and footer. */
-const THEME = `
-theme:
-  base: default
-  colors:
-    text: "#1f2933"
-    background: "#f7f4ee"
-    accent: "#8a3b12"
-    heading: "#123c33"
-  fonts:
-    body:
-      family: Lato
-      regular: theme/Lato-Regular.woff2
-      bold: theme/Lato-Bold.woff2
-    heading: theme/Montserrat-Bold.woff2
-  logo: { src: theme/logo.svg, hideOnTitle: true }
-  footer: "Vertraulich · Strategie-Team"
-`;
+const THEME = {
+  base: 'default',
+  colors: { text: '#1f2933', background: '#f7f4ee', accent: '#8a3b12', heading: '#123c33' },
+  fonts: {
+    body: { family: 'Lato', regular: 'theme/Lato-Regular.woff2', bold: 'theme/Lato-Bold.woff2' },
+    heading: 'theme/Montserrat-Bold.woff2',
+  },
+  logo: { src: 'theme/logo.svg', hideOnTitle: true },
+  footer: 'Vertraulich · Strategie-Team',
+};
 
 const FONT_FILES = {
   'Lato-Regular.woff2': '@fontsource/lato/files/lato-latin-400-normal.woff2',
@@ -55,8 +49,12 @@ function copyOfShippedDeck(root: string, themed: boolean): string {
     mkdirSync(join(slides, 'theme'));
     for (const [file, source] of Object.entries(FONT_FILES)) copyFileSync(require.resolve(source), join(slides, 'theme', file));
     copyFileSync(join(APP_ROOT, 'tests/fixtures/themed-deck/assets/logo.svg'), join(slides, 'theme', 'logo.svg'));
-    appendFileSync(join(slides, 'deck.yaml'), THEME);
   }
+  // The deck's own theme setting gives way: none (the default theme), or the company's above.
+  const settings = parseDocument(readFileSync(join(slides, 'deck.yaml'), 'utf8'));
+  if (themed) settings.set('theme', THEME);
+  else settings.delete('theme');
+  writeFileSync(join(slides, 'deck.yaml'), settings.toString());
   return slides;
 }
 
