@@ -116,9 +116,8 @@ export const OUTPUTS: readonly Output[] = [
     async write(target, { page, view, options, deck, slides, progress, warnings, releasePage }) {
       const { readSlidePages, buildPptx } = await import('./pptx/pptx-export.ts');
       const path = target === 'default' ? defaultPptxPath(options.outDir, deck.name) : target;
-      const read = await readSlidePages(page, view, slides);
-      await releasePage();
-      const file = await buildPptx(read, { deck, onProgress: (done, total) => progress.advance(done, total) });
+      const reading = readSlidePages(page, view, slides);
+      const file = await buildPptx(reading, { deck, onProgress: (done, total) => progress.advance(done, total), afterReading: releasePage });
       writeFileAtomically(path, file.bytes);
       warnings.push(...file.warnings);
       const size = `${(file.bytes.byteLength / 1024).toFixed(0)} KB`;

@@ -1,10 +1,11 @@
 /**
  * `--pptx`: the deck as a PowerPoint file from the open print view, in two steps. `readSlidePages`
- * needs the page: each selected slide is read (measure-slides.ts: boxes, styled text, tables,
- * images, chart specs, notes) and elements without a native form are photographed. `buildPptx`
- * needs it no more (the exporter may close Chromium in between): every block is placed where the
- * print view drew it (place-blocks.ts): native text, tables, pictures and charts with their data
- * embedded. A last pass puts right what pptxgenjs writes wrongly or cannot write (pptx-package.ts).
+ * needs the page: the selected slides are read in batches (measure-slides.ts: boxes, styled text,
+ * tables, images, chart specs, notes) and elements without a native form are photographed.
+ * `buildPptx` places each batch while Chromium measures the next, where the print view drew it
+ * (place-blocks.ts): native text, tables, pictures and charts with their data embedded; then the
+ * page is released (the exporter may close Chromium) and the file written. A last pass puts right
+ * what pptxgenjs writes wrongly or cannot write (pptx-package.ts).
  */
 import type { BrowserPage } from '../../browser/browser-page.ts';
 import { PAGE_NAMES } from '../../page-contract.ts';
@@ -26,12 +27,21 @@ export interface PptxDeck {
 export interface PptxOptions {
   deck: PptxDeck;
   onProgress?: (done: number, total: number) => void;
+  /** Called once every slide is read, before the file is written: the page is needed no more. */
+  afterReading?: () => Promise<void>;
 }
 
-/** What the file is built from: the selected slides as measured, and the pictures taken of them. */
-export interface SlidePages {
+/** Some of the selected slides as measured, with the pictures taken of them. */
+export interface SlideBatch {
   measured: MeasuredSlide[];
   pictures: Map<SlideBlock, Buffer>;
+}
+
+/** What the file is built from: the selected slides, read batch by batch. */
+export interface SlidePages {
+  batches: AsyncIterable<SlideBatch>;
+  /** Selected slides in all batches. */
+  count: number;
   /** Slide size in CSS pixels. */
   width: number;
   height: number;
@@ -56,10 +66,16 @@ export function slidePages(view: PrintView, slides: ReadonlySet<number> | null):
   return [...last].sort(([a], [b]) => a - b).map(([slide, index]) => ({ index, slide }));
 }
 
-async function takePictures(page: BrowserPage, measured: readonly MeasuredSlide[]): Promise<Map<SlideBlock, Buffer>> {
+/** Slides per page evaluation: Chromium measures a batch while this process places the one before. */
+const BATCH_SLIDES = 25;
+
+async function takePictures(page: BrowserPage, measured: readonly MeasuredSlide[], stilled: { done: boolean }): Promise<Map<SlideBlock, Buffer>> {
   const pictures = new Map<SlideBlock, Buffer>();
   const blocks = measured.flatMap((slide) => slide.blocks.filter((block) => block.kind === 'picture'));
-  if (blocks.length) await page.addStyle(STILL_CSS);
+  if (blocks.length && !stilled.done) {
+    await page.addStyle(STILL_CSS);
+    stilled.done = true;
+  }
   for (const block of blocks) pictures.set(block, await page.screenshot(block.clip));
   return pictures;
 }
@@ -84,16 +100,33 @@ function loadPptxGenJs(): Promise<typeof import('pptxgenjs')> {
   return pptxGenJs;
 }
 
-/** Reads the selected slides (null: all) from the print view: all that `buildPptx` needs of the page. */
-export async function readSlidePages(page: BrowserPage, view: PrintView, slides: ReadonlySet<number> | null): Promise<SlidePages> {
+/** Reads the selected slides (null: all) from the print view in batches: all that `buildPptx` needs of the page. */
+export function readSlidePages(page: BrowserPage, view: PrintView, slides: ReadonlySet<number> | null): SlidePages {
   void loadPptxGenJs();
   const pages = slidePages(view, slides);
-  const [json, notes] = await Promise.all([page.evaluate(measureSlides, { names: PAGE_NAMES, pages }), page.evaluate(measureNotes, { names: PAGE_NAMES, pages })]);
-  const measured: MeasuredSlide[] = readMeasuredSlides(json).map((layout, i) => ({ ...layout, notes: notes[i] ?? [] }));
-  return { measured, pictures: await takePictures(page, measured), width: view.width, height: view.height };
+  const stilled = { done: false };
+  const measure = (batch: typeof pages) => {
+    const measuring = Promise.all([page.evaluate(measureSlides, { names: PAGE_NAMES, pages: batch }), page.evaluate(measureNotes, { names: PAGE_NAMES, pages: batch })]);
+    measuring.catch(() => undefined); // awaited in turn below
+    return measuring;
+  };
+  async function* batches(): AsyncGenerator<SlideBatch> {
+    let next = measure(pages.slice(0, BATCH_SLIDES));
+    for (let start = 0; start < pages.length; start += BATCH_SLIDES) {
+      const [json, notes] = await next;
+      const measured: MeasuredSlide[] = readMeasuredSlides(json).map((layout, i) => ({ ...layout, notes: notes[i] ?? [] }));
+      const pictures = await takePictures(page, measured, stilled);
+      if (start + BATCH_SLIDES < pages.length) next = measure(pages.slice(start + BATCH_SLIDES, start + 2 * BATCH_SLIDES));
+      yield { measured, pictures };
+    }
+  }
+  return { batches: batches(), count: pages.length, width: view.width, height: view.height };
 }
 
-export async function buildPptx({ measured, pictures, width, height }: SlidePages, options: PptxOptions): Promise<PptxFile> {
+/** A turn of the event loop: lets the page's next measuring be sent to Chromium while slides are placed. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function buildPptx({ batches, count, width, height }: SlidePages, options: PptxOptions): Promise<PptxFile> {
   const { default: PptxGenJS } = await loadPptxGenJs();
   const pptx = new PptxGenJS();
   pptx.defineLayout({ name: 'deck', width: width / 96, height: height / 96 });
@@ -102,20 +135,29 @@ export async function buildPptx({ measured, pictures, width, height }: SlidePage
   pptx.author = options.deck.author;
   pptx.subject = options.deck.title;
   pptx.company = '';
-  pptx.theme = themeFonts(measured);
 
   const charts: ChartFix[] = [];
   const notesBySlide = new Map<number, NotesParagraph[]>();
   const warnings: string[] = [];
-  measured.forEach((slide, i) => {
-    const placed = placeSlide(pptx.addSlide(), slide, pictures, options.deck.lang);
-    charts.push(...placed.charts);
-    warnings.push(...placed.warnings);
-    if (slide.notes.length) notesBySlide.set(i + 1, slide.notes);
-    options.onProgress?.(i + 1, measured.length);
-  });
+  let placed = 0;
+  let theme: ReturnType<typeof themeFonts> = {};
+  for await (const { measured, pictures } of batches) {
+    // The deck's first heading and paragraph may come in a later batch; the first found is kept.
+    theme = { ...themeFonts(measured), ...theme };
+    for (const slide of measured) {
+      const onSlide = placeSlide(pptx.addSlide(), slide, pictures, options.deck.lang);
+      charts.push(...onSlide.charts);
+      warnings.push(...onSlide.warnings);
+      placed += 1;
+      if (slide.notes.length) notesBySlide.set(placed, slide.notes);
+      options.onProgress?.(placed, count);
+      await nextTurn();
+    }
+  }
+  pptx.theme = theme;
+  await options.afterReading?.();
   // Stored, not compressed: the finishing pass rewrites parts and compresses the whole file once.
   const written = (await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
   const bytes = finishPackage(written, { charts, notes: notesBySlide, lang: options.deck.lang });
-  return { bytes, slides: measured.length, charts: charts.length, warnings };
+  return { bytes, slides: placed, charts: charts.length, warnings };
 }
