@@ -4,13 +4,15 @@
  * the slide previews inside it (`?receiver`, the name reveal.js uses, so it
  * mutes media there) and, under `deck present`, the phone remote (`?remote`).
  */
+import { REMOTE_QUERY } from '../page-contract.ts';
+
 export type PageRole = 'audience' | 'speaker' | 'preview' | 'remote';
 
 export function pageRole(search = window.location.search): PageRole {
   const params = new URLSearchParams(search);
   if (params.has('speaker')) return 'speaker';
   if (params.has('receiver')) return 'preview';
-  if (params.has('remote')) return 'remote';
+  if (params.has(REMOTE_QUERY)) return 'remote';
   return 'audience';
 }
 
