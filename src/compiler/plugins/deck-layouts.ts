@@ -25,7 +25,8 @@ const SHAPERS: Partial<Record<SlideLayout, (context: LayoutContext) => void>> = 
 export default function deckLayouts(md: MarkdownIt): void {
   md.core.ruler.push('deck_layouts', (state) => {
     const env = deckEnv(state.env);
-    if (env.notes) return;
+    // Notes have no layout, nor has Markdown rendered outside a slide (no slide attributes).
+    if (env.notes || !env.slideAttributes) return;
     const { layout, findings } = slideLayout(env.slideAttributes.class);
     for (const finding of findings) env.diagnostics.push({ ...finding, code: 'layout', file: env.file, line: layoutLine(state.src, env) });
     const shape = layout && SHAPERS[layout];
