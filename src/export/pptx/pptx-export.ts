@@ -27,7 +27,10 @@ export interface PptxDeck {
 export interface PptxOptions {
   deck: PptxDeck;
   onProgress?: (done: number, total: number) => void;
-  /** Called once every slide is read, before the file is written: the page is needed no more. */
+  /**
+   * Called once every slide is read, before the file is written: the page is needed no more. What it
+   * starts (closing Chromium) runs on while pptxgenjs writes, and is awaited before the file is returned.
+   */
   afterReading?: () => Promise<void>;
 }
 
@@ -155,9 +158,11 @@ export async function buildPptx({ batches, count, width, height }: SlidePages, o
     }
   }
   pptx.theme = theme;
-  await options.afterReading?.();
+  const released = options.afterReading?.();
+  released?.catch(() => undefined); // awaited below
   // Stored, not compressed: the finishing pass rewrites parts and compresses the whole file once.
   const written = (await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
   const bytes = finishPackage(written, { charts, notes: notesBySlide, lang: options.deck.lang });
+  await released;
   return { bytes, slides: placed, charts: charts.length, warnings };
 }
