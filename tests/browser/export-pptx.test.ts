@@ -108,6 +108,18 @@ describe('the PowerPoint file', () => {
     expect(lists.xml).toContain('<a:buAutoNum');
   });
 
+  it('gives every paragraph one paragraph properties element, its first child, as the schema allows (pptxgenjs writes one per run)', () => {
+    const paragraphs = pptx.slides.flatMap((slide) => {
+      const $ = load(slide.xml, { xml: true });
+      return $('a\\:p')
+        .toArray()
+        .map((paragraph) => $(paragraph).children().toArray().map((child) => child.tagName));
+    });
+    // Paragraphs of several runs are there (so that the check below can fail), each with its settings kept first.
+    expect(paragraphs.filter((children) => children.filter((tag) => tag === 'a:r').length > 1).length).toBeGreaterThan(0);
+    expect(paragraphs.filter((children) => children.filter((tag) => tag === 'a:pPr').length > 1 || children.indexOf('a:pPr') > 0)).toEqual([]);
+  });
+
   it('makes tables native tables and code a text box with its highlighting colours', () => {
     const slide = pptx.slides[2]!;
     expect(slide.xml).toContain('<a:tbl>');

@@ -1,12 +1,14 @@
 /**
  * The finishing pass over the file pptxgenjs wrote, part by part: the chart fixes
- * (chart-xml-fixes.ts), speaker notes as paragraphs and list items (pptxgenjs writes notes as one
- * run of text), and the deck's language in the document properties. The file pptxgenjs stored
+ * (chart-xml-fixes.ts), one paragraph property element per paragraph (slide-xml-fixes.ts), speaker
+ * notes as paragraphs and list items (pptxgenjs writes notes as one run of text), and the deck's
+ * language in the document properties. The file pptxgenjs stored
  * uncompressed is unzipped with fflate, synchronously (a second pass of pptxgenjs's own JSZip costs
  * several times as long), and zipped again with zlib's deflate (zip-parts.ts).
  */
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { fixChartXml } from './chart-xml-fixes.ts';
+import { fixSlideXml } from './slide-xml-fixes.ts';
 import type { ChartFix } from './native-chart.ts';
 import type { NotesParagraph } from './slide-layout.ts';
 import { zipParts } from './zip-parts.ts';
@@ -20,6 +22,7 @@ export interface PackageFixes {
 }
 
 const CHART_PART = /^ppt\/charts\/chart(\d+)\.xml$/;
+const SLIDE_PART = /^ppt\/slides\/slide\d+\.xml$/;
 /** Indent of a notes list level, in EMU (a quarter inch). */
 const NOTES_INDENT = 228600;
 /** The notes body placeholder's single paragraph, as pptxgenjs writes it. */
@@ -54,6 +57,8 @@ export function finishPackage(bytes: Uint8Array, fixes: PackageFixes): Uint8Arra
   const charts = chartParts(Object.keys(parts));
   if (charts.length !== fixes.charts.length) throw new Error(`expected ${fixes.charts.length} chart parts, found ${charts.length}`);
   charts.forEach((name, i) => (parts[name] = strToU8(fixChartXml(text(name), fixes.charts[i]!))));
+
+  for (const name of Object.keys(parts).filter((part) => SLIDE_PART.test(part))) parts[name] = strToU8(fixSlideXml(text(name)));
 
   for (const [slide, paragraphs] of fixes.notes) {
     const name = `ppt/notesSlides/notesSlide${slide}.xml`;
