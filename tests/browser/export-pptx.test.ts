@@ -338,6 +338,24 @@ describe('the export\u2019s guarantees', () => {
     expect([existsSync(both.pptx), existsSync(both.pdf)]).toEqual([true, true]);
   });
 
+  it('turns links to slides of the deck into jumps to those slides of the file (by id and by number), keeps outside links, and drops the rest', async () => {
+    const slidesDir = join(dir, 'links');
+    mkdirSync(slidesDir);
+    writeFileSync(
+      join(slidesDir, '01.md'),
+      '## Eins\n\n[Zur dritten](#/drei) · [Nummer drei](#/2) · [Zur zweiten](#/zwei) · [Anker](#anker) · [Außen](https://example.org/x)\n\n---\n\n## Zwei\n\n---\n\n## Drei\n',
+    );
+    const file = join(dir, 'links.pptx');
+    // Slide 2 is left out: a link to it leads nowhere in the file.
+    await exportDeck({ slidesDir, out: join(dir, 'dist-links'), pptx: file, range: '1,3' });
+    const pptx = await readPptx(file);
+    expect(pptx.slides.map((slide) => slide.text)).toEqual([expect.stringContaining('Eins'), expect.stringContaining('Drei')]);
+    const [first] = pptx.slides as [PptxFile['slides'][number]];
+    expect(first.links).toEqual(['slide2.xml', 'slide2.xml', 'https://example.org/x']);
+    expect(first.xml.match(/action="ppaction:\/\/hlinksldjump"/g)).toHaveLength(2);
+    expect(first.links.some((link) => link.includes('127.0.0.1'))).toBe(false);
+  }, 60_000);
+
   it('without Chromium stops with one line saying how to get one, and writes nothing', async () => {
     const file = join(dir, 'no-chrome.pptx');
     await expect(exportDeck({ slidesDir: PPTX_DECK, out: join(dir, 'dist-none'), pptx: file, chrome: '/nonexistent/chromium' })).rejects.toThrow(CHROME_MISSING);

@@ -12,6 +12,8 @@ import type { BlockOrigin, Box, SlideBlock, SlideLayout, TableCell, TextParagrap
 
 export interface MeasureRequest {
   names: PageNames;
+  /** The element holding the deck's slide index (id, h, v of each slide), for links by number (`#/3/1`). */
+  slideIndexId: string;
   /** 0-based indices of the print pages to read, with the slide number each belongs to. */
   pages: { index: number; slide: number }[];
 }
@@ -21,13 +23,14 @@ export interface MeasureRequest {
  * than the same data as an object, and each distinct run style is written once (a highlighted code
  * block has hundreds of runs in a handful of styles).
  */
-export async function measureSlides({ names, pages }: MeasureRequest): Promise<string> {
+export async function measureSlides({ names, pages, slideIndexId }: MeasureRequest): Promise<string> {
   const PICTURED = new Set(['IFRAME', 'VIDEO', 'CANVAS', 'SVG', 'OBJECT', 'EMBED', 'AUDIO', 'MATH', 'PICTURE']);
   const TEXT_BLOCKS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'P', 'DT', 'DD', 'FIGCAPTION', 'CAPTION', 'LABEL']);
   const SKIPPED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'BR', 'WBR']);
   const colourContext = document.createElement('canvas').getContext('2d');
   const printPages = Array.from(document.querySelectorAll(names.printPage));
   const results: SlideLayout[] = [];
+  let slideIndex: { id: string; h: number; v: number }[] | null = null;
 
   for (const { index, slide } of pages) {
     const page = printPages[index] as HTMLElement | undefined;
@@ -222,9 +225,26 @@ export async function measureSlides({ names, pages }: MeasureRequest): Promise<s
       size: Number.parseFloat(style.fontSize),
       color: hex(style.color) ?? '#000000',
       code: element.closest('code') !== null,
-      link: link ? link.href : null,
+      link: link ? linkTarget(link) : null,
       breakBefore,
     };
+  }
+
+  /**
+   * A link to a slide of the deck (reveal.js's `#/slide-id` and `#/h/v` forms, fragment step ignored) as
+   * `#` and that slide's id; any other link inside the page leads nowhere in a file; others as their URL.
+   * The forms targetFromHash (src/runtime/reading-view.ts) reads; this function runs in the page and imports nothing.
+   */
+  function linkTarget(link: HTMLAnchorElement): string | null {
+    const href = link.getAttribute('href') ?? '';
+    if (!href.startsWith('#')) return link.href;
+    const parts = href.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+    if (!href.startsWith('#/') || parts.length === 0) return null;
+    if (!/^\d+$/.test(parts[0]!)) return `#${parts[0]}`;
+    const [h, v] = [Number(parts[0]), /^\d+$/.test(parts[1] ?? '') ? Number(parts[1]) : 0];
+    slideIndex ??= JSON.parse(document.getElementById(slideIndexId)?.textContent || '[]') as { id: string; h: number; v: number }[];
+    const slide = slideIndex.find((entry) => entry.h === h && entry.v === v);
+    return slide ? `#${slide.id}` : null;
   }
 
   /** The styled text of `root`, without nested lists (`skip`); whitespace collapsed as CSS does unless it is preformatted. */

@@ -45,7 +45,22 @@ export interface PlacedSlide {
   warnings: string[];
 }
 
-function runOptions(run: TextRun, lang: string): PptxGenJS.TextPropsOptions {
+/** What text runs are written with: the deck's language, and the file's slide number of each exported slide (by id) for links inside the deck. */
+export interface RunContext {
+  lang: string;
+  slideNumbers: ReadonlyMap<string, number>;
+}
+
+/** A link as PowerPoint keeps it: a jump to a slide of the file, or a URL; a link to a slide left out (`--range`) is none. */
+function hyperlink(link: string | null, slideNumbers: RunContext['slideNumbers']): PptxGenJS.HyperlinkProps | null {
+  if (!link) return null;
+  if (!link.startsWith('#')) return { url: link };
+  const slide = slideNumbers.get(link.slice(1));
+  return slide === undefined ? null : { slide };
+}
+
+function runOptions(run: TextRun, { lang, slideNumbers }: RunContext): PptxGenJS.TextPropsOptions {
+  const link = hyperlink(run.link, slideNumbers);
   return {
     bold: run.bold,
     italic: run.italic,
@@ -53,13 +68,13 @@ function runOptions(run: TextRun, lang: string): PptxGenJS.TextPropsOptions {
     fontSize: pt(run.size),
     color: colour(run.color),
     lang,
-    ...(run.link && { hyperlink: { url: run.link } }),
+    ...(link && { hyperlink: link }),
     ...(run.breakBefore && { softBreakBefore: true }),
   };
 }
 
 /** Paragraphs as pptxgenjs text runs: a paragraph ends with `breakLine`, and each run carries its paragraph's settings. */
-export function textRuns(paragraphs: readonly TextParagraph[], lang: string): TextProps[] {
+export function textRuns(paragraphs: readonly TextParagraph[], context: RunContext): TextProps[] {
   const runs: TextProps[] = [];
   paragraphs.forEach((paragraph, p) => {
     const settings: PptxGenJS.TextPropsOptions = {
@@ -74,7 +89,7 @@ export function textRuns(paragraphs: readonly TextParagraph[], lang: string): Te
     const content = paragraph.runs.length ? paragraph.runs : [{ text: '', bold: false, italic: false, font: 'Arial', size: 16, color: '#000000', code: false, link: null, breakBefore: false }];
     content.forEach((run, r) => {
       const last = r === content.length - 1 && p < paragraphs.length - 1;
-      runs.push({ text: run.text, options: { ...settings, ...runOptions(run, lang), ...(last && { breakLine: true }) } });
+      runs.push({ text: run.text, options: { ...settings, ...runOptions(run, context), ...(last && { breakLine: true }) } });
     });
   });
   return runs;
@@ -82,9 +97,9 @@ export function textRuns(paragraphs: readonly TextParagraph[], lang: string): Te
 
 const TEXT_BOX: PptxGenJS.TextPropsOptions = { margin: 0, valign: 'top', fit: 'none', wrap: true, isTextBox: true };
 
-function placeTable(slide: Slide, block: SlideBlock & { kind: 'table' }, lang: string): void {
+function placeTable(slide: Slide, block: SlideBlock & { kind: 'table' }, context: RunContext): void {
   const cell = (source: TableCell): PptxGenJS.TableCell => ({
-    text: textRuns(source.paragraphs, lang),
+    text: textRuns(source.paragraphs, context),
     options: {
       ...(source.fill && { fill: { color: colour(source.fill) } }),
       ...(source.colspan > 1 && { colspan: source.colspan }),
@@ -106,7 +121,7 @@ function placeTable(slide: Slide, block: SlideBlock & { kind: 'table' }, lang: s
 }
 
 /** Places every block of `measured` on `slide`; pictures of elements without a native form come from `pictures`. */
-export function placeSlide(slide: Slide, measured: MeasuredSlide, pictures: ReadonlyMap<SlideBlock, Buffer>, lang: string): PlacedSlide {
+export function placeSlide(slide: Slide, measured: MeasuredSlide, pictures: ReadonlyMap<SlideBlock, Buffer>, context: RunContext): PlacedSlide {
   const placed: PlacedSlide = { charts: [], warnings: [] };
   const where = (block: SlideBlock) => {
     const file = measured.source.replace(/:\d+$/, '');
@@ -124,10 +139,10 @@ export function placeSlide(slide: Slide, measured: MeasuredSlide, pictures: Read
         slide.addShape('rect', { ...position(block.box), fill: { color: colour(block.fill) }, line: { type: 'none' } });
         break;
       case 'text':
-        if (block.paragraphs.some((paragraph) => paragraph.runs.length)) slide.addText(textRuns(block.paragraphs, lang), { ...position(block.box), ...TEXT_BOX });
+        if (block.paragraphs.some((paragraph) => paragraph.runs.length)) slide.addText(textRuns(block.paragraphs, context), { ...position(block.box), ...TEXT_BOX });
         break;
       case 'table':
-        placeTable(slide, block, lang);
+        placeTable(slide, block, context);
         break;
       case 'image':
         slide.addImage({ data: block.data, ...position(block.box), altText: block.alt });
@@ -148,7 +163,7 @@ export function placeSlide(slide: Slide, measured: MeasuredSlide, pictures: Read
         else slide.addChart(chart.types as PptxGenJS.IChartMulti[], options as never);
         placed.charts.push(chart.fixes);
         if (chart.dropped.length) placed.warnings.push(`${where(block)}: chart "${block.spec.title}" without ${chart.dropped.join(', ')} in PowerPoint`);
-        if (block.caption) slide.addText(textRuns(block.caption.paragraphs, lang), { ...position(block.caption.box), ...TEXT_BOX });
+        if (block.caption) slide.addText(textRuns(block.caption.paragraphs, context), { ...position(block.caption.box), ...TEXT_BOX });
         break;
       }
     }

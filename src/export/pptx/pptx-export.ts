@@ -9,6 +9,7 @@
  */
 import type { BrowserPage } from '../../browser/browser-page.ts';
 import { PAGE_NAMES } from '../../page-contract.ts';
+import { SLIDE_INDEX_ELEMENT_ID } from '../../types.ts';
 import type { PrintView } from '../open-print-view.ts';
 import { measureNotes } from './measure-notes.ts';
 import { measureSlides } from './measure-slides.ts';
@@ -48,6 +49,8 @@ export interface SlidePages {
   /** Slide size in CSS pixels. */
   width: number;
   height: number;
+  /** The file's slide number (1-based) of each selected slide, by its id: where links inside the deck jump. */
+  slideNumbers: Map<string, number>;
 }
 
 export interface PptxFile {
@@ -109,7 +112,7 @@ export function readSlidePages(page: BrowserPage, view: PrintView, slides: Reado
   const pages = slidePages(view, slides);
   const stilled = { done: false };
   const measure = (batch: typeof pages) => {
-    const measuring = Promise.all([page.evaluate(measureSlides, { names: PAGE_NAMES, pages: batch }), page.evaluate(measureNotes, { names: PAGE_NAMES, pages: batch })]);
+    const measuring = Promise.all([page.evaluate(measureSlides, { names: PAGE_NAMES, pages: batch, slideIndexId: SLIDE_INDEX_ELEMENT_ID }), page.evaluate(measureNotes, { names: PAGE_NAMES, pages: batch })]);
     measuring.catch(() => undefined); // awaited in turn below
     return measuring;
   };
@@ -123,13 +126,14 @@ export function readSlidePages(page: BrowserPage, view: PrintView, slides: Reado
       yield { measured, pictures };
     }
   }
-  return { batches: batches(), count: pages.length, width: view.width, height: view.height };
+  const slideNumbers = new Map(pages.map(({ index }, i) => [view.pages[index]!.id, i + 1]));
+  return { batches: batches(), count: pages.length, width: view.width, height: view.height, slideNumbers };
 }
 
 /** A turn of the event loop: lets the page's next measuring be sent to Chromium while slides are placed. */
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export async function buildPptx({ batches, count, width, height }: SlidePages, options: PptxOptions): Promise<PptxFile> {
+export async function buildPptx({ batches, count, width, height, slideNumbers }: SlidePages, options: PptxOptions): Promise<PptxFile> {
   const { default: PptxGenJS } = await loadPptxGenJs();
   const pptx = new PptxGenJS();
   pptx.defineLayout({ name: 'deck', width: width / 96, height: height / 96 });
@@ -148,7 +152,7 @@ export async function buildPptx({ batches, count, width, height }: SlidePages, o
     // The deck's first heading and paragraph may come in a later batch; the first found is kept.
     theme = { ...themeFonts(measured), ...theme };
     for (const slide of measured) {
-      const onSlide = placeSlide(pptx.addSlide(), slide, pictures, options.deck.lang);
+      const onSlide = placeSlide(pptx.addSlide(), slide, pictures, { lang: options.deck.lang, slideNumbers });
       charts.push(...onSlide.charts);
       warnings.push(...onSlide.warnings);
       placed += 1;

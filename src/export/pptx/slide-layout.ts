@@ -25,7 +25,7 @@ export interface TextRun {
   color: string;
   /** Inside `<code>`: a monospace span. */
   code: boolean;
-  /** The link's absolute URL. */
+  /** Where the run links to: an absolute URL, or `#` and a slide's id for a link to a slide of this deck. */
   link: string | null;
   /** A line break (`<br>`, or a newline in code) before this run's text. */
   breakBefore: boolean;
