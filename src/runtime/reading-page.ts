@@ -88,7 +88,8 @@ export function openReadingPage(reveal: RevealApi): ReadingPage {
   };
 
   // reveal.js lays its scroll view out again on every resize (a phone's address bar showing or
-  // hiding) and then takes its first page for the current one: the reader's slide stays current.
+  // hiding) and on the window's load event, and then takes its first page for the current one: the
+  // reader's slide stays current. (A page that loads slowly fires load after a linked slide was gone to.)
   let resizeFrame = 0;
   const onResize = () => {
     // A frame later: after reveal.js's listener, whichever was added first.
@@ -155,6 +156,7 @@ export function openReadingPage(reveal: RevealApi): ReadingPage {
 
   window.addEventListener('scroll', onScroll, { passive: true });
   window.addEventListener('resize', onResize);
+  window.addEventListener('load', onResize);
   // Before reveal.js's own listener on the document.
   window.addEventListener('keydown', onKeyDown, { capture: true });
   reveal.on('beforeslidechange', onBeforeSlideChange);
@@ -167,6 +169,7 @@ export function openReadingPage(reveal: RevealApi): ReadingPage {
       loader.disconnect();
       window.removeEventListener('scroll', onScroll);
       window.removeEventListener('resize', onResize);
+      window.removeEventListener('load', onResize);
       window.removeEventListener('keydown', onKeyDown, { capture: true });
       reveal.off('beforeslidechange', onBeforeSlideChange);
       viewport.style.removeProperty(ZOOM_PROPERTY);

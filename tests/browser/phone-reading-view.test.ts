@@ -11,7 +11,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { BrowserPage } from '../../src/browser/browser-page.ts';
-import { CHART_SELECTOR, CHART_VALUES_HOOK, COLUMN_CLASS, COLUMNS_CLASS, DRAWN_ATTRIBUTE, LAYOUT_CLASSES, NOTES_SELECTOR } from '../../src/page-contract.ts';
+import { CHART_SELECTOR, CHART_VALUES_HOOK, COLUMN_CLASS, COLUMNS_CLASS, DRAWN_ATTRIBUTE, LAYOUT_CLASSES, NOTES_SELECTOR, READY_SELECTOR } from '../../src/page-contract.ts';
 import { NOTES_TOGGLE_CLASS } from '../../src/runtime/reading-notes-toggle.ts';
 import { paintedPixels } from '../support/deck-page.ts';
 import { serveBuiltDeck } from '../support/served-deck.ts';
@@ -204,6 +204,26 @@ describe('phone reading view', () => {
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     expect(await currentId(page)).toBe('ein-titel-ueber-einem-foto');
     expect(await page.$$eval('section li', (all) => all.every((li) => getComputedStyle(li).opacity === '1'))).toBe(true);
+    await page.close();
+  });
+
+  it('keeps a linked slide current when the window\'s load event comes after the deck is ready (reveal.js lays out again then)', async () => {
+    const page = await served.browser.newPage({ viewport: PHONE, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+    // The logo (on every slide) is held back until the deck is ready: the window's load event comes after.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/*.svg', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${served.url}#/tabelle`, { waitUntil: 'commit' });
+    await page.waitForSelector(READY_SELECTOR);
+    expect(await page.evaluate(() => document.readyState)).not.toBe('complete');
+    expect(await currentId(page)).toBe('tabelle');
+    release();
+    await page.waitForLoadState('load');
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expect(await currentId(page)).toBe('tabelle');
     await page.close();
   });
 
