@@ -63,6 +63,15 @@ describe('deck export from a folder outside the project', () => {
     expect(filesIn(cwd)).toEqual([]);
   });
 
+  it('refuses --notes with --no-notes, in either order, writing nothing', async () => {
+    for (const flags of [['--notes', '--no-notes'], ['--no-notes', '--notes']]) {
+      const result = await deck(cwd, flags);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/--notes \(the handout\) and --no-notes exclude each other/);
+    }
+    expect(filesIn(cwd)).toEqual([]);
+  });
+
   it('exports --range 2,4-5 to a relative path: those slides, in order, one page each', async () => {
     const slides = compiledExportDeck().slides;
     const result = await deck(cwd, ['--range', '2,4-5', '--pdf', 'subset.pdf']);

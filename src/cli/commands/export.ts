@@ -17,8 +17,13 @@ function onInterrupt(signal: NodeJS.Signals): void {
 }
 
 export function registerExport(program: Command): void {
+  // commander keeps `--notes` and `--no-notes` in one `notes`, the last given winning; the export takes them
+  // apart (and refuses the two together), so each is noted as it is parsed.
+  const given = { notes: false, noNotes: false };
   program
     .command('export')
+    .on('option:notes', () => (given.notes = true))
+    .on('option:no-notes', () => (given.noNotes = true))
     .description('export the deck: PDF slides (default), PDF handout with notes, PNGs, single-file HTML, PowerPoint')
     .argument('[slides-dir]', 'folder of Markdown slides', EXPORT_DEFAULTS.slidesDir)
     .option('--out <dir>', `build folder (reused when fresh) (default: "${EXPORT_DEFAULTS.out}")`)
@@ -34,14 +39,13 @@ export function registerExport(program: Command): void {
     .option('--timeout <seconds>', `longest wait for the deck and for each printing step (default: ${EXPORT_DEFAULTS.timeout})`)
     .option('--chrome <path>', 'Chromium executable (default: CHROME_PATH, then the usual paths)')
     .option('--rebuild', 'build even when the build folder is fresh')
-    .action(async (slidesDir: string, { notes, ...flags }: Omit<ExportOptions, 'slidesDir' | 'withoutNotes'>) => {
+    .action(async (slidesDir: string, { notes: _lastOfNotesFlags, ...flags }: Omit<ExportOptions, 'slidesDir' | 'withoutNotes'>) => {
       const { exportDeck } = await import('../../export/export-deck.ts');
       const { createProgress } = await import('../../export/progress.ts');
       process.once('SIGINT', onInterrupt);
       process.once('SIGTERM', onInterrupt);
       try {
-        // commander keeps `--notes` and `--no-notes` in one `notes` (true, false or absent); the export names them apart.
-        const result = await exportDeck({ slidesDir, ...flags, notes: notes === true, withoutNotes: notes === false }, createProgress());
+        const result = await exportDeck({ slidesDir, ...flags, notes: given.notes, withoutNotes: given.noNotes }, createProgress());
         for (const warning of result.warnings) console.error(`warning: ${warning}`);
         const perSlide = result.slides ? ` (${(result.seconds / result.slides).toFixed(3)} s per slide)` : '';
         console.error(`export done in ${result.seconds.toFixed(2)} s${perSlide}`);
