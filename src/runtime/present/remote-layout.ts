@@ -4,7 +4,7 @@
  * where a thumb reaches them (remote.css lays it out for portrait and landscape).
  */
 import type { Strings } from '../../strings/strings.ts';
-import { element, labelledButton } from '../speaker-view/elements.ts';
+import { element, labelledButton, createNotesPanel } from '../speaker-view/elements.ts';
 
 export interface RemoteLayout {
   root: HTMLElement;
@@ -47,16 +47,8 @@ export function createRemoteLayout(s: Strings): RemoteLayout {
   timer.append(elapsed, toggleTimer, resetTimer, pacing);
   bar.append(connection, place, timer);
 
-  const notesPanel = element('section', 'remote-notes-panel');
-  const notesHead = element('div', 'remote-notes-head');
-  const notesTitle = element('h2', 'remote-notes-title', s.speakerNotes);
-  const smaller = button('remote-smaller', 'A−', s.speakerNotesSmaller);
-  const larger = button('remote-larger', 'A+', s.speakerNotesLarger);
-  notesHead.append(notesTitle, smaller, larger);
-  const notes = element('div', 'remote-notes');
-  notes.tabIndex = 0;
-  notes.setAttribute('aria-label', s.speakerNotes);
-  notesPanel.append(notesHead, notes);
+  // No keyboard shortcuts on the phone: its `button` leaves them out of the titles.
+  const { panel: notesPanel, notesTitle, notes, smaller, larger } = createNotesPanel('remote', s, button);
 
   const upcoming = element('p', 'remote-upcoming');
 

@@ -5,7 +5,7 @@
  * away.
  */
 import type { Strings } from '../../strings/strings.ts';
-import { element, labelledButton } from './elements.ts';
+import { element, labelledButton, createNotesPanel } from './elements.ts';
 import { createSlidePreview, type SlidePreview } from './slide-preview.ts';
 
 export interface SpeakerLayout {
@@ -84,16 +84,7 @@ export function createSpeakerLayout(s: Strings): SpeakerLayout {
   slides.setAttribute('aria-label', s.speakerSlides);
   slides.append(previewBox(current, currentCaption, 'speaker-current'), upcomingBox);
 
-  const notesPanel = element('section', 'speaker-notes-panel');
-  const notesHead = element('div', 'speaker-notes-head');
-  const notesTitle = element('h2', 'speaker-notes-title', s.speakerNotes);
-  const smaller = button('speaker-smaller', 'A−', s.speakerNotesSmaller, '−');
-  const larger = button('speaker-larger', 'A+', s.speakerNotesLarger, '+');
-  notesHead.append(notesTitle, smaller, larger);
-  const notes = element('div', 'speaker-notes');
-  notes.tabIndex = 0;
-  notes.setAttribute('aria-label', s.speakerNotes);
-  notesPanel.append(notesHead, notes);
+  const { panel: notesPanel, notesTitle, notes, smaller, larger } = createNotesPanel('speaker', s, button);
 
   const main = element('main', 'speaker-main');
   main.append(slides, notesPanel);
