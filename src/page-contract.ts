@@ -8,6 +8,15 @@
 export const READY_ATTRIBUTE = 'data-deck-ready';
 export const READY_SELECTOR = `html[${READY_ATTRIBUTE}]`;
 
+/**
+ * On `<html>` once the page holds every slide. A built large deck is ready with its first slides and appends
+ * the later ones just after (later-slides.ts); whatever goes over every slide (`deck check`, tools) waits for this.
+ */
+export const EVERY_SLIDE_ATTRIBUTE = 'data-deck-every-slide';
+export const EVERY_SLIDE_SELECTOR = `html[${EVERY_SLIDE_ATTRIBUTE}]`;
+/** Ready, and holding every slide. */
+export const READY_WITH_EVERY_SLIDE_SELECTOR = `html[${READY_ATTRIBUTE}][${EVERY_SLIDE_ATTRIBUTE}]`;
+
 /** On a chart's figure once its pixels are on the canvas; its value is `error` when drawing failed. */
 export const DRAWN_ATTRIBUTE = 'data-drawn';
 export const DRAWN_ERROR = 'error';

@@ -95,6 +95,20 @@ export interface CompiledDeck {
 export interface DeckManifest {
   settings: DeckSettings;
   slides: Pick<Slide, 'id' | 'h' | 'v' | 'title' | 'file' | 'line'>[];
+  /** A built large deck's slides after its first ones, in a file of their own (render-sections.ts). */
+  laterSlides?: LaterSlides;
+}
+
+/**
+ * Where a built page finds the sections it does not carry: the deck's slides after its first
+ * `EAGER_SLIDES` (whole horizontal stacks), markup of `<section>`s with their bodies as data, in a
+ * file beside the page that the runtime fetches after the first slide is ready (later-slides.ts).
+ */
+export interface LaterSlides {
+  /** The file, relative to the page. */
+  href: string;
+  /** The slides reveal.js counts once they are in (`getTotalSlides()`): for the slide number meanwhile. */
+  total: number;
 }
 
 /** One slide of a `content` update: its new markup and manifest entry, found in the page by the id it had. */

@@ -4,7 +4,7 @@
  * `deck check`, the tests and the bench open their pages here (over playwright-core).
  */
 import type { Browser, Page } from 'playwright-core';
-import { READY_SELECTOR } from '../page-contract.ts';
+import { READY_WITH_EVERY_SLIDE_SELECTOR } from '../page-contract.ts';
 import { launchChrome, loadPlaywright } from './launch-chrome.ts';
 
 export interface OpenPageOptions {
@@ -130,10 +130,13 @@ export class BrowserPage {
     }
   }
 
-  /** Waits for the deck's readiness signal; on a timeout, the error names the first error the page reported. */
+  /**
+   * Waits for the deck's readiness signal and for every slide in the page (a large deck appends its later
+   * slides just after ready); on a timeout, the error names the first error the page reported.
+   */
   async waitForDeck(timeoutMs: number): Promise<void> {
     try {
-      await this.page.waitForSelector(READY_SELECTOR, { state: 'attached', timeout: timeoutMs });
+      await this.page.waitForSelector(READY_WITH_EVERY_SLIDE_SELECTOR, { state: 'attached', timeout: timeoutMs });
     } catch {
       const reported = this.errors.length ? `: ${this.errors[0]}` : '';
       throw new Error(`the deck did not become ready within ${Math.round(timeoutMs / 100) / 10} s${reported}`);

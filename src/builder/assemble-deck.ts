@@ -4,16 +4,17 @@
  * them. Compiler errors stop it before anything is written; warnings (a
  * missing image, another host) are returned and the reference left as written.
  */
+import { createHash } from 'node:crypto';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DeckErrors, buildSeverities, hasErrors, renderDeckPage, withoutNotes } from '../compiler/index.ts';
+import { DeckErrors, buildSeverities, hasErrors, renderDeckPage, renderLaterSections, splitEagerSlides, withoutNotes } from '../compiler/index.ts';
 import { compileFolder } from '../loader/compile-folder.ts';
 import { resolveTheme } from '../vite/resolve-theme.ts';
 import { DeckDiagrams } from './deck-diagrams.ts';
 import { DeckImages } from './deck-images.ts';
 import { deckUsesMath, writeMathAssets } from './math-assets.ts';
 import { ensureRuntimeBundle } from './runtime-bundle.ts';
-import type { Diagnostic } from '../types.ts';
+import type { CompiledDeck, Diagnostic } from '../types.ts';
 
 export interface AssembleOptions {
   /** The runtime inlined into one script and one stylesheet (for the single-file HTML). @defaultValue false */
@@ -37,6 +38,16 @@ export interface AssembledDeck {
   copiedFiles: string[];
 }
 
+/** Writes the later slides' sections under a name that changes with them; undefined for a deck without later slides. */
+function writeLaterSlides(dir: string, slides: CompiledDeck['slides']): string | undefined {
+  const { later } = splitEagerSlides(slides);
+  if (!later.length) return undefined;
+  const markup = renderLaterSections(later);
+  const href = `assets/later-slides-${createHash('sha256').update(markup).digest('hex').slice(0, 10)}.html`;
+  writeFileSync(join(dir, href), markup);
+  return href;
+}
+
 /** Writes the deck into `dir` (which should be new or empty). */
 export async function assembleDeck(slidesDir: string, dir: string, options: AssembleOptions = {}): Promise<AssembledDeck> {
   const images = new DeckImages();
@@ -54,7 +65,10 @@ export async function assembleDeck(slidesDir: string, dir: string, options: Asse
     const template = readFileSync(join(runtime.dir, 'index.html'), 'utf8');
     cpSync(runtime.dir, dir, { recursive: true });
     const stylesheets = deckUsesMath(deck.slides) ? [writeMathAssets(dir, { inlineFonts: options.singleFile ?? false })] : [];
-    writeFileSync(join(dir, 'index.html'), renderDeckPage(template, deck, { stylesheets }));
+    // A large deck's later slides go into a file of their own, fetched once the first slide is ready; the single
+    // file carries every slide.
+    const laterSlidesHref = options.singleFile ? undefined : writeLaterSlides(dir, deck.slides);
+    writeFileSync(join(dir, 'index.html'), renderDeckPage(template, deck, { stylesheets, laterSlidesHref }));
     images.copyInto(dir);
   } finally {
     runtime.release();

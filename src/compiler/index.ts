@@ -5,7 +5,7 @@ export { checkReferences } from './check-references.ts';
 export { toManifest } from './deck-manifest.ts';
 export { BUILD_WARNING_CODES, DeckErrors, buildSeverities, countLabel, formatDiagnostic, hasErrors } from './diagnostics.ts';
 export { renderDeckPage, PageTemplateError, SLIDES_MARKER } from './render-deck-page.ts';
-export { renderSections, renderSection } from './render-sections.ts';
+export { renderSections, renderSection, renderLaterSections, splitEagerSlides } from './render-sections.ts';
 export { DEFAULT_SETTINGS, parseDeckSettings } from './settings/deck-settings.ts';
 export { slugify } from './slug.ts';
 export { putDiagrams } from './plugins/deck-diagram.ts';

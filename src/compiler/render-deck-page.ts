@@ -1,13 +1,13 @@
 /**
  * The deck's page: the runtime's HTML template (src/runtime/index.html, as
  * built or served) with the deck put in — its slides (after the first `EAGER_SLIDES`
- * their bodies as data), its settings and slide index as JSON for the runtime, its
+ * their bodies as data; in a build, the later ones in a file of their own), its settings and slide index as JSON for the runtime, its
  * language, title, author and description.
  */
-import { MANIFEST_ELEMENT_ID, SLIDE_INDEX_ELEMENT_ID, type CompiledDeck } from '../types.ts';
+import { MANIFEST_ELEMENT_ID, SLIDE_INDEX_ELEMENT_ID, type CompiledDeck, type LaterSlides } from '../types.ts';
 import { scriptSafeJson, toManifest } from './deck-manifest.ts';
 import { escapeHtml } from './html/escape-html.ts';
-import { EAGER_SLIDES, renderSections } from './render-sections.ts';
+import { EAGER_SLIDES, countedSlides, renderSections, splitEagerSlides } from './render-sections.ts';
 import { themeStyleSheet } from './theme/theme-style.ts';
 import { withThemeFontPreloads } from './theme/theme-font-preload.ts';
 import { THEME_STYLE_ID } from '../page-contract.ts';
@@ -32,14 +32,21 @@ function replaceOnce(html: string, marker: string | RegExp, replacement: string,
 export interface PageExtras {
   /** Stylesheets the deck's content needs beyond the runtime (KaTeX's for a deck with math), as URLs. */
   stylesheets?: readonly string[];
+  /**
+   * Where the build wrote the later slides' sections (`renderLaterSections`), relative to the page: the page
+   * then carries only the first ones. Without it (the dev server, the single-file HTML) it carries every slide.
+   */
+  laterSlidesHref?: string;
 }
 
 export function renderDeckPage(template: string, deck: Pick<CompiledDeck, 'settings' | 'slides'>, extras: PageExtras = {}): string {
   const { settings } = deck;
   // The settings are all the first slide needs; the slides' entries are read after ready, and grow with the deck.
   const { slides: index } = toManifest(deck);
+  const { eager, later } = extras.laterSlidesHref ? splitEagerSlides(deck.slides) : { eager: deck.slides, later: [] };
+  const laterSlides: LaterSlides | undefined = later.length ? { href: extras.laterSlidesHref!, total: countedSlides(deck.slides) } : undefined;
   const data = [
-    `<script type="application/json" id="${MANIFEST_ELEMENT_ID}">${scriptSafeJson({ settings })}</script>`,
+    `<script type="application/json" id="${MANIFEST_ELEMENT_ID}">${scriptSafeJson({ settings, ...(laterSlides && { laterSlides }) })}</script>`,
     `<script type="application/json" id="${SLIDE_INDEX_ELEMENT_ID}">${scriptSafeJson(index)}</script>`,
   ].join('\n');
   const meta = [
@@ -55,5 +62,5 @@ export function renderDeckPage(template: string, deck: Pick<CompiledDeck, 'setti
   html = replaceOnce(html, '</head>', `${meta.join('\n')}\n</head>`, '</head> tag');
   if (settings.themeVariables) html = withThemeFontPreloads(html, settings.themeVariables, settings.theme);
   html = replaceOnce(html, '</body>', `${data}\n</body>`, '</body> tag');
-  return replaceOnce(html, SLIDES_MARKER, renderSections(deck.slides, EAGER_SLIDES), `${SLIDES_MARKER} marker`);
+  return replaceOnce(html, SLIDES_MARKER, renderSections(eager, EAGER_SLIDES), `${SLIDES_MARKER} marker`);
 }

@@ -31,6 +31,30 @@ function renderDeferredSection(slide: Slide): string {
   return `${sectionTag(slide)}<script type="application/json" class="${DEFERRED_BODY_CLASS}">${scriptSafeJson(sectionBody(slide))}</script></section>`;
 }
 
+/**
+ * The deck split where a page that leaves its later slides to a file of their own (a build) stops: after
+ * the horizontal stack that holds slide `EAGER_SLIDES`, so no stack is cut in two. `later` is empty for a
+ * deck of up to `EAGER_SLIDES` slides.
+ */
+export function splitEagerSlides<S extends Pick<Slide, 'h'>>(slides: readonly S[]): { eager: S[]; later: S[] } {
+  let end = Math.min(EAGER_SLIDES, slides.length);
+  while (end > 0 && end < slides.length && slides[end]!.h === slides[end - 1]!.h) end++;
+  return { eager: slides.slice(0, end), later: slides.slice(end) };
+}
+
+/**
+ * The markup of the later slides' sections (their bodies as data), for their file: the page fetches it after
+ * its first slide is ready and appends it to `.slides` (later-slides.ts).
+ */
+export function renderLaterSections(later: readonly Slide[]): string {
+  return renderSections(later, 0);
+}
+
+/** The slides reveal.js counts (`getTotalSlides()`): neither uncounted nor hidden ones. */
+export function countedSlides(slides: readonly Pick<Slide, 'attributes'>[]): number {
+  return slides.filter((slide) => !['uncounted', 'hidden'].includes(slide.attributes['data-visibility'] ?? '')).length;
+}
+
 /** `deferFrom`: the flat index from which bodies are deferred (the page's `EAGER_SLIDES`); none by default. */
 export function renderSections(slides: readonly Slide[], deferFrom = Number.POSITIVE_INFINITY): string {
   const out: string[] = [];

@@ -22,6 +22,8 @@ else if (presenting && role === 'remote') void import('./present/start-present.t
 else {
   const started = startDeck(manifest);
   if (presenting && role === 'audience') {
-    void Promise.all([started, import('./present/start-present.ts')]).then(([, { startPresent }]) => startPresent(window.Reveal, manifest.settings.lang));
+    // The presenter may be on any slide: the audience's page follows once it holds every slide.
+    const everySlide = started.then((deck) => deck.everySlide);
+    void Promise.all([everySlide, import('./present/start-present.ts')]).then(([, { startPresent }]) => startPresent(window.Reveal, manifest.settings.lang));
   }
 }

@@ -1,9 +1,11 @@
 /**
- * A generated 1,000-slide deck (every 10th slide a chart), built once and served: the last slide, a
- * chart on slide 900 and the speaker view work although the page carries most slide bodies as data;
- * on the dev server, edits land on the right slide. No timings here: those are the bench's.
+ * A generated 1,000-slide deck (every 10th slide a chart), built once and served: the page is ready with
+ * its first slides and appends the others from their file after; the last slide, a chart on slide 900
+ * (opened by its number or its name) and the speaker view work although the page carries most slide
+ * bodies as data; `deck check` goes over the later slides; on the dev server, edits land on the right
+ * slide. No timings here: those are the bench's.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -13,7 +15,9 @@ import { writeDeck } from '../../bench/generate-deck.ts';
 import { BYTE_BUDGETS, measureFirstSlide } from '../../bench/measure-bytes.ts';
 import { launchChrome } from '../../src/browser/launch-chrome.ts';
 import { serveStatic, type StaticServer } from '../../src/browser/serve-static.ts';
-import { CHART_SELECTOR, DEFERRED_BODY_CLASS, DRAWN_ATTRIBUTE, NOTES_SELECTOR, READY_SELECTOR } from '../../src/page-contract.ts';
+import { CHART_SELECTOR, DEFERRED_BODY_CLASS, DRAWN_ATTRIBUTE, EVERY_SLIDE_ATTRIBUTE, EVERY_SLIDE_SELECTOR, NOTES_SELECTOR, READY_ATTRIBUTE, READY_SELECTOR } from '../../src/page-contract.ts';
+import { EAGER_SLIDES } from '../../src/compiler/render-sections.ts';
+import { runCheck } from '../../src/check/run-check.ts';
 import { buildFixture } from '../support/build-fixture.ts';
 import { paintedPixels } from '../support/deck-page.ts';
 import { startDevServer } from '../support/dev-server.ts';
@@ -40,13 +44,37 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-async function open(url: string): Promise<{ page: Page; errors: string[] }> {
+interface AtReady {
+  sections: number;
+  slideNumber: string;
+  everySlide: boolean;
+}
+
+// Runs before the page's scripts: what the page held at the moment it reported ready.
+const RECORD_AT_READY = `(() => {
+  const observer = new MutationObserver(() => {
+    const html = document.documentElement;
+    if (!html?.hasAttribute(${JSON.stringify(READY_ATTRIBUTE)})) return;
+    observer.disconnect();
+    window.__atReady = {
+      sections: document.querySelectorAll('.reveal .slides section:not(.stack)').length,
+      slideNumber: document.querySelector('.reveal .slide-number')?.textContent?.replace(/\\s+/g, '') ?? '',
+      everySlide: html.hasAttribute(${JSON.stringify(EVERY_SLIDE_ATTRIBUTE)}),
+    };
+  });
+  observer.observe(document, { attributes: true, subtree: true });
+})();`;
+
+async function open(url: string): Promise<{ page: Page; errors: string[]; atReady: AtReady }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  await page.addInitScript(RECORD_AT_READY);
   await page.goto(url);
   await page.waitForSelector(READY_SELECTOR, { state: 'attached', timeout: 30_000 });
-  return { page, errors };
+  const atReady = (await page.evaluate(() => (window as unknown as { __atReady: AtReady }).__atReady)) as AtReady;
+  await page.waitForSelector(EVERY_SLIDE_SELECTOR, { state: 'attached', timeout: 30_000 });
+  return { page, errors, atReady };
 }
 
 const shownHeading = (page: Page) => page.evaluate(() => window.Reveal.getCurrentSlide()?.querySelector('h2')?.textContent ?? '');
@@ -57,6 +85,38 @@ describe('a 1,000-slide deck, built', () => {
     // The slides' entries are in the page too, but read only after ready.
     expect(first.slideIndex).toBeGreaterThan(first.inlineJson);
     expect(first.jsCss + first.inlineJson).toBeLessThanOrEqual(BYTE_BUDGETS.firstSlideWithData);
+  });
+
+  it('is ready with its first slides, counting the whole deck, and appends the others from their file after', async () => {
+    // The page itself carries the first slides; the others are a file beside it.
+    const html = readFileSync(join(dist, 'index.html'), 'utf8');
+    expect(html.match(/<section[ >]/g)).toHaveLength(EAGER_SLIDES);
+    expect(html).not.toContain(`id="regulierung-900"`);
+    const [later] = readdirSync(join(dist, 'assets')).filter((name) => /^later-slides-[0-9a-f]+\.html$/.test(name));
+    expect(readFileSync(join(dist, 'assets', later!), 'utf8')).toContain(`id="regulierung-900"`);
+
+    const { page, errors, atReady } = await open(server.url);
+    expect(atReady).toEqual({ sections: EAGER_SLIDES, slideNumber: `1/${SLIDES}`, everySlide: false });
+    expect(await page.evaluate(() => document.querySelectorAll('.reveal .slides > section').length)).toBe(SLIDES);
+    expect(await page.evaluate(() => document.querySelector('.reveal .progress')?.checkVisibility({ visibilityProperty: true }))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says so, and keeps its first slides, when the later slides cannot be loaded', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const messages: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && messages.push(message.text()));
+    await page.route('**/later-slides-*.html', (route) => route.fulfill({ status: 404, body: 'not here' }));
+    await page.goto(server.url);
+    await page.waitForSelector(READY_SELECTOR, { state: 'attached', timeout: 30_000 });
+    await expect.poll(() => messages.join('\n')).toMatch(/later slides \(assets\/later-slides-[0-9a-f]+\.html\) could not be loaded: HTTP 404/);
+    // The deck goes on with what it has: End shows the last of its first slides.
+    await page.keyboard.press('End');
+    await page.waitForFunction((last) => window.Reveal.getIndices().h === last, EAGER_SLIDES - 1);
+    expect(await page.evaluate(() => window.Reveal.getCurrentSlide()?.id)).toBe(`infrastruktur-${EAGER_SLIDES}`);
+    expect(await page.evaluate((every) => document.documentElement.hasAttribute(every), EVERY_SLIDE_ATTRIBUTE)).toBe(false);
+    await page.close();
   });
 
   it('carries the later slides as data, and shows the last slide after End', async () => {
@@ -71,8 +131,17 @@ describe('a 1,000-slide deck, built', () => {
     await page.close();
   });
 
+  it('opens slide 900 by its name, with every slide from the start', async () => {
+    const { page, errors, atReady } = await open(`${server.url}#/regulierung-900`);
+    expect(atReady).toEqual({ sections: SLIDES, slideNumber: `900/${SLIDES}`, everySlide: true });
+    expect(await shownHeading(page)).toBe('Regulierung 900');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('draws the chart of slide 900, opened by its link', async () => {
-    const { page, errors } = await open(`${server.url}#/899`);
+    const { page, errors, atReady } = await open(`${server.url}#/899`);
+    expect(atReady.sections).toBe(SLIDES);
     expect(await shownHeading(page)).toBe('Regulierung 900');
     const figure = page.locator(`section.present ${CHART_SELECTOR}`);
     await expect.poll(() => figure.getAttribute(DRAWN_ATTRIBUTE)).toBe('');
@@ -99,6 +168,17 @@ describe('a 1,000-slide deck, built', () => {
     await page.waitForFunction(() => window.Reveal.getIndices().h === 950);
     expect(await shownHeading(page)).toBe('Modelle 951');
     await context.close();
+  });
+});
+
+describe('deck check on a deck with later slides', () => {
+  it('goes over the slides the page appends after ready', async () => {
+    // EAGER_SLIDES + 1 generated slides and one that overflows: the last two are in the later slides' file.
+    const dir = writeDeck(join(work, 'check-slides'), { slides: EAGER_SLIDES + 1, chartEvery: 0 });
+    cpSync(join(import.meta.dirname, '../fixtures/check/overflow/01-zu-lang.md'), join(dir, 'zz-zu-lang.md'));
+    const report = await runCheck({ slidesDir: dir }, { browser });
+    expect(report.slides).toBe(EAGER_SLIDES + 2);
+    expect(report.diagnostics.map((d) => `${d.file.split('/').at(-1)}:${d.line} ${d.code}`)).toEqual(['zz-zu-lang.md:13 overflow']);
   });
 });
 

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { withModuleLocation } from '../../bin/compiled-cli.js';
 import { load } from 'cheerio';
 import { PageTemplateError, renderDeckPage, SLIDES_MARKER } from '../../src/compiler/render-deck-page.ts';
-import { EAGER_SLIDES } from '../../src/compiler/render-sections.ts';
+import { EAGER_SLIDES, renderLaterSections, splitEagerSlides } from '../../src/compiler/render-sections.ts';
 import { DEFERRED_BODY_CLASS } from '../../src/page-contract.ts';
 import { compileDeck } from '../../src/compiler/index.ts';
 import { RuntimeNotCachedError } from '../../src/errors.ts';
@@ -65,6 +65,44 @@ describe('renderDeckPage', () => {
     expect(deferred.attr('id')).toBe(`folie-${EAGER_SLIDES + 1}`);
     expect(deferred.children()).toHaveLength(1);
     expect(JSON.parse(deferred.children(`script.${DEFERRED_BODY_CLASS}`).text())).toBe(`\n${deck.slides[EAGER_SLIDES]!.html}`);
+  });
+
+  it('leaves a build\'s slides after the first EAGER_SLIDES to a file, cutting no vertical stack, with the whole deck\'s count', () => {
+    // The vertical stack of three holds slides EAGER_SLIDES - 1 … EAGER_SLIDES + 1 (0-based): the page keeps it whole.
+    const horizontal = Array.from({ length: EAGER_SLIDES }, (_, i) => `## Folie ${i + 1}`);
+    const stack = ['## Stapel oben', '## Stapel Mitte', '<!-- .slide: data-visibility="uncounted" -->\n\n## Stapel unten'].join('\n\n--\n\n');
+    const tail = ['## Danach', '<!-- .slide: data-visibility="hidden" -->\n\n## Versteckt', '## Ende'];
+    const deck = compileDeck({
+      slides: [{ path: 'slides/01.md', text: [...horizontal.slice(0, -1), stack, ...tail].join('\n\n---\n\n') }],
+      settings: null,
+    });
+    expect(deck.diagnostics).toEqual([]);
+    const { eager, later } = splitEagerSlides(deck.slides);
+    expect(eager.map((slide) => slide.title).slice(-3)).toEqual(['Stapel oben', 'Stapel Mitte', 'Stapel unten']);
+    expect(later.map((slide) => slide.title)).toEqual(['Danach', 'Versteckt', 'Ende']);
+
+    const html = renderDeckPage(TEMPLATE, deck, { laterSlidesHref: 'assets/later-slides-x.html' });
+    const $ = load(html);
+    expect($('.slides section:not(.stack)').map((_, e) => $(e).attr('id')).get()).toEqual(eager.map((slide) => slide.id));
+    // reveal.js counts neither the uncounted nor the hidden slide.
+    expect((manifestOf(html) as { laterSlides: unknown }).laterSlides).toEqual({ href: 'assets/later-slides-x.html', total: EAGER_SLIDES + 2 - 1 + 2 });
+    // The index still lists every slide.
+    expect((jsonOf(html, SLIDE_INDEX_ELEMENT_ID) as unknown[]).length).toBe(deck.slides.length);
+
+    const file = load(renderLaterSections(later), null, false);
+    expect(file('section').map((_, e) => file(e).attr('id')).get()).toEqual(later.map((slide) => slide.id));
+    expect(JSON.parse(file(`#${later[2]!.id} > script.${DEFERRED_BODY_CLASS}`).text())).toContain('Ende');
+
+    // Without a file (the dev server, the single-file HTML) the page carries every slide.
+    const whole = load(renderDeckPage(TEMPLATE, deck));
+    expect(whole('.slides section:not(.stack)')).toHaveLength(deck.slides.length);
+    expect(manifestOf(renderDeckPage(TEMPLATE, deck))).toEqual({ settings: deck.settings });
+  });
+
+  it('leaves no file for a deck of EAGER_SLIDES slides', () => {
+    const deck = compile(Array.from({ length: EAGER_SLIDES }, (_, i) => `## Folie ${i + 1}`).join('\n\n---\n\n'));
+    expect(splitEagerSlides(deck.slides).later).toEqual([]);
+    expect(manifestOf(renderDeckPage(TEMPLATE, deck, { laterSlidesHref: 'assets/later.html' }))).toEqual({ settings: deck.settings });
   });
 
   it('names what the template lacks', () => {
