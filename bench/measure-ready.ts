@@ -8,7 +8,7 @@
  * where the wall time cannot.
  */
 import type { Browser } from 'playwright-core';
-import { READY_ATTRIBUTE } from '../src/page-contract.ts';
+import { EVERY_SLIDE_ATTRIBUTE, READY_ATTRIBUTE } from '../src/page-contract.ts';
 import { stats, type Stats } from './stats.ts';
 
 export interface ReadyFigures {
@@ -21,20 +21,28 @@ export interface ReadyFigures {
   mainThreadCpu: Stats;
   /** Paths the first load requested before the deck was ready (what the first slide needed). */
   requestedBeforeReady: string[];
+  /**
+   * Milliseconds to `<html data-deck-every-slide>`: a built large deck is ready with its first slides and
+   * appends the later ones after (src/runtime/later-slides.ts); other decks have every slide at ready.
+   */
+  everySlide?: Stats;
 }
 
 // Runs in the page before any of its scripts: notes the moment the attribute appears.
 // (It runs before <html> exists, so it observes the document's whole tree.)
 const RECORD_READY = `(() => {
   const mark = () => {
-    if (window.__deckReadyAt === undefined && document.documentElement?.hasAttribute(${JSON.stringify(READY_ATTRIBUTE)})) window.__deckReadyAt = performance.now();
+    const html = document.documentElement;
+    if (window.__deckReadyAt === undefined && html?.hasAttribute(${JSON.stringify(READY_ATTRIBUTE)})) window.__deckReadyAt = performance.now();
+    if (window.__deckEverySlideAt === undefined && html?.hasAttribute(${JSON.stringify(EVERY_SLIDE_ATTRIBUTE)})) window.__deckEverySlideAt = performance.now();
   };
-  new MutationObserver(mark).observe(document, { attributes: true, subtree: true, attributeFilter: [${JSON.stringify(READY_ATTRIBUTE)}] });
+  new MutationObserver(mark).observe(document, { attributes: true, subtree: true, attributeFilter: [${JSON.stringify(READY_ATTRIBUTE)}, ${JSON.stringify(EVERY_SLIDE_ATTRIBUTE)}] });
 })();`;
 
 interface Load {
   readyMs: number;
   mainThreadCpuMs: number;
+  everySlideMs: number;
 }
 
 async function loadOnce(browser: Browser, url: string, requests?: string[]): Promise<Load> {
@@ -56,8 +64,9 @@ async function loadOnce(browser: Browser, url: string, requests?: string[]): Pro
     // A fresh context's page starts in a renderer of its own: its thread time is (almost) all this load's.
     const after = await threadTime();
     ready = true;
+    const everySlide = await page.waitForFunction(() => (window as { __deckEverySlideAt?: number }).__deckEverySlideAt, undefined, { timeout: 60_000 });
     if (errors.length) throw new Error(`the deck threw while loading: ${errors.join('; ')}`);
-    return { readyMs: (await handle.jsonValue()) as number, mainThreadCpuMs: Math.max(0, after - before) * 1000 };
+    return { readyMs: (await handle.jsonValue()) as number, mainThreadCpuMs: Math.max(0, after - before) * 1000, everySlideMs: (await everySlide.jsonValue()) as number };
   } finally {
     await context.close();
   }
@@ -71,6 +80,7 @@ export async function measureReady(browser: Browser, url: string, loads: number)
   return {
     ready: stats(measured.map((load) => load.readyMs)),
     mainThreadCpu: stats(measured.map((load) => load.mainThreadCpuMs)),
+    everySlide: stats(measured.map((load) => load.everySlideMs)),
     requestedBeforeReady: [...new Set(requestedBeforeReady)],
   };
 }

@@ -92,7 +92,12 @@ export function formatReport(results: BenchResults): string {
   if (marpBytes) out.push(`Marp CLI, the deck as one self-contained HTML file: ${kb(marpBytes)} KB gzipped`);
 
   out.push(`\nTime to ready: navigation → ${READY_SELECTOR}, ms (cold context per load)`);
-  out.push(table(['case', 'min', 'median', 'max', 'loads'], Object.entries(results.ready).map(([key, r]) => [label(key), ...triple(r.ready, fixed(0)), String(r.ready.runs)])));
+  out.push(
+    table(
+      ['case', 'min', 'median', 'max', 'loads', 'every slide in (median)'],
+      Object.entries(results.ready).map(([key, r]) => [label(key), ...triple(r.ready, fixed(0)), String(r.ready.runs), r.everySlide ? fixed(0)(r.everySlide.median) : '–']),
+    ),
+  );
 
   out.push('\nHot reload: save → updated slide in the page, ms');
   out.push(
