@@ -16,18 +16,17 @@ import { nearestSlide } from './nearest-slide.ts';
 /** Fired on `document` after an update was applied; `detail` is the update. */
 export const DECK_UPDATED_EVENT = 'deck:updated';
 
-/** reveal.js's state classes, kept on a slide that is swapped in place. */
+/** reveal.js's state classes, kept on a slide whose markup is replaced. */
 const STATE_CLASSES = ['present', 'past', 'future', 'visible'];
+/** Attributes reveal.js sets on a slide's section, kept when its markup is replaced. */
+const REVEAL_ATTRIBUTES = ['hidden', 'aria-hidden', 'inert'];
+/** Inline style reveal.js sets on a slide's section (which slides are shown, and where). */
+const REVEAL_STYLE_PROPERTIES = ['display', 'top'] as const;
 
 /** The deck's slides in presentation order (stacks flattened), as the compiler numbers them. */
 export function flatSlides(container: ParentNode | null | undefined): HTMLElement[] {
   return Array.from(container?.querySelectorAll<HTMLElement>(`section[${SOURCE_ATTRIBUTE}]`) ?? []);
 }
-
-/** Properties reveal.js keeps on a slide's section (its background elements). */
-const REVEAL_SLIDE_PROPERTIES = ['slideBackgroundElement', 'slideBackgroundContentElement'];
-
-const pick = (from: object, keys: string[]) => Object.fromEntries(keys.filter((key) => key in from).map((key) => [key, (from as Record<string, unknown>)[key]]));
 
 /** The section of the slide with `id` in `container`, by the document's id index (no walk over the deck). */
 function sectionById(container: HTMLElement, id: string): HTMLElement | null {
@@ -68,15 +67,26 @@ export function applyUpdateMarkup(container: HTMLElement, update: DeckUpdate, pr
       old.append(...Array.from(fresh.querySelectorAll(`:scope > ${NOTES_SELECTOR}`)));
       continue;
     }
-    fresh.classList.add(...Array.from(old.classList).filter((c) => STATE_CLASSES.includes(c)));
-    // reveal.js shows the slides near the current one by their inline display, and keeps each slide's
-    // background element on the section: the new section takes both over.
-    fresh.style.display = old.style.display;
-    Object.assign(fresh, pick(old, REVEAL_SLIDE_PROPERTIES));
-    old.replaceWith(fresh);
-    replaced.push(fresh);
+    takeOver(old, fresh);
+    replaced.push(old);
   }
   return replaced;
+}
+
+/**
+ * Gives `section` the attributes and content of `fresh`, keeping what reveal.js set on it (its state classes
+ * and attributes, its inline display and position) and the element itself: reveal.js's current slide and the
+ * background element it keeps on the section stay valid, so the shown slide needs no navigation, which would
+ * go over every slide of the deck.
+ */
+function takeOver(section: HTMLElement, fresh: HTMLElement): void {
+  const states = Array.from(section.classList).filter((c) => STATE_CLASSES.includes(c));
+  const style = REVEAL_STYLE_PROPERTIES.map((name) => [name, section.style.getPropertyValue(name)] as const);
+  for (const name of section.getAttributeNames()) if (!REVEAL_ATTRIBUTES.includes(name) && !fresh.hasAttribute(name)) section.removeAttribute(name);
+  for (const name of fresh.getAttributeNames()) section.setAttribute(name, fresh.getAttribute(name)!);
+  section.classList.add(...states);
+  for (const [name, value] of style) if (value) section.style.setProperty(name, value);
+  section.replaceChildren(...Array.from(fresh.childNodes));
 }
 
 /** The manifest after `update`: a content update changes the entries of its slides only. */
@@ -100,14 +110,14 @@ export function applyUpdate(reveal: RevealApi, update: DeckUpdate, before: DeckM
     window.location.reload();
     return;
   }
-  const { h, v, f } = reveal.getIndices();
+  const { f } = reveal.getIndices();
   const shown = reveal.getCurrentSlide();
   if (update.kind === 'content') {
     const replaced = applyUpdateMarkup(container, update, prepare);
     // Only the replaced slides are made known to reveal.js (backgrounds, fragments, media), not the whole deck.
     for (const section of replaced) reveal.syncSlide(section);
-    // The shown slide was replaced: show it again at the same fragment.
-    if (shown && !shown.isConnected) reveal.slide(h ?? 0, v ?? 0, f ?? undefined);
+    // The shown slide got new markup: the same fragments are shown again.
+    if (shown && replaced.includes(shown)) reveal.navigateFragment(f ?? -1);
   } else {
     const current = flatSlides(container).indexOf(shown);
     applyUpdateMarkup(container, update, prepare);

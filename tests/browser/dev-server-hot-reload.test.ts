@@ -72,6 +72,28 @@ describe('hot reload on the dev server', () => {
     await page.close();
   });
 
+  it('gives the shown slide its new attributes and background, and takes away the removed ones', async () => {
+    const page = await openOn('agenda');
+    await page.keyboard.press('ArrowRight');
+    const background = () => page.evaluate(() => getComputedStyle(document.querySelector('.backgrounds .slide-background.present')!).backgroundColor);
+    const before = await background();
+
+    edit('01-start.md', (t) => t.replace('<!-- .slide: data-timing="60" -->', '<!-- .slide: data-timing="90" data-background-color="#123456" class="quote-free" -->'));
+    await expect.poll(background, { timeout: 5000 }).toBe('rgb(18, 52, 86)');
+    const section = () => page.$eval('section#agenda', (e) => ({ timing: e.getAttribute('data-timing'), classes: [...e.classList].sort(), hidden: e.hidden, shown: e === window.Reveal.getCurrentSlide() }));
+    expect(await section()).toMatchObject({ timing: '90', classes: expect.arrayContaining(['present', 'quote-free']), hidden: false, shown: true });
+    expect(await page.$$eval('section#agenda .fragment.visible', (all) => all.length)).toBe(1);
+
+    edit('01-start.md', (t) => t.replace('<!-- .slide: data-timing="90" data-background-color="#123456" class="quote-free" -->', '<!-- .slide: data-timing="60" -->'));
+    await expect.poll(background, { timeout: 5000 }).toBe(before);
+    const after = await section();
+    expect(after).toMatchObject({ timing: '60', classes: expect.arrayContaining(['present']), hidden: false, shown: true });
+    expect(after.classes).not.toContain('quote-free');
+    expect(await indices(page)).toMatchObject({ h: 1, v: 0, f: 0 });
+    expect(await notReloaded(page)).toBe(true);
+    await page.close();
+  });
+
   it('leaves the slide and its chart alone when only the notes change', async () => {
     const page = await openOn('zahlen');
     await page.waitForSelector(`section#zahlen figure[${DRAWN_ATTRIBUTE}]`);
