@@ -59,37 +59,46 @@ function hyperlink(link: string | null, slideNumbers: RunContext['slideNumbers']
   return slide === undefined ? null : { slide };
 }
 
-function runOptions(run: TextRun, { lang, slideNumbers }: RunContext): PptxGenJS.TextPropsOptions {
-  const link = hyperlink(run.link, slideNumbers);
+/**
+ * A run's options, every key always present (undefined when not set) and in one order: pptxgenjs reads
+ * and copies these objects many times per run, and objects of one shape keep those reads fast.
+ */
+function runOptions(run: TextRun, settings: ParagraphSettings, breakLine: boolean, { lang, slideNumbers }: RunContext): PptxGenJS.TextPropsOptions {
   return {
+    align: settings.align,
+    lineSpacing: settings.lineSpacing,
+    paraSpaceBefore: settings.paraSpaceBefore,
+    bullet: settings.bullet,
+    indentLevel: settings.indentLevel,
     bold: run.bold,
     italic: run.italic,
     fontFace: fontName(run.font),
     fontSize: pt(run.size),
     color: colour(run.color),
     lang,
-    ...(link && { hyperlink: link }),
-    ...(run.breakBefore && { softBreakBefore: true }),
+    hyperlink: hyperlink(run.link, slideNumbers) ?? undefined,
+    softBreakBefore: run.breakBefore || undefined,
+    breakLine: breakLine || undefined,
   };
 }
+
+type ParagraphSettings = Pick<PptxGenJS.TextPropsOptions, 'align' | 'lineSpacing' | 'paraSpaceBefore' | 'bullet' | 'indentLevel'>;
 
 /** Paragraphs as pptxgenjs text runs: a paragraph ends with `breakLine`, and each run carries its paragraph's settings. */
 export function textRuns(paragraphs: readonly TextParagraph[], context: RunContext): TextProps[] {
   const runs: TextProps[] = [];
   paragraphs.forEach((paragraph, p) => {
-    const settings: PptxGenJS.TextPropsOptions = {
+    const settings: ParagraphSettings = {
       align: paragraph.align,
       lineSpacing: pt(paragraph.lineHeight),
-      ...(paragraph.spaceBefore > 0 && { paraSpaceBefore: pt(paragraph.spaceBefore) }),
-      ...(paragraph.bullet && {
-        bullet: paragraph.bullet === 'number' ? { type: 'number', indent: pt(Math.max(8, paragraph.indent)) } : { indent: pt(Math.max(8, paragraph.indent)) },
-        indentLevel: paragraph.level,
-      }),
+      paraSpaceBefore: paragraph.spaceBefore > 0 ? pt(paragraph.spaceBefore) : undefined,
+      bullet: paragraph.bullet ? (paragraph.bullet === 'number' ? { type: 'number', indent: pt(Math.max(8, paragraph.indent)) } : { indent: pt(Math.max(8, paragraph.indent)) }) : undefined,
+      indentLevel: paragraph.bullet ? paragraph.level : undefined,
     };
     const content = paragraph.runs.length ? paragraph.runs : [{ text: '', bold: false, italic: false, font: 'Arial', size: 16, color: '#000000', code: false, link: null, breakBefore: false }];
     content.forEach((run, r) => {
       const last = r === content.length - 1 && p < paragraphs.length - 1;
-      runs.push({ text: run.text, options: { ...settings, ...runOptions(run, context), ...(last && { breakLine: true }) } });
+      runs.push({ text: run.text, options: runOptions(run, settings, last, context) });
     });
   });
   return runs;
