@@ -16,6 +16,7 @@ import { measureSlides } from './measure-slides.ts';
 import { readMeasuredSlides } from './measured-slides-json.ts';
 import { placeSlide } from './place-blocks.ts';
 import { finishPackage } from './pptx-package.ts';
+import { pptxGenJsParts } from './pptxgenjs-parts.ts';
 import type { ChartFix } from './native-chart.ts';
 import type { MeasuredSlide, NotesParagraph, SlideBlock } from './slide-layout.ts';
 
@@ -164,9 +165,9 @@ export async function buildPptx({ batches, count, width, height, slideNumbers }:
   pptx.theme = theme;
   const released = options.afterReading?.();
   released?.catch(() => undefined); // awaited below
-  // Stored, not compressed: the finishing pass rewrites parts and compresses the whole file once.
-  const written = (await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
-  const bytes = finishPackage(written, { charts, notes: notesBySlide, lang: options.deck.lang });
+  // Parts, not an archive: the finishing pass rewrites some and compresses the whole file once.
+  const parts = await pptxGenJsParts(pptx);
+  const bytes = finishPackage(parts, { charts, notes: notesBySlide, lang: options.deck.lang });
   await released;
   return { bytes, slides: placed, charts: charts.length, warnings };
 }

@@ -2,12 +2,11 @@
  * The finishing pass over the file pptxgenjs wrote, part by part: the chart fixes
  * (chart-xml-fixes.ts), one paragraph property element per paragraph (slide-xml-fixes.ts), speaker
  * notes as paragraphs and list items (pptxgenjs writes notes as one run of text), and the deck's
- * language in the document properties. The file pptxgenjs stored
- * uncompressed is unzipped with fflate, synchronously (a second pass of pptxgenjs's own JSZip costs
- * several times as long), and zipped again with zlib's deflate (zip-parts.ts).
+ * language in the document properties. The parts come as pptxgenjs made them, XML as text
+ * (pptxgenjs-parts.ts), and are zipped once, deflated by zlib (zip-parts.ts).
  */
-import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { fixChartXml } from './chart-xml-fixes.ts';
+import type { PartData } from './pptxgenjs-parts.ts';
 import { fixSlideXml } from './slide-xml-fixes.ts';
 import type { ChartFix } from './native-chart.ts';
 import type { NotesParagraph } from './slide-layout.ts';
@@ -47,27 +46,27 @@ export function chartParts(names: readonly string[]): string[] {
   return names.filter((name) => CHART_PART.test(name)).sort((a, b) => Number(CHART_PART.exec(a)![1]) - Number(CHART_PART.exec(b)![1]));
 }
 
-export function finishPackage(bytes: Uint8Array, fixes: PackageFixes): Uint8Array {
-  const parts = unzipSync(bytes);
-  const text = (name: string) => {
-    const part = parts[name];
-    if (!part) throw new Error(`part ${name} missing`);
-    return strFromU8(part);
+/** The finished file from pptxgenjs's parts (changed in place). */
+export function finishPackage(parts: Map<string, PartData>, fixes: PackageFixes): Uint8Array {
+  const text = (name: string): string => {
+    const part = parts.get(name);
+    if (typeof part !== 'string') throw new Error(`part ${name} ${part ? 'not text' : 'missing'}`);
+    return part;
   };
-  const charts = chartParts(Object.keys(parts));
+  const charts = chartParts([...parts.keys()]);
   if (charts.length !== fixes.charts.length) throw new Error(`expected ${fixes.charts.length} chart parts, found ${charts.length}`);
-  charts.forEach((name, i) => (parts[name] = strToU8(fixChartXml(text(name), fixes.charts[i]!))));
+  charts.forEach((name, i) => parts.set(name, fixChartXml(text(name), fixes.charts[i]!)));
 
-  for (const name of Object.keys(parts).filter((part) => SLIDE_PART.test(part))) parts[name] = strToU8(fixSlideXml(text(name)));
+  for (const name of parts.keys()) if (SLIDE_PART.test(name)) parts.set(name, fixSlideXml(text(name)));
 
   for (const [slide, paragraphs] of fixes.notes) {
     const name = `ppt/notesSlides/notesSlide${slide}.xml`;
     const xml = text(name);
     if (!NOTES_BODY.test(xml)) throw new Error(`notes part ${name}: body placeholder not found`);
-    parts[name] = strToU8(xml.replace(NOTES_BODY, (_, head: string) => `${head}${notesParagraphsXml(paragraphs, fixes.lang)}`));
+    parts.set(name, xml.replace(NOTES_BODY, (_, head: string) => `${head}${notesParagraphsXml(paragraphs, fixes.lang)}`));
   }
 
   const core = 'docProps/core.xml';
-  parts[core] = strToU8(text(core).replace('</cp:coreProperties>', `<dc:language>${escapeText(fixes.lang)}</dc:language></cp:coreProperties>`));
+  parts.set(core, text(core).replace('</cp:coreProperties>', `<dc:language>${escapeText(fixes.lang)}</dc:language></cp:coreProperties>`));
   return zipParts(parts);
 }

@@ -1,0 +1,68 @@
+/**
+ * The parts pptxgenjs writes (slide XML, chart XML, workbooks, media…), as it hands them to JSZip,
+ * without the archive JSZip would then build of them: the finishing pass (pptx-package.ts) rewrites
+ * some parts and zips them all once, compressed. Building that archive first (JSZip's stream workers,
+ * its CRC-32 in JavaScript) and unzipping it again cost ~80 ms of CPU for 200 slides.
+ *
+ * pptxgenjs has no API for its parts, only for the archive (`write`). So while it writes, two methods
+ * of the JSZip it imports (resolved from its folder) are wrapped: `file(name, data, options)`, which
+ * still adds the part and also notes it, by archive; and `generateAsync` for the one output type asked
+ * for here, which hands over the archive whose parts are then returned, instead of building it.
+ * pptxgenjs's other archives (each chart's workbook, built as base64) are built by JSZip as before.
+ */
+import { createRequire } from 'node:module';
+import type JSZip from 'jszip';
+import type PptxGenJS from 'pptxgenjs';
+
+/** A part's content: XML as text, anything else (workbooks, pictures) as bytes. */
+export type PartData = string | Uint8Array;
+
+/** The output type whose archive is not built. pptxgenjs builds its charts' workbooks as 'base64'. */
+const CAPTURED_TYPE = 'uint8array';
+
+let jszipClass: typeof JSZip | null = null;
+
+function jszipOfPptxGenJs(): typeof JSZip {
+  const require = createRequire(import.meta.url);
+  jszipClass ??= createRequire(require.resolve('pptxgenjs'))('jszip') as typeof JSZip;
+  return jszipClass;
+}
+
+/** A part's data as `file(name, data, options)` was given it. */
+function partData(name: string, data: unknown, options: JSZip.JSZipFileOptions | undefined): PartData {
+  if (typeof data === 'string') return options?.base64 ? Buffer.from(data, 'base64') : data;
+  if (data instanceof Uint8Array) return data;
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  throw new Error(`pptxgenjs gave part ${name} as ${Object.prototype.toString.call(data)} (pptxgenjs-parts.ts reads text and bytes)`);
+}
+
+/** pptxgenjs's package for `pptx`: its parts by name, in the order pptxgenjs added them. */
+export async function pptxGenJsParts(pptx: PptxGenJS): Promise<Map<string, PartData>> {
+  const prototype = jszipOfPptxGenJs().prototype;
+  const { file, generateAsync } = prototype;
+  const added = new WeakMap<JSZip, Map<string, PartData>>();
+  let archive: JSZip | null = null;
+  prototype.file = function (this: JSZip, ...args: unknown[]) {
+    const [name, data, options] = args as [unknown, unknown, JSZip.JSZipFileOptions | undefined];
+    if (args.length >= 2 && typeof name === 'string' && !options?.dir) {
+      const parts = added.get(this) ?? new Map<string, PartData>();
+      added.set(this, parts.set(name, partData(name, data, options)));
+    }
+    return (file as (...a: unknown[]) => unknown).apply(this, args);
+  } as JSZip['file'];
+  prototype.generateAsync = function (this: JSZip, ...args: Parameters<JSZip['generateAsync']>) {
+    if (args[0]?.type !== CAPTURED_TYPE) return generateAsync.apply(this, args);
+    if (archive) throw new Error('pptxgenjs asked JSZip for two archives');
+    archive = this;
+    return Promise.resolve(new Uint8Array(0));
+  } as JSZip['generateAsync'];
+  try {
+    await pptx.write({ outputType: CAPTURED_TYPE });
+  } finally {
+    prototype.file = file;
+    prototype.generateAsync = generateAsync;
+  }
+  const parts = archive && added.get(archive);
+  if (!parts) throw new Error('pptxgenjs wrote its file without JSZip (pptxgenjs-parts.ts no longer fits its version)');
+  return parts;
+}
