@@ -1,13 +1,16 @@
 /**
  * The slides PDF: one page per slide (or fragment step), the page size of the
  * slide, text as text, links as links, charts as vector paths, backgrounds
- * printed; then the deck's title, author and language and one bookmark per
- * slide (at its first page) added by `finishPdf`.
+ * printed; printed in parts of at most `PART_PAGES` pages (print-parts.ts) and
+ * merged (pdf-merge.ts); then the deck's title, author and language and one
+ * bookmark per slide (at its first page) added by `finishDocument`.
  */
 import type { BrowserPage } from '../browser/browser-page.ts';
+import { PRINT_PAGE_SELECTOR } from '../page-contract.ts';
 import type { PrintPage, PrintView } from './open-print-view.ts';
-import { formatRanges } from './page-range.ts';
-import { finishPdf, loadPdfLib, type Bookmark, type PdfInfo } from './pdf-info.ts';
+import { finishDocument, loadPdfLib, type Bookmark, type PdfInfo } from './pdf-info.ts';
+import { PdfMerge } from './pdf-merge.ts';
+import { HELD_PRINT_PAGES, PART_PAGES, showPrintPages, splitIntoParts } from './print-parts.ts';
 
 /** 1-based page numbers of the printed pages that belong to the selected slides. */
 export function pagesOfSlides(pages: readonly PrintPage[], slides: ReadonlySet<number> | null): number[] {
@@ -30,22 +33,44 @@ export interface PdfOptions {
   lang: string;
   /** Selected slide numbers; null for all. */
   slides: ReadonlySet<number> | null;
+  /** For all the printing. */
   timeoutMs: number;
+  /** Pages printed at once. @defaultValue PART_PAGES */
+  partPages?: number;
 }
 
 export async function printSlidesPdf(page: BrowserPage, view: PrintView, options: PdfOptions): Promise<{ pdf: Uint8Array; pages: number }> {
   const numbers = pagesOfSlides(view.pages, options.slides);
-  const printing = page.pdf({
-    width: view.width,
-    height: view.height,
-    preferCSSPageSize: true,
-    printBackground: true,
-    ...(options.slides && { pageRanges: formatRanges(numbers) }),
-  });
-  whilePrinting(loadPdfLib);
-  const pdf = await withTimeout(printing, options.timeoutMs, 'printing the PDF');
+  const parts = splitIntoParts(numbers, options.partPages ?? PART_PAGES);
+  // Every page at once: nothing leaves the document.
+  const whole = parts.length === 1 && numbers.length === view.pages.length;
+  const deadline = performance.now() + options.timeoutMs;
+  const merge = new PdfMerge();
+  const show = (shown: number[] | null) => page.evaluate(showPrintPages, { pageSelector: PRINT_PAGE_SELECTOR, holder: HELD_PRINT_PAGES, shown });
+  let printed = false;
+  try {
+    let previous: Uint8Array | null = null;
+    for (const part of parts) {
+      if (!whole && (await show(part.map((number) => number - 1))) !== part.length) {
+        throw new Error(`the print view has other pages than the ${view.pages.length} it had when loaded`);
+      }
+      const printing = page.pdf({ width: view.width, height: view.height, preferCSSPageSize: true, printBackground: true });
+      // This process merges the part before while Chromium prints this one.
+      const done = previous;
+      const merging = done ? new Promise<void>((resolve, reject) => whilePrinting(() => merge.add(done).then(resolve, reject))) : null;
+      if (!done) whilePrinting(loadPdfLib);
+      merging?.catch(() => undefined); // awaited below, after the print
+      previous = await withTimeout(printing, deadline - performance.now(), 'printing the PDF');
+      await merging;
+    }
+    if (previous) await merge.add(previous);
+    printed = true;
+  } finally {
+    // Every page back in the document for the outputs after this one; after a failure, only if the page still answers.
+    if (!whole) await (printed ? show(null) : show(null).catch(() => undefined));
+  }
   const bookmarks = slideBookmarks(view.pages, numbers);
-  return { pdf: await finishPdf(pdf, { info: options.info, lang: options.lang, bookmarks }), pages: numbers.length };
+  return { pdf: await finishDocument(merge.result(), { info: options.info, lang: options.lang, bookmarks }), pages: numbers.length };
 }
 
 /** Runs `work` once the print command is on its way: Chromium prints meanwhile, this process only waits. */

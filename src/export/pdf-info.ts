@@ -60,10 +60,14 @@ function addOutline(document: PDFDocument, bookmarks: readonly Bookmark[]): void
   document.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
 }
 
-export async function finishPdf(pdf: Uint8Array, finish: PdfFinish, now = new Date()): Promise<Uint8Array> {
+/** How the finishing reads a PDF: Chromium's own producer and creation date are kept; nothing else waits on this process meanwhile. */
+export async function loadPdf(pdf: Uint8Array): Promise<PDFDocument> {
   const { ParseSpeeds, PDFDocument } = loadPdfLib();
-  // Chromium's own producer and creation date are kept; nothing else waits on this process meanwhile.
-  const document = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  return PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+}
+
+/** Adds the document information, the language and the outline to a loaded PDF (`loadPdf`, or parts merged by pdf-merge.ts) and writes it. */
+export async function finishDocument(document: PDFDocument, finish: PdfFinish, now = new Date()): Promise<Uint8Array> {
   const { title, author, subject, creator } = finish.info;
   document.setTitle(title);
   if (author) document.setAuthor(author);
@@ -73,4 +77,8 @@ export async function finishPdf(pdf: Uint8Array, finish: PdfFinish, now = new Da
   if (finish.lang) document.setLanguage(finish.lang);
   if (finish.bookmarks?.length) addOutline(document, finish.bookmarks);
   return document.save({ useObjectStreams: false, objectsPerTick: Infinity, updateFieldAppearances: false });
+}
+
+export async function finishPdf(pdf: Uint8Array, finish: PdfFinish, now = new Date()): Promise<Uint8Array> {
+  return finishDocument(await loadPdf(pdf), finish, now);
 }

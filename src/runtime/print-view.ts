@@ -130,8 +130,9 @@ export function preparePrintView(): void {
   const loading = Promise.all([import('./charts/chart-registry.ts'), import('./charts/draw-chart.ts')]);
   void loading.then(([chartModule]) => (charts = chartModule));
 
+  // Only the charts in the document: the PDF exporter prints a long deck in parts, with the other pages out of it.
   window.addEventListener('beforeprint', () => {
-    for (const chart of Object.values(charts?.Chart.instances ?? {})) chart.draw();
+    for (const chart of Object.values(charts?.Chart.instances ?? {})) if (chart.canvas?.isConnected) chart.draw();
   });
 
   /** Runs synchronously when the later of layout and readiness happens, so no one sees a stale `data-drawn`. */
