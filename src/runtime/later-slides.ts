@@ -18,6 +18,8 @@ export const LATER_SLIDES_PENDING_CLASS = 'deck-later-slides-pending';
 
 let download: Promise<Response> | null = null;
 let appended: Promise<void> | null = null;
+/** Whether reveal.js has the later slides (`handOverLaterSlides`): then it counts the whole deck itself. */
+let handedOver = false;
 
 /** The page's later slides, if it leaves any to a file. */
 export function laterSlidesOf(page: Document = document): LaterSlides | undefined {
@@ -78,16 +80,14 @@ export function wholeDeckSlideNumber(later: LaterSlides, reveal: () => RevealApi
   return (slide) => {
     const deck = reveal();
     const counted = slide?.dataset['visibility'] === 'uncounted' ? 0 : 1;
-    const total = appendedToReveal ? deck.getTotalSlides() : later.total;
+    const total = handedOver ? deck.getTotalSlides() : later.total;
     return [deck.getSlidePastCount(slide) + counted, '/', total];
   };
 }
 
-let appendedToReveal = false;
-
 /**
  * After ready: once the first slide is painted, appends the later slides and gives them to reveal.js, then
- * `done` (dark backgrounds, the deferred bodies in idle time…). Returns what stops it (a page left meanwhile).
+ * `done` (the deferred bodies in idle time…); `beforeSync` prepares the new sections (dark backgrounds).
  */
 export function handOverLaterSlides(reveal: RevealApi, beforeSync: () => void, done: () => void): Promise<void> {
   const root = reveal.getRevealElement() as HTMLElement;
@@ -96,7 +96,7 @@ export function handOverLaterSlides(reveal: RevealApi, beforeSync: () => void, d
     (reveal as RevealApi & { removeHiddenSlides(): void }).removeHiddenSlides();
     beforeSync();
     reveal.sync();
-    appendedToReveal = true;
+    handedOver = true;
     root.classList.remove(LATER_SLIDES_PENDING_CLASS);
     markEverySlide();
     done();

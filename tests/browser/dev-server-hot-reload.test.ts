@@ -80,7 +80,7 @@ describe('hot reload on the dev server', () => {
 
     edit('01-start.md', (t) => t.replace('<!-- .slide: data-timing="60" -->', '<!-- .slide: data-timing="90" data-background-color="#123456" class="quote-free" -->'));
     await expect.poll(background, { timeout: 5000 }).toBe('rgb(18, 52, 86)');
-    const section = () => page.$eval('section#agenda', (e) => ({ timing: e.getAttribute('data-timing'), classes: [...e.classList].sort(), hidden: e.hidden, shown: e === window.Reveal.getCurrentSlide() }));
+    const section = () => page.$eval('section#agenda', (e) => ({ timing: e.getAttribute('data-timing'), classes: [...e.classList].sort(), hidden: e.hasAttribute('hidden'), shown: e === window.Reveal.getCurrentSlide() }));
     expect(await section()).toMatchObject({ timing: '90', classes: expect.arrayContaining(['present', 'quote-free']), hidden: false, shown: true });
     expect(await page.$$eval('section#agenda .fragment.visible', (all) => all.length)).toBe(1);
 
