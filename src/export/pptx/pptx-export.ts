@@ -75,6 +75,8 @@ export function slidePages(view: PrintView, slides: ReadonlySet<number> | null):
 
 /** Slides per page evaluation: Chromium measures a batch while this process places the one before. */
 const BATCH_SLIDES = 25;
+/** Batches asked of the page ahead of the one being read: the page always has the next to measure, with no wait for this process. */
+const BATCHES_AHEAD = 2;
 
 async function takePictures(page: BrowserPage, measured: readonly MeasuredSlide[], stilled: { done: boolean }): Promise<Map<SlideBlock, Buffer>> {
   const pictures = new Map<SlideBlock, Buffer>();
@@ -117,13 +119,18 @@ export function readSlidePages(page: BrowserPage, view: PrintView, slides: Reado
     measuring.catch(() => undefined); // awaited in turn below
     return measuring;
   };
+  // Asked at once, not when the batches are first read (after pptxgenjs has loaded).
+  const asked = [] as ReturnType<typeof measure>[];
+  const ask = (batch: number) => {
+    if (batch * BATCH_SLIDES < pages.length) asked[batch] = measure(pages.slice(batch * BATCH_SLIDES, (batch + 1) * BATCH_SLIDES));
+  };
+  for (let batch = 0; batch < BATCHES_AHEAD; batch++) ask(batch);
   async function* batches(): AsyncGenerator<SlideBatch> {
-    let next = measure(pages.slice(0, BATCH_SLIDES));
-    for (let start = 0; start < pages.length; start += BATCH_SLIDES) {
-      const [json, notes] = await next;
+    for (let batch = 0; batch * BATCH_SLIDES < pages.length; batch++) {
+      const [json, notes] = await asked[batch]!;
+      ask(batch + BATCHES_AHEAD);
       const measured: MeasuredSlide[] = readMeasuredSlides(json).map((layout, i) => ({ ...layout, notes: notes[i] ?? [] }));
       const pictures = await takePictures(page, measured, stilled);
-      if (start + BATCH_SLIDES < pages.length) next = measure(pages.slice(start + BATCH_SLIDES, start + 2 * BATCH_SLIDES));
       yield { measured, pictures };
     }
   }
