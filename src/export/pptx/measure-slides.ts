@@ -31,6 +31,8 @@ export async function measureSlides({ names, pages, slideIndexId }: MeasureReque
   const printPages = Array.from(document.querySelectorAll(names.printPage));
   const results: SlideLayout[] = [];
   let slideIndex: { id: string; h: number; v: number }[] | null = null;
+  /** The run style of each element read (an element's text nodes share it: a code block's between its highlighted spans). */
+  const runStyles = new Map<Element, Omit<TextRun, 'text' | 'breakBefore'>>();
 
   for (const { index, slide } of pages) {
     const page = printPages[index] as HTMLElement | undefined;
@@ -215,19 +217,22 @@ export async function measureSlides({ names, pages, slideIndexId }: MeasureReque
   }
 
   function runStyle(element: Element, text: string, breakBefore: boolean): TextRun {
-    const style = getComputedStyle(element);
-    const link = element.closest('a[href]') as HTMLAnchorElement | null;
-    return {
-      text,
-      bold: Number(style.fontWeight) >= 600,
-      italic: style.fontStyle === 'italic' || style.fontStyle.startsWith('oblique'),
-      font: style.fontFamily.split(',')[0]!.trim().replace(/^["']|["']$/g, ''),
-      size: Number.parseFloat(style.fontSize),
-      color: hex(style.color) ?? '#000000',
-      code: element.closest('code') !== null,
-      link: link ? linkTarget(link) : null,
-      breakBefore,
-    };
+    let style = runStyles.get(element);
+    if (!style) {
+      const computed = getComputedStyle(element);
+      const link = element.closest('a[href]') as HTMLAnchorElement | null;
+      style = {
+        bold: Number(computed.fontWeight) >= 600,
+        italic: computed.fontStyle === 'italic' || computed.fontStyle.startsWith('oblique'),
+        font: computed.fontFamily.split(',')[0]!.trim().replace(/^["']|["']$/g, ''),
+        size: Number.parseFloat(computed.fontSize),
+        color: hex(computed.color) ?? '#000000',
+        code: element.closest('code') !== null,
+        link: link ? linkTarget(link) : null,
+      };
+      runStyles.set(element, style);
+    }
+    return { text, ...style, breakBefore };
   }
 
   /**
