@@ -127,6 +127,13 @@ export const CHART_STEP_CLASS = 'deck-chart-step';
 export const PRINT_PAGE_CLASS = 'pdf-page';
 export const PRINT_PAGE_SELECTOR = `.reveal .slides > .${PRINT_PAGE_CLASS}`;
 
+/**
+ * Dispatched on `document` by the PDF exporter, which prints a long deck in parts (src/export/print-parts.ts):
+ * `detail` true before it takes print pages out of the document, false once they are all back. Meanwhile the
+ * print view's charts do not follow their size (print-view.ts), so pages going out and in cost them nothing.
+ */
+export const PRINT_PARTS_EVENT = 'deck:print-parts';
+
 /** A slide's speaker notes. */
 export const NOTES_SELECTOR = 'aside.notes';
 

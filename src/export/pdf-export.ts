@@ -6,7 +6,7 @@
  * bookmark per slide (at its first page) added by `finishDocument`.
  */
 import type { BrowserPage } from '../browser/browser-page.ts';
-import { PRINT_PAGE_SELECTOR } from '../page-contract.ts';
+import { PRINT_PAGE_SELECTOR, PRINT_PARTS_EVENT } from '../page-contract.ts';
 import type { PrintPage, PrintView } from './open-print-view.ts';
 import { finishDocument, loadPdfLib, type Bookmark, type PdfInfo } from './pdf-info.ts';
 import { PdfMerge } from './pdf-merge.ts';
@@ -46,31 +46,35 @@ export async function printSlidesPdf(page: BrowserPage, view: PrintView, options
   const whole = parts.length === 1 && numbers.length === view.pages.length;
   const deadline = performance.now() + options.timeoutMs;
   const merge = new PdfMerge();
-  const show = (shown: number[] | null) => page.evaluate(showPrintPages, { pageSelector: PRINT_PAGE_SELECTOR, holder: HELD_PRINT_PAGES, shown });
-  let printed = false;
+  const show = (shown: number[] | null) =>
+    page.evaluate(showPrintPages, { pageSelector: PRINT_PAGE_SELECTOR, holder: HELD_PRINT_PAGES, event: PRINT_PARTS_EVENT, shown });
+  let last: Uint8Array | null = null;
   try {
-    let previous: Uint8Array | null = null;
     for (const part of parts) {
       if (!whole && (await show(part.map((number) => number - 1))) !== part.length) {
         throw new Error(`the print view has other pages than the ${view.pages.length} it had when loaded`);
       }
       const printing = page.pdf({ width: view.width, height: view.height, preferCSSPageSize: true, printBackground: true });
       // This process merges the part before while Chromium prints this one.
-      const done = previous;
-      const merging = done ? new Promise<void>((resolve, reject) => whilePrinting(() => merge.add(done).then(resolve, reject))) : null;
-      if (!done) whilePrinting(loadPdfLib);
+      const previous = last;
+      const merging = previous ? new Promise<void>((resolve, reject) => whilePrinting(() => merge.add(previous).then(resolve, reject))) : null;
+      if (!previous) whilePrinting(loadPdfLib);
       merging?.catch(() => undefined); // awaited below, after the print
-      previous = await withTimeout(printing, deadline - performance.now(), 'printing the PDF');
+      last = await withTimeout(printing, deadline - performance.now(), 'printing the PDF');
       await merging;
     }
-    if (previous) await merge.add(previous);
-    printed = true;
-  } finally {
-    // Every page back in the document for the outputs after this one; after a failure, only if the page still answers.
-    if (!whole) await (printed ? show(null) : show(null).catch(() => undefined));
+  } catch (error) {
+    if (!whole) await show(null).catch(() => undefined); // if the page still answers
+    throw error;
   }
+  // Every page back in the document, for the outputs after this one, while this process finishes the file.
+  const restoring = whole ? null : show(null);
+  restoring?.catch(() => undefined); // awaited below
+  if (last) await merge.add(last);
   const bookmarks = slideBookmarks(view.pages, numbers);
-  return { pdf: await finishDocument(merge.result(), { info: options.info, lang: options.lang, bookmarks }), pages: numbers.length };
+  const pdf = await finishDocument(merge.result(), { info: options.info, lang: options.lang, bookmarks });
+  await restoring;
+  return { pdf, pages: numbers.length };
 }
 
 /** Runs `work` once the print command is on its way: Chromium prints meanwhile, this process only waits. */

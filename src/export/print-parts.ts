@@ -28,6 +28,8 @@ export interface ShownPages {
   pageSelector: string;
   /** The window property that keeps the pages (and their container) while some are out of the document. */
   holder: string;
+  /** `PRINT_PARTS_EVENT`, dispatched when pages first go out and when they are all back. */
+  event: string;
   /** 0-based indices of the pages to leave in the document, in print order; null: all of them, as before. */
   shown: number[] | null;
 }
@@ -39,10 +41,12 @@ export const HELD_PRINT_PAGES = '__deckHeldPrintPages';
  * Runs in the page: leaves only the `shown` print pages in the document, in their order, or with
  * null puts every page back where it was. Each page moves with the elements reveal.js put after it
  * (a notes page of `showNotes: 'separate-page'`). Answers how many pages are in the document then.
+ * The print view hears of it (`event`) before the first page goes and after the last is back.
  */
-export function showPrintPages({ pageSelector, holder, shown }: ShownPages): number {
+export function showPrintPages({ pageSelector, holder, event, shown }: ShownPages): number {
   type Held = { container: Element; groups: Element[][] };
   const store = window as unknown as Record<string, Held | undefined>;
+  if (!store[holder]) document.dispatchEvent(new CustomEvent(event, { detail: true }));
   const held = (store[holder] ??= collect());
   const { container, groups } = held;
   const wanted = shown ? new Set(shown) : null;
@@ -52,7 +56,10 @@ export function showPrintPages({ pageSelector, holder, shown }: ShownPages): num
   const kept = groups.filter((_, index) => !wanted || wanted.has(index));
   // Appending moves a page that is still in the document to the end: all kept pages end up in order.
   container.append(...kept.flat());
-  if (!wanted) delete store[holder];
+  if (!wanted) {
+    delete store[holder];
+    document.dispatchEvent(new CustomEvent(event, { detail: false }));
+  }
   return kept.length;
 
   function collect(): Held {

@@ -16,7 +16,7 @@ import { PDF_CHART_DENSITY } from '../../src/export/export-options.ts';
 import { waitForPrintView, type PrintView } from '../../src/export/open-print-view.ts';
 import { printSlidesPdf, type PdfOptions } from '../../src/export/pdf-export.ts';
 import { splitIntoParts } from '../../src/export/print-parts.ts';
-import { PRINT_PAGE_SELECTOR, printViewUrl } from '../../src/page-contract.ts';
+import { CHART_SELECTOR, PRINT_PAGE_SELECTOR, printViewUrl } from '../../src/page-contract.ts';
 import { BAR_CHART_TICKS, exportTempDir } from '../support/export-fixture.ts';
 import { readPdf, type PdfSummary } from '../support/pdf-reader.ts';
 
@@ -135,8 +135,11 @@ describe('slides PDF printed in parts', () => {
     expect(range.outlinePages).toEqual([1, 2, 3, 4]);
   });
 
-  it('gives the print view all its pages back, in order', async () => {
+  it('gives the print view all its pages back, in order, with its charts at their size', async () => {
     expect(idsBefore).toHaveLength(7);
     expect(await printPageIds()).toEqual(idsBefore);
+    const canvases = await page.evaluate((selector) => Array.from(document.querySelectorAll(`${selector} canvas`)).map((canvas) => canvas.getBoundingClientRect().width), CHART_SELECTOR);
+    expect(canvases).toHaveLength(2);
+    for (const width of canvases) expect(width).toBeGreaterThan(500);
   });
 });
