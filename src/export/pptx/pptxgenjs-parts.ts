@@ -6,9 +6,9 @@
  *
  * pptxgenjs has no API for its parts, only for the archive (`write`). So while it writes, two methods
  * of the JSZip it imports (resolved from its folder) are wrapped: `file(name, data, options)`, which
- * still adds the part and also notes it, by archive; and `generateAsync` for the one output type asked
- * for here, which hands over the archive whose parts are then returned, instead of building it.
- * pptxgenjs's other archives (each chart's workbook, built as base64) are built by JSZip as before.
+ * for the package's archive notes the part instead of adding it; and `generateAsync` for the one
+ * output type asked for here, which returns nothing instead of building that archive. pptxgenjs's
+ * other archives (each chart's workbook, built as base64) are filled and built by JSZip as before.
  */
 import { createRequire } from 'node:module';
 import type JSZip from 'jszip';
@@ -36,24 +36,28 @@ function partData(name: string, data: unknown, options: JSZip.JSZipFileOptions |
   throw new Error(`pptxgenjs gave part ${name} as ${Object.prototype.toString.call(data)} (pptxgenjs-parts.ts reads text and bytes)`);
 }
 
-/** pptxgenjs's package for `pptx`: its parts by name, in the order pptxgenjs added them. */
+/**
+ * pptxgenjs's package for `pptx`: its parts by name, in the order pptxgenjs added them. The package's
+ * archive is the first JSZip that pptxgenjs adds a file to (each chart's workbook gets its archive
+ * later), and must be the one it asks to build; its parts are only noted, not added to it as well.
+ */
 export async function pptxGenJsParts(pptx: PptxGenJS): Promise<Map<string, PartData>> {
   const prototype = jszipOfPptxGenJs().prototype;
   const { file, generateAsync } = prototype;
-  const added = new WeakMap<JSZip, Map<string, PartData>>();
+  const parts = new Map<string, PartData>();
   let archive: JSZip | null = null;
+  let built: JSZip | null = null;
   prototype.file = function (this: JSZip, ...args: unknown[]) {
     const [name, data, options] = args as [unknown, unknown, JSZip.JSZipFileOptions | undefined];
-    if (args.length >= 2 && typeof name === 'string' && !options?.dir) {
-      const parts = added.get(this) ?? new Map<string, PartData>();
-      added.set(this, parts.set(name, partData(name, data, options)));
+    if (args.length >= 2 && typeof name === 'string' && !options?.dir && (archive ??= this) === this) {
+      parts.set(name, partData(name, data, options));
+      return this;
     }
     return (file as (...a: unknown[]) => unknown).apply(this, args);
   } as JSZip['file'];
   prototype.generateAsync = function (this: JSZip, ...args: Parameters<JSZip['generateAsync']>) {
     if (args[0]?.type !== CAPTURED_TYPE) return generateAsync.apply(this, args);
-    if (archive) throw new Error('pptxgenjs asked JSZip for two archives');
-    archive = this;
+    built = this;
     return Promise.resolve(new Uint8Array(0));
   } as JSZip['generateAsync'];
   try {
@@ -62,7 +66,6 @@ export async function pptxGenJsParts(pptx: PptxGenJS): Promise<Map<string, PartD
     prototype.file = file;
     prototype.generateAsync = generateAsync;
   }
-  const parts = archive && added.get(archive);
-  if (!parts) throw new Error('pptxgenjs wrote its file without JSZip (pptxgenjs-parts.ts no longer fits its version)');
+  if (!built || built !== archive) throw new Error('pptxgenjs built another archive than the one it first added parts to (pptxgenjs-parts.ts no longer fits its version)');
   return parts;
 }
