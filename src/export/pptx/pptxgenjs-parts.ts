@@ -2,7 +2,8 @@
  * The parts pptxgenjs writes (slide XML, chart XML, workbooks, media…), as it hands them to JSZip,
  * without the archive JSZip would then build of them: the finishing pass (pptx-package.ts) rewrites
  * some parts and zips them all once, compressed. Building that archive first (JSZip's stream workers,
- * its CRC-32 in JavaScript) and unzipping it again cost ~80 ms of CPU for 200 slides.
+ * its CRC-32 and UTF-8 in JavaScript) and unzipping it again cost ~0.2 s of CPU for 200 slides (write
+ * and finishing pass 810 -> 585 ms, cold).
  *
  * pptxgenjs has no API for its parts, only for the archive (`write`). So while it writes, two methods
  * of the JSZip it imports (resolved from its folder) are wrapped: `file(name, data, options)`, which
