@@ -87,7 +87,8 @@ function printedPdf(pdf: {
     async write(target, context) {
       const { options, deck, slides } = context;
       const path = target === 'default' ? defaultPdfPath(options.outDir, deck.name, pdf.kind === 'handout') : target;
-      const { pdf: bytes, pages } = await pdf.print(context, { info: pdfInfo(deck), lang: deck.lang, slides, timeoutMs: options.timeoutMs });
+      const finish = { info: pdfInfo(deck), lang: deck.lang, slides, timeoutMs: options.timeoutMs, releasePage: context.releasePage };
+      const { pdf: bytes, pages } = await pdf.print(context, finish);
       writeFileAtomically(path, bytes);
       return { path, count: pages, summary: pdf.summary(path, pages) };
     },

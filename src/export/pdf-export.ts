@@ -37,6 +37,8 @@ export interface PdfOptions {
   timeoutMs: number;
   /** Pages printed at once. @defaultValue PART_PAGES */
   partPages?: number;
+  /** Called once the print view has all it needs (PrintContext): Chromium may close while this process finishes the file. */
+  releasePage?: () => Promise<void>;
 }
 
 export async function printSlidesPdf(page: BrowserPage, view: PrintView, options: PdfOptions): Promise<{ pdf: Uint8Array; pages: number }> {
@@ -67,13 +69,14 @@ export async function printSlidesPdf(page: BrowserPage, view: PrintView, options
     if (!whole) await show(null).catch(() => undefined); // if the page still answers
     throw error;
   }
-  // Every page back in the document, for the outputs after this one, while this process finishes the file.
-  const restoring = whole ? null : show(null);
-  restoring?.catch(() => undefined); // awaited below
+  // Every page back in the document for the outputs after this one, then the page released (Chromium closed
+  // when none follows), while this process finishes the file.
+  const released = (whole ? Promise.resolve() : show(null).then(() => undefined)).then(() => options.releasePage?.());
+  released.catch(() => undefined); // awaited below
   if (last) await merge.add(last);
   const bookmarks = slideBookmarks(view.pages, numbers);
   const pdf = await finishDocument(merge.result(), { info: options.info, lang: options.lang, bookmarks });
-  await restoring;
+  await released;
   return { pdf, pages: numbers.length };
 }
 
