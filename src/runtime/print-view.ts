@@ -135,13 +135,17 @@ export function preparePrintView(): void {
     for (const chart of Object.values(charts?.Chart.instances ?? {})) if (chart.canvas?.isConnected) chart.draw();
   });
   // Meanwhile the charts keep their size: Chart.js would shrink a chart to nothing when its page goes out and
-  // draw it anew when it comes back (its observers of the document: ~0.1 s a part at 1,000 slides).
-  document.addEventListener(PRINT_PARTS_EVENT, (event) => {
-    const responsive = !(event as CustomEvent<boolean>).detail;
+  // draw it anew when it comes back (its observers of the document: ~0.1 s a part at 1,000 slides). They follow
+  // their size again in a task of their own, so the exporter can close Chromium meanwhile when nothing follows.
+  const followSize = (responsive: boolean) => {
     for (const chart of Object.values(charts?.Chart.instances ?? {})) {
       chart.options.responsive = responsive;
       chart.update('none');
     }
+  };
+  document.addEventListener(PRINT_PARTS_EVENT, (event) => {
+    if ((event as CustomEvent<boolean>).detail) followSize(false);
+    else setTimeout(() => followSize(true));
   });
 
   /** Runs synchronously when the later of layout and readiness happens, so no one sees a stale `data-drawn`. */

@@ -141,5 +141,9 @@ describe('slides PDF printed in parts', () => {
     const canvases = await page.evaluate((selector) => Array.from(document.querySelectorAll(`${selector} canvas`)).map((canvas) => canvas.getBoundingClientRect().width), CHART_SELECTOR);
     expect(canvases).toHaveLength(2);
     for (const width of canvases) expect(width).toBeGreaterThan(500);
+    // They follow their size again (they did not while pages were out of the document).
+    await page.evaluate((selector) => document.querySelector<HTMLElement>(selector)!.style.setProperty('width', '400px'), CHART_SELECTOR);
+    const followed = (selector: string) => Math.round(document.querySelector(`${selector} canvas`)!.getBoundingClientRect().width) <= 400;
+    expect(await page.waitFor(followed, CHART_SELECTOR, 5_000)).toBe(true);
   });
 });
