@@ -61,10 +61,19 @@ describe('pptxgenjs parts', () => {
     expect([...parts].find(([name]) => name.endsWith('.xlsx'))?.[1]).toBeInstanceOf(Uint8Array);
   });
 
+  it('takes the parts of two presentations written at once, each its own', async () => {
+    const second = presentation();
+    second.addSlide().addText('Dritte Folie', { x: 1, y: 1, w: 4, h: 1 });
+    const [a, b] = await Promise.all([pptxGenJsParts(presentation()), pptxGenJsParts(second)]);
+    expect([...a.keys()].filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name))).toHaveLength(2);
+    expect([...b.keys()].filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name))).toHaveLength(3);
+    expect(b.get('ppt/slides/slide3.xml')).toContain('Dritte Folie');
+  });
+
   it('leaves the JSZip pptxgenjs uses as it was', async () => {
     const pptxJsZip = createRequire(createRequire(import.meta.url).resolve('pptxgenjs'))('jszip') as typeof JSZip;
     const { file, generateAsync } = pptxJsZip.prototype;
-    await pptxGenJsParts(presentation());
+    await Promise.all([pptxGenJsParts(presentation()), pptxGenJsParts(presentation())]);
     expect(pptxJsZip.prototype.file).toBe(file);
     expect(pptxJsZip.prototype.generateAsync).toBe(generateAsync);
     const zip = new pptxJsZip().file('a.txt', 'a');

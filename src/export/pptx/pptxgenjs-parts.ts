@@ -37,12 +37,25 @@ function partData(name: string, data: unknown, options: JSZip.JSZipFileOptions |
   throw new Error(`pptxgenjs gave part ${name} as ${Object.prototype.toString.call(data)} (pptxgenjs-parts.ts reads text and bytes)`);
 }
 
+/** The write under way, if any. */
+let writing: Promise<void> = Promise.resolve();
+
 /**
  * pptxgenjs's package for `pptx`: its parts by name, in the order pptxgenjs added them. The package's
  * archive is the first JSZip that pptxgenjs adds a file to (each chart's workbook gets its archive
  * later), and must be the one it asks to build; its parts are only noted, not added to it as well.
  */
-export async function pptxGenJsParts(pptx: PptxGenJS): Promise<Map<string, PartData>> {
+export function pptxGenJsParts(pptx: PptxGenJS): Promise<Map<string, PartData>> {
+  // One write at a time: a second, wrapping the first's wrappers, would leave them in place when done.
+  const parts = writing.then(() => takeParts(pptx));
+  writing = parts.then(
+    () => undefined,
+    () => undefined,
+  );
+  return parts;
+}
+
+async function takeParts(pptx: PptxGenJS): Promise<Map<string, PartData>> {
   const prototype = jszipOfPptxGenJs().prototype;
   const { file, generateAsync } = prototype;
   const parts = new Map<string, PartData>();
