@@ -50,24 +50,20 @@ export async function printSlidesPdf(page: BrowserPage, view: PrintView, options
   const merge = new PdfMerge();
   const show = (shown: number[] | null) =>
     page.evaluate(showPrintPages, { pageSelector: PRINT_PAGE_SELECTOR, holder: HELD_PRINT_PAGES, event: PRINT_PARTS_EVENT, shown });
+  // After a failure the export ends and closes Chromium: the pages are not put back then.
   let last: Uint8Array | null = null;
-  try {
-    for (const part of parts) {
-      if (!whole && (await show(part.map((number) => number - 1))) !== part.length) {
-        throw new Error(`the print view has other pages than the ${view.pages.length} it had when loaded`);
-      }
-      const printing = page.pdf({ width: view.width, height: view.height, preferCSSPageSize: true, printBackground: true });
-      // This process merges the part before while Chromium prints this one.
-      const previous = last;
-      const merging = previous ? new Promise<void>((resolve, reject) => whilePrinting(() => merge.add(previous).then(resolve, reject))) : null;
-      if (!previous) whilePrinting(loadPdfLib);
-      merging?.catch(() => undefined); // awaited below, after the print
-      last = await withTimeout(printing, deadline - performance.now(), 'printing the PDF');
-      await merging;
+  for (const part of parts) {
+    if (!whole && (await show(part.map((number) => number - 1))) !== part.length) {
+      throw new Error(`the print view has other pages than the ${view.pages.length} it had when loaded`);
     }
-  } catch (error) {
-    if (!whole) await show(null).catch(() => undefined); // if the page still answers
-    throw error;
+    const printing = page.pdf({ width: view.width, height: view.height, preferCSSPageSize: true, printBackground: true });
+    // This process merges the part before while Chromium prints this one.
+    const previous = last;
+    const merging = previous ? new Promise<void>((resolve, reject) => whilePrinting(() => merge.add(previous).then(resolve, reject))) : null;
+    if (!previous) whilePrinting(loadPdfLib);
+    merging?.catch(() => undefined); // awaited below, after the print
+    last = await withTimeout(printing, deadline - performance.now(), 'printing the PDF');
+    await merging;
   }
   // Every page back in the document for the outputs after this one, then the page released (Chromium closed
   // when none follows), while this process finishes the file.
