@@ -5,7 +5,6 @@ import './code-steps.css';
 import './diagrams.css';
 import './theme/layouts.css';
 import './theme/theme-chrome.css';
-import './print-every-slide.ts';
 import './print-view.ts';
 import { PRESENT_META_NAME } from '../page-contract.ts';
 import { pageRole } from './page-role.ts';

@@ -104,6 +104,7 @@ function loadAllFontFaces(): void {
   });
 }
 
+/** Called by start-deck.ts before reveal.js starts, once the print view holds every slide as markup. */
 export function preparePrintView(): void {
   const root = document.querySelector('.reveal');
   if (!isPrintView() || !root) return;
@@ -177,5 +178,3 @@ async function drawFigures({ drawChart, loadChartParts }: DrawModule, figures: H
     }
   }
 }
-
-preparePrintView();

@@ -10,7 +10,7 @@ import { chartFeature } from './charts/chart-feature.ts';
 import { hotReload } from './hot-reload.ts';
 import { pageRole } from './page-role.ts';
 import { presentingConfig } from './presenting-config.ts';
-import { skipUnusedPrintMeasures } from './print-view.ts';
+import { preparePrintView, skipUnusedPrintMeasures } from './print-view.ts';
 import { fillAllSlides, fillBeforeShown, fillInIdleTime, hasDeferredSlides } from './deferred-slides.ts';
 import { appendLaterSlides, fetchLaterSlides, handOverLaterSlides, LATER_SLIDES_PENDING_CLASS, linkedSlideInPage, markEverySlide, wholeDeckSlideNumber } from './later-slides.ts';
 import { presentingControls } from './presenting-controls.ts';
@@ -51,17 +51,22 @@ export async function startDeck(manifest: DeckManifest): Promise<StartedDeck> {
   const scrollViewMaxWidth = Number(config.scrollActivationWidth ?? 0);
   const scrollView = config.view === 'scroll' || /[?&]view=scroll/.test(window.location.search) || window.innerWidth <= scrollViewMaxWidth;
   const linkedHash = window.location.hash;
-  // A built large deck's later slides come after ready, unless this view needs them from the start (the print
-  // view's came with print-every-slide.ts).
-  const laterAfterReady = later !== undefined && !scrollView && !readPrintViewFlags(window.location.search).printView && linkedSlideInPage(root, linkedHash);
+  // A built large deck's later slides come after ready, unless this view needs them from the start.
+  const printView = readPrintViewFlags(window.location.search).printView;
+  const laterAfterReady = later !== undefined && !scrollView && !printView && linkedSlideInPage(root, linkedHash);
   if (later && !laterAfterReady) await appendLaterSlides();
+  if (printView) {
+    // The print view prints every slide: deferred bodies become markup before it looks for charts.
+    fillAllSlides(root);
+    preparePrintView();
+  }
   if (laterAfterReady) {
     root.classList.add(LATER_SLIDES_PENDING_CLASS);
     if (config.slideNumber === 'c/t') config.slideNumber = wholeDeckSlideNumber(later, () => reveal) as unknown as RevealConfig['slideNumber'];
   }
   applyDarkSlideBackgrounds(root);
-  // The scroll view shows every slide at once (the print view's are filled by print-every-slide.ts);
-  // otherwise deferred slides become markup as they are shown.
+  // The scroll view shows every slide at once (the print view's are filled above); otherwise deferred
+  // slides become markup as they are shown.
   const stopFilling = scrollView ? (fillAllSlides(root), () => {}) : fillBeforeShown(root, scrollViewMaxWidth);
   const reveal = new Reveal(root, { ...config, plugins: [Zoom, Search, speakerNotesPlugin] });
   // Like reveal.js's script build: tools (decktape, plugins, tests) drive `window.Reveal`.
