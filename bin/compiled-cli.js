@@ -94,7 +94,9 @@ function removeStale(keep) {
 
 /** The URL of the compiled CLI entry, compiling the sources first if they changed. */
 export async function compiledCli() {
-  const hash = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url)));
+  // The compiled code holds absolute paths of this checkout: another checkout with the same sources (sharing
+  // node_modules through a link) gets a compile of its own.
+  const hash = createHash('sha256').update(`${APP_ROOT}\0`).update(readFileSync(fileURLToPath(import.meta.url)));
   // The bundled dependencies' versions are in the lock file.
   for (const file of [...typeScriptFiles(SOURCES), join(APP_ROOT, 'package-lock.json')]) hash.update(`${relative(APP_ROOT, file)}\0${readFileSync(file, 'utf8')}\0`);
   const dir = join(CACHE, hash.digest('hex').slice(0, 16));
