@@ -45,16 +45,3 @@ export function parseSlideRange(text: string, total: number): RangeResult {
   }
   return { ok: true, slides: [...selected].sort((a, b) => a - b) };
 }
-
-/** `[1,2,3,5]` → `1-3,5`: the compact form, e.g. for Chromium's `pageRanges`. */
-export function formatRanges(numbers: readonly number[]): string {
-  const sorted = [...new Set(numbers)].sort((a, b) => a - b);
-  const spans: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
-    spans.push(i === j ? `${sorted[i]}` : `${sorted[i]}-${sorted[j]}`);
-    i = j + 1;
-  }
-  return spans.join(',');
-}

@@ -11,7 +11,6 @@
 import type { RevealApi } from 'reveal.js';
 import { EVERY_SLIDE_ATTRIBUTE } from '../page-contract.ts';
 import type { LaterSlides } from '../types.ts';
-import { readManifest } from './read-manifest.ts';
 
 /** On `.reveal` while the later slides are not in yet (deck-features.css hides the progress bar meanwhile). */
 export const LATER_SLIDES_PENDING_CLASS = 'deck-later-slides-pending';
@@ -20,11 +19,6 @@ let download: Promise<Response> | null = null;
 let appended: Promise<void> | null = null;
 /** Whether reveal.js has the later slides (`handOverLaterSlides`): then it counts the whole deck itself. */
 let handedOver = false;
-
-/** The page's later slides, if it leaves any to a file. */
-export function laterSlidesOf(page: Document = document): LaterSlides | undefined {
-  return readManifest(page)?.laterSlides;
-}
 
 /**
  * Starts the download (once), at low priority: the first slide's own requests go first. The body is read
@@ -36,16 +30,14 @@ export function fetchLaterSlides(later: LaterSlides): Promise<Response> {
 }
 
 /**
- * Appends the later sections to `.slides` (once), or resolves at once when the page carries every slide. Before
- * reveal.js starts, that is all; after, `handOverLaterSlides` gives them to it.
+ * Appends the later sections to `.slides` (once). Before reveal.js starts, that is all; after,
+ * `handOverLaterSlides` gives them to it.
  */
-export function appendLaterSlides(page: Document = document): Promise<void> {
-  const later = laterSlidesOf(page);
-  if (!later) return Promise.resolve();
+export function appendLaterSlides(later: LaterSlides): Promise<void> {
   appended ??= fetchLaterSlides(later).then(async (response) => {
     if (!response.ok) throw new Error(`deck: the later slides (${later.href}) could not be loaded: HTTP ${response.status}`);
     const markup = await response.text();
-    const slides = page.querySelector('.reveal > .slides');
+    const slides = document.querySelector('.reveal > .slides');
     if (!slides) throw new Error('deck: the page has no .reveal > .slides for its later slides');
     slides.insertAdjacentHTML('beforeend', markup);
   });
@@ -89,10 +81,10 @@ export function wholeDeckSlideNumber(later: LaterSlides, reveal: () => RevealApi
  * After ready: once the first slide is painted, appends the later slides and gives them to reveal.js, then
  * `done` (the deferred bodies in idle time…); `beforeSync` prepares the new sections (dark backgrounds).
  */
-export function handOverLaterSlides(reveal: RevealApi, beforeSync: () => void, done: () => void): Promise<void> {
+export function handOverLaterSlides(reveal: RevealApi, later: LaterSlides, beforeSync: () => void, done: () => void): Promise<void> {
   const root = reveal.getRevealElement() as HTMLElement;
   const painted = new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-  return Promise.all([appendLaterSlides(), painted]).then(() => {
+  return Promise.all([appendLaterSlides(later), painted]).then(() => {
     (reveal as RevealApi & { removeHiddenSlides(): void }).removeHiddenSlides();
     beforeSync();
     reveal.sync();

@@ -7,8 +7,8 @@
  */
 import { MANIFEST_ELEMENT_ID, SLIDE_INDEX_ELEMENT_ID, type DeckManifest } from '../types.ts';
 
-export function readManifest(page: Document = document): DeckManifest | null {
-  const json = page.getElementById(MANIFEST_ELEMENT_ID)?.textContent;
+export function readManifest(): DeckManifest | null {
+  const json = document.getElementById(MANIFEST_ELEMENT_ID)?.textContent;
   if (!json) return null;
   const { settings, laterSlides } = JSON.parse(json) as Pick<DeckManifest, 'settings' | 'laterSlides'>;
   let slides: DeckManifest['slides'] | undefined;
@@ -16,7 +16,7 @@ export function readManifest(page: Document = document): DeckManifest | null {
     settings,
     ...(laterSlides && { laterSlides }),
     get slides() {
-      slides ??= JSON.parse(page.getElementById(SLIDE_INDEX_ELEMENT_ID)?.textContent || '[]') as DeckManifest['slides'];
+      slides ??= JSON.parse(document.getElementById(SLIDE_INDEX_ELEMENT_ID)?.textContent || '[]') as DeckManifest['slides'];
       return slides;
     },
   };

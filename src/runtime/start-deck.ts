@@ -38,7 +38,7 @@ export async function startDeck(manifest: DeckManifest): Promise<StartedDeck> {
     // The speaker view's window: its own code, loaded only there.
     const { startSpeakerView } = await import('./speaker-view/start-speaker-view.ts');
     // It reads every slide's notes, timing and fragments from the page.
-    await appendLaterSlides();
+    if (later) await appendLaterSlides(later);
     fillAllSlides(document);
     markEverySlide();
     startSpeakerView(manifest);
@@ -54,7 +54,7 @@ export async function startDeck(manifest: DeckManifest): Promise<StartedDeck> {
   // A built large deck's later slides come after ready, unless this view needs them from the start.
   const printView = readPrintViewFlags(window.location.search).printView;
   const laterAfterReady = later !== undefined && !scrollView && !printView && linkedSlideInPage(root, linkedHash);
-  if (later && !laterAfterReady) await appendLaterSlides();
+  if (later && !laterAfterReady) await appendLaterSlides(later);
   if (printView) {
     // The print view prints every slide: deferred bodies become markup before it looks for charts.
     fillAllSlides(root);
@@ -94,7 +94,7 @@ export async function startDeck(manifest: DeckManifest): Promise<StartedDeck> {
     fillTheRest();
     return { everySlide: Promise.resolve() };
   }
-  const everySlide = handOverLaterSlides(reveal, () => applyDarkSlideBackgrounds(root), fillTheRest);
+  const everySlide = handOverLaterSlides(reveal, later, () => applyDarkSlideBackgrounds(root), fillTheRest);
   everySlide.catch((error: unknown) => console.error(error));
   return { everySlide };
 }

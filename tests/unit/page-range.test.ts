@@ -1,6 +1,5 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatRanges, parseSlideRange } from '../../src/export/page-range.ts';
+import { parseSlideRange } from '../../src/export/page-range.ts';
 
 describe('parseSlideRange', () => {
   it('reads spans and single slides, sorted and without duplicates', () => {
@@ -26,21 +25,5 @@ describe('parseSlideRange', () => {
     const result = parseSlideRange(text, 12);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toMatch(message);
-  });
-});
-
-describe('formatRanges', () => {
-  it('joins runs into spans', () => {
-    expect(formatRanges([1, 2, 3, 5, 7, 8])).toBe('1-3,5,7-8');
-    expect(formatRanges([4])).toBe('4');
-  });
-
-  it('round-trips through parseSlideRange', () => {
-    fc.assert(
-      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 60 }), { minLength: 1 }), (numbers) => {
-        const parsed = parseSlideRange(formatRanges(numbers), 60);
-        expect(parsed).toEqual({ ok: true, slides: [...numbers].sort((a, b) => a - b) });
-      }),
-    );
   });
 });
