@@ -176,6 +176,12 @@ export const PRINT_FLAGS = {
   chartDensity: 'chart-density',
   /** Printed only, never pictured: only pages with a chart are laid out on screen. */
   printOnly: 'print-only',
+  /**
+   * Measured only, never printed or pictured (the PowerPoint file, whose charts are native): the charts
+   * are not drawn and Chart.js is not loaded. A chart's box is its figure's CSS layout either way:
+   * Chart.js only sizes its canvas to that box.
+   */
+  measureOnly: 'measure-only',
 } as const;
 
 /** The names a function running in the page needs, passed to it as its argument. */
@@ -202,6 +208,8 @@ export interface PrintViewQuery {
   chartDensity?: number | undefined;
   /** Only printed, never pictured. */
   printOnly?: boolean | undefined;
+  /** Only measured: charts undrawn. */
+  measureOnly?: boolean | undefined;
 }
 
 /** The query of the print view: reveal.js's overrides (pages exactly the slide size, fragments as asked) and ours. */
@@ -209,6 +217,7 @@ export function printViewSearch(query: PrintViewQuery): string {
   const params = [`${PRINT_FLAGS.printPdf}`, 'margin=0', 'pdfPageHeightOffset=0', `pdfSeparateFragments=${query.fragments}`];
   if (query.chartDensity) params.push(`${PRINT_FLAGS.chartDensity}=${query.chartDensity}`);
   if (query.printOnly) params.push(PRINT_FLAGS.printOnly);
+  if (query.measureOnly) params.push(PRINT_FLAGS.measureOnly);
   return `?${params.join('&')}`;
 }
 
@@ -226,6 +235,7 @@ export interface PrintViewFlags {
   /** Asked chart density, or null for the default. */
   chartDensity: number | null;
   printOnly: boolean;
+  measureOnly: boolean;
 }
 
 export function readPrintViewFlags(search: string): PrintViewFlags {
@@ -237,5 +247,6 @@ export function readPrintViewFlags(search: string): PrintViewFlags {
     printView,
     chartDensity: params.has(PRINT_FLAGS.chartDensity) && density > 0 && Number.isFinite(density) ? density : null,
     printOnly: params.has(PRINT_FLAGS.printOnly),
+    measureOnly: params.has(PRINT_FLAGS.measureOnly),
   };
 }

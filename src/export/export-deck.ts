@@ -16,7 +16,7 @@ import { startFreshBuild, type FreshBuild } from '../builder/fresh-build.ts';
 import { slugify } from '../compiler/slug.ts';
 import { ChromeNotFoundError, CliError } from '../errors.ts';
 import { printViewUrl } from '../page-contract.ts';
-import { chartDensity, printsOnly, resolveExportOptions, type ExportOptions, type ResolvedExportOptions } from './export-options.ts';
+import { chartDensity, measuresOnly, printsOnly, resolveExportOptions, type ExportOptions, type ResolvedExportOptions } from './export-options.ts';
 import { wantedOutputs, writeOutput, type DeckInfo, type ExportedFile, type PrintContext } from './export-outputs.ts';
 import { waitForPrintView, type PrintView } from './open-print-view.ts';
 import { parseSlideRange, parseSlideSpans } from './page-range.ts';
@@ -99,7 +99,7 @@ export async function exportDeck(userOptions: ExportOptions, progress: Progress 
       build = await job.done;
       progress.done(build.reused ? `reused fresh build ${build.outDir}` : `built ${build.outDir} in ${build.seconds.toFixed(2)} s`);
       warnings.push(...build.warnings);
-      const url = printViewUrl(server.url, { fragments: options.fragments, chartDensity: chartDensity(options), printOnly: printsOnly(options) });
+      const url = printViewUrl(server.url, { fragments: options.fragments, chartDensity: chartDensity(options), printOnly: printsOnly(options), measureOnly: measuresOnly(options) });
       const page = await BrowserPage.open(await launching, url, { viewport: PAGE_VIEWPORT, deviceScaleFactor: options.scale });
       const context = await openPrintView(page, options, readDeckInfo(build.outDir), progress, warnings);
       warnings.push(...context.view.failedCharts.map((chart) => `chart failed to draw on ${chart}`));
@@ -124,7 +124,7 @@ export async function exportDeck(userOptions: ExportOptions, progress: Progress 
 async function openPrintView(page: BrowserPage, options: ResolvedExportOptions, deck: DeckInfo, progress: Progress, warnings: string[]): Promise<Omit<PrintContext, 'releasePage'>> {
   progress.step('loading the print view');
   const phase = performance.now();
-  const view = await waitForPrintView(page, { fragments: options.fragments, timeoutMs: options.timeoutMs, chartDensity: chartDensity(options) });
+  const view = await waitForPrintView(page, { fragments: options.fragments, timeoutMs: options.timeoutMs, chartDensity: chartDensity(options), measureOnly: measuresOnly(options) });
   progress.done(`print view ready: ${view.slideCount} slides, ${view.pages.length} pages in ${((performance.now() - phase) / 1000).toFixed(2)} s`);
   return { page, view, options, deck, slides: selectedSlides(options.range, view), progress, warnings };
 }

@@ -95,6 +95,14 @@ export function printsOnly(options: Pick<ResolvedExportOptions, 'png' | 'pptx'>)
 }
 
 /**
+ * Whether the print view is only measured: the PowerPoint file and no PDF or PNG, which need the charts
+ * drawn. PowerPoint draws its charts natively from their data, so the page leaves them undrawn.
+ */
+export function measuresOnly(options: Pick<ResolvedExportOptions, 'pdf' | 'handout' | 'png' | 'pptx'>): boolean {
+  return options.pptx !== null && options.pdf === null && options.handout === null && options.png === null;
+}
+
+/**
  * PDFs (slides and handout) ask for `PDF_CHART_DENSITY`; PNGs are pictures of the canvases and keep ≥ 2× (undefined).
  * PowerPoint draws its charts natively, so the canvases never reach its file.
  */

@@ -2,7 +2,7 @@
  * Opens the deck's print view (`?print-pdf`) in a page and waits until it is
  * complete: the deck's readiness signal, reveal.js's print layout (one
  * `.pdf-page` per slide or fragment step), fonts, and `data-drawn` on every
- * chart. Conditions only, no sleeps; a deck that never gets there fails with
+ * chart (unless the view is only measured, which leaves the charts undrawn). Conditions only, no sleeps; a deck that never gets there fails with
  * what it was still waiting for and any errors the page reported.
  */
 import type { BrowserPage } from '../browser/browser-page.ts';
@@ -18,6 +18,8 @@ export interface PrintViewOptions {
    * PNGs are screenshots of those bitmaps.
    */
   chartDensity?: number;
+  /** The view was opened only to be measured (`measureOnly` of its query): no chart is drawn, none is waited for. @defaultValue false */
+  measureOnly?: boolean;
 }
 
 /** One printed page of the print view. */
@@ -43,12 +45,14 @@ export interface PrintView {
 interface PrintViewCheck {
   names: PageNames;
   chartDensity: number;
+  /** Wait for the charts to be drawn and sized. */
+  charts: boolean;
   /** Answer what is missing (a timeout's message) instead of whether it is complete (the poll). */
   explain: boolean;
 }
 
 /** Runs in the page: whether the print view is complete, or with `explain` what it still waits for (null when nothing). */
-function printViewComplete({ names, chartDensity, explain }: PrintViewCheck): boolean | string | null {
+function printViewComplete({ names, chartDensity, charts, explain }: PrintViewCheck): boolean | string | null {
   const pending = pendingWork();
   return explain ? pending : pending === null;
 
@@ -61,6 +65,7 @@ function printViewComplete({ names, chartDensity, explain }: PrintViewCheck): bo
       return 'the print layout';
     }
     if (document.fonts.status !== 'loaded') return 'fonts';
+    if (!charts) return null;
     const figures = Array.from(document.querySelectorAll(names.chart));
     const undrawn = figures.filter((figure) => !figure.hasAttribute(names.drawn));
     if (undrawn.length) return `${undrawn.length} of ${figures.length} charts (${names.drawn})`;
@@ -80,7 +85,7 @@ function printViewComplete({ names, chartDensity, explain }: PrintViewCheck): bo
  * timeout, the error names what it was still waiting for and the errors the page reported.
  */
 export async function waitForPrintView(page: BrowserPage, options: PrintViewOptions): Promise<PrintView> {
-  const check = { names: PAGE_NAMES, chartDensity: options.chartDensity ?? 2 };
+  const check = { names: PAGE_NAMES, chartDensity: options.chartDensity ?? 2, charts: !options.measureOnly };
   // The page polls the same check that names what is missing on a timeout.
   if (!(await page.waitFor(printViewComplete, { ...check, explain: false }, options.timeoutMs))) {
     const waiting = await page.evaluate(printViewComplete, { ...check, explain: true }).catch(() => null);

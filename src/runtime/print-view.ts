@@ -25,6 +25,10 @@
  *   (print.css). Their fonts would then load only when printing, too late for
  *   the PDF: every font face is loaded up front instead.
  *
+ * - A print view that is only measured (`?print-pdf&measure-only`, the
+ *   PowerPoint exporter's) draws no chart and loads no Chart.js
+ *   (chart-feature.ts).
+ *
  * Chart.js is loaded by the print view's charts anyway; this module asks for it
  * first, so its handle is there before the charts are drawn.
  */
@@ -107,9 +111,10 @@ function loadAllFontFaces(): void {
 /** Called by start-deck.ts before reveal.js starts, once the print view holds every slide as markup. */
 export function preparePrintView(): void {
   const root = document.querySelector('.reveal');
-  if (!isPrintView() || !root) return;
+  const flags = readPrintViewFlags(window.location.search);
+  if (!flags.printView || !root) return;
   document.documentElement.classList.add(PRINT_LOADING_CLASS);
-  if (readPrintViewFlags(window.location.search).printOnly) {
+  if (flags.printOnly) {
     document.documentElement.classList.add(PRINT_ONLY_CLASS);
     loadAllFontFaces();
   }
@@ -126,7 +131,9 @@ export function preparePrintView(): void {
     if (laidOut) drawCopies();
   });
 
-  if (!root.querySelector(CHART_SELECTOR)) return;
+  // `drawCopies` uses what follows: it returns at once when this returns early.
+  const drawsCharts = !flags.measureOnly && root.querySelector(CHART_SELECTOR) !== null;
+  if (!drawsCharts) return;
   let charts: ChartModule | null = null;
   const loading = Promise.all([import('./charts/chart-registry.ts'), import('./charts/draw-chart.ts')]);
   void loading.then(([chartModule]) => (charts = chartModule));
@@ -151,6 +158,7 @@ export function preparePrintView(): void {
 
   /** Runs synchronously when the later of layout and readiness happens, so no one sees a stale `data-drawn`. */
   function drawCopies(): void {
+    if (!drawsCharts) return;
     const figures = fragmentCopies(root!)
       .flatMap((page) => Array.from(page.querySelectorAll<HTMLElement>(`${CHART_SELECTOR}:not(.deck-chart-failed)`)))
       .filter((figure) => {

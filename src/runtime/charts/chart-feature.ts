@@ -2,7 +2,8 @@
  * Chart lifecycle: a chart is created when its slide is shown and destroyed
  * when the slide is left; in the print view every chart is drawn up front,
  * without animation, at ≥ 2× pixel density (or the `chart-density` the
- * page's query asks for). A failing chart shows its error in its figure and
+ * page's query asks for), and none in a print view that is only measured
+ * (`measure-only`: the PowerPoint file draws its charts natively). A failing chart shows its error in its figure and
  * does not break the deck.
  */
 import type { RevealApi } from 'reveal.js';
@@ -58,6 +59,7 @@ function showError(figure: HTMLElement, error: unknown, strings: Strings): void 
 export function chartFeature(reveal: RevealApi, strings: Strings): ChartFeature {
   const live = new Map<HTMLElement, DrawnChart>();
   const print = reveal.isPrintView();
+  const undrawn = print && readPrintViewFlags(window.location.search).measureOnly;
   const scroll = reveal.isScrollView();
 
   // reveal.js scales the slide to the screen (1.5× on a 1920 px projector); the canvas needs
@@ -110,6 +112,7 @@ export function chartFeature(reveal: RevealApi, strings: Strings): ChartFeature 
   }
 
   async function drawCurrent(): Promise<void> {
+    if (undrawn) return;
     if (print) return draw(figuresIn(reveal.getSlidesElement()), false);
     const current = figuresIn(reveal.getCurrentSlide());
     if (!scroll) releaseOthers(current);
@@ -150,7 +153,7 @@ export function chartFeature(reveal: RevealApi, strings: Strings): ChartFeature 
   return {
     drawCurrent,
     prefetch() {
-      if (!reveal.getSlidesElement()?.querySelector(CHART_SELECTOR)) return;
+      if (undrawn || !reveal.getSlidesElement()?.querySelector(CHART_SELECTOR)) return;
       const idle = window.requestIdleCallback ?? ((task: () => void) => window.setTimeout(task, 200));
       // The parts of the deck's own charts too: a deck without waterfalls or lines never fetches theirs.
       idle(() => void loadDraw().then(({ loadChartParts }) => loadChartParts(figuresIn(reveal.getSlidesElement()).map(readableSpec))));
