@@ -101,6 +101,7 @@ export async function exportDeck(userOptions: ExportOptions, progress: Progress 
       warnings.push(...build.warnings);
       const url = printViewUrl(server.url, { fragments: options.fragments, chartDensity: chartDensity(options), printOnly: printsOnly(options), measureOnly: measuresOnly(options) });
       const page = await BrowserPage.open(await launching, url, { viewport: PAGE_VIEWPORT, deviceScaleFactor: options.scale });
+      for (const { output } of fromPrintView) if (output.needs === 'print view') output.prepare?.();
       const context = await openPrintView(page, options, readDeckInfo(build.outDir), progress, warnings);
       warnings.push(...context.view.failedCharts.map((chart) => `chart failed to draw on ${chart}`));
       slides = context.view.slideCount;

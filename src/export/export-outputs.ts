@@ -64,7 +64,12 @@ interface OutputBase {
 }
 
 export type Output =
-  | (OutputBase & { needs: 'print view'; write(target: string | 'default', context: PrintContext): Promise<Written> })
+  | (OutputBase & {
+      needs: 'print view';
+      /** Loads the output's code while Chromium lays out the print view, when this process would otherwise wait. */
+      prepare?(): void;
+      write(target: string | 'default', context: PrintContext): Promise<Written>;
+    })
   | (OutputBase & { needs: 'slides'; write(target: string, options: ResolvedExportOptions): Promise<Written> });
 
 function pdfInfo(deck: DeckInfo): PdfInfo {
@@ -114,6 +119,10 @@ export const OUTPUTS: readonly Output[] = [
     step: 'writing the PowerPoint file',
     needs: 'print view',
     target: (options) => options.pptx,
+    prepare() {
+      // pptxgenjs (~70 ms to load) too: readSlidePages would otherwise load it while the first slides are measured.
+      void import('./pptx/pptx-export.ts').then(({ loadPptxGenJs }) => loadPptxGenJs(), () => undefined);
+    },
     async write(target, { page, view, options, deck, slides, progress, warnings, releasePage }) {
       const { readSlidePages, buildPptx } = await import('./pptx/pptx-export.ts');
       const path = target === 'default' ? defaultPptxPath(options.outDir, deck.name) : target;

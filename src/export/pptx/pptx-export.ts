@@ -99,8 +99,11 @@ function themeFonts(measured: readonly MeasuredSlide[]): { headFontFace?: string
 
 let pptxGenJs: Promise<typeof import('pptxgenjs')> | null = null;
 
-/** pptxgenjs, imported once; `readSlidePages` starts it, so that it loads while Chromium measures. */
-function loadPptxGenJs(): Promise<typeof import('pptxgenjs')> {
+/**
+ * pptxgenjs, imported once: the export starts it while Chromium lays out the print view
+ * (export-outputs.ts `prepare`), else `readSlidePages` does, so that it loads while Chromium measures.
+ */
+export function loadPptxGenJs(): Promise<typeof import('pptxgenjs')> {
   if (!pptxGenJs) {
     pptxGenJs = import('pptxgenjs');
     // Awaited by `buildPptx`; not an unhandled rejection when reading fails first.
