@@ -8,6 +8,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'cheerio';
+import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CHROME_MISSING } from '../../src/browser/find-chrome.ts';
 import { exportDeck, type ExportResult } from '../../src/export/export-deck.ts';
@@ -74,6 +75,20 @@ function expectSameData(chart: PptxChart, spec: ChartSpec): void {
 }
 
 /** Bars before lines, left axis before right: the order a combo chart's groups are written in. */
+/** The first sheet of a chart's embedded workbook: its shared strings and the numbers in its cells. */
+async function workbookSheet(file: PptxFile, chart: PptxChart): Promise<{ strings: string[]; numbers: number[] }> {
+  const workbook = await JSZip.loadAsync(await file.zip.file(chart.workbook!)!.async('uint8array'));
+  const xml = async (name: string) => (await workbook.file(name)?.async('string')) ?? '';
+  const strings = load(await xml('xl/sharedStrings.xml'), { xml: true })('si')
+    .map((_, si) => load(si).root().text())
+    .get();
+  const sheet = load(await xml('xl/worksheets/sheet1.xml'), { xml: true });
+  const numbers = sheet('c:not([t="s"]) > v')
+    .map((_, v) => Number(sheet(v).text()))
+    .get();
+  return { strings, numbers };
+}
+
 function orderOf(spec: ChartSpec, name: string): number {
   const series = spec.series.find((s) => s.name === name)!;
   return (series.type === 'line' ? 2 : 0) + (series.axis === 'right' ? 1 : 0) + spec.series.indexOf(series) / 100;
@@ -183,6 +198,18 @@ describe('native charts', () => {
     }
     expect(chartOf('Zusagen quer').barDir).toBe('bar');
     expect(chartOf('Investitionen je Jahr').barDir).toBe('col');
+  });
+
+  it('embeds in every chart a workbook (what "Edit Data" opens) whose sheet holds the chart\u2019s series, categories and values', async () => {
+    for (const spec of specs(deck)) {
+      const chart = chartOf(spec.title);
+      const sheet = await workbookSheet(pptx, chart);
+      for (const series of chart.series) {
+        expect(sheet.strings, spec.title).toContain(series.name);
+        for (const category of series.categories) expect(sheet.strings.concat(sheet.numbers.map(String)), spec.title).toContain(category);
+        for (const value of [...series.values, ...series.xValues]) if (value !== null) expect(sheet.numbers, `${spec.title}: ${series.name}`).toContain(value);
+      }
+    }
   });
 
   it('caches the YAML\u2019s categories and values in every chart', () => {
