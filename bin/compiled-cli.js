@@ -31,7 +31,7 @@ const STALE_MS = 24 * 60 * 60 * 1000;
  * Dependencies bundled into the CLI: plain JavaScript that reads no files of its own. The others
  * (Vite, Playwright, esbuild, axe-core, …) stay in node_modules and load from there when used.
  */
-const BUNDLED_PACKAGES = ['colord', 'commander', 'fastest-levenshtein', 'highlight.js', 'markdown-it', 'markdown-it-container', 'sirv', 'yaml', 'zod'];
+const BUNDLED_PACKAGES = ['colord', 'commander', 'fastest-levenshtein', 'franc-min', 'highlight.js', 'markdown-it', 'markdown-it-container', 'sirv', 'yaml', 'zod'];
 
 function typeScriptFiles(dir, files = []) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

@@ -45,6 +45,49 @@ describe('a deck that names no language', () => {
     expect(only(german).title).toBe('Präsentation');
   });
 
+  it('tells short decks of headings and bullets apart, without a single function word', () => {
+    const shortEnglish = [
+      '# Quarterly Review\n\n- Revenue grew 12 %\n- Margin improved\n\n---\n\n## Next steps\n\n- Hire two engineers\n- Launch in March\n',
+      '# Hello\n\nWelcome to my talk\n',
+      '# Team update\n\n- Two new hires\n- Office move next month\n',
+      '# Results\n\nRevenue up, costs down\n',
+      '# Agenda\n\n1. Welcome\n2. Market overview\n3. Questions\n',
+      '# Security review\n\n- Rotate keys quarterly\n- Enforce MFA everywhere\n',
+      '# Thank you!\n\nQuestions?\n',
+      '# Migration\n\n- Freeze writes\n- Copy data\n- Switch traffic\n',
+      '# Why Rust?\n\n- Memory safety\n- Speed\n- Great tooling\n',
+      '# Customer feedback\n\n- Onboarding too long\n- Pricing unclear\n',
+    ];
+    const shortGerman = [
+      '# Quartalsbericht\n\n- Umsatz gestiegen\n- Marge verbessert\n\n---\n\n## Nächste Schritte\n\n- Zwei Ingenieure einstellen\n- Start im März\n',
+      '# Hallo\n\nWillkommen zu meinem Vortrag\n',
+      '# Fahrplan 2027\n\n- Schnellere Exporte\n- Bessere Diagramme\n',
+      '# Startplan\n\n- Beta im Juni\n- Allgemein verfügbar im September\n',
+      '# Team\n\n- Zwei Neueinstellungen\n- Umzug nächsten Monat\n',
+      '# Ergebnisse\n\nUmsatz hoch, Kosten runter\n',
+      '# Tagesordnung\n\n1. Begrüßung\n2. Marktüberblick\n3. Fragen\n',
+      '# Danke!\n\nFragen?\n',
+      '# Migration\n\n- Schreibzugriffe sperren\n- Daten kopieren\n- Verkehr umschalten\n',
+      '# Kundenfeedback\n\n- Einstieg zu lang\n- Preise unklar\n',
+    ];
+    for (const text of shortEnglish) expect(only(text).lang, text).toBe('en');
+    for (const text of shortGerman) expect(only(text).lang, text).toBe('de');
+  });
+
+  it('reads only the prose: not front matter keys, code, charts, HTML, link targets or reveal-md’s Note:', () => {
+    const germanForRevealMd = [
+      '---\ntitle: Die Zahlen\ntheme: white\nseparator: <!--s-->\nverticalSeparator: <!--v-->\n---\n',
+      '# Die Zahlen\n\nUmsatz und Gewinn im Überblick <!-- .element: class="fragment" -->\n\n',
+      '```js\n// fetch the numbers from the server and render them for the chart\nconst response = await fetch(url);\n```\n\n',
+      '```chart\ntype: bar\ntitle: Umsatz\nlabels: ["2024", "2025"]\nseries:\n  - name: Revenue\n    values: [1, 2]\nsource: Annual report of the company\n```\n\n',
+      '[Quelle](https://example.com/the-annual-report-for-the-year) <span class="source">Geschäftsbericht</span>\n\n',
+      'Note: Erst die Zahlen zeigen, dann erklären.\n',
+    ].join('');
+    expect(only(germanForRevealMd).lang).toBe('de');
+    const englishWithGermanCode = '# The numbers\n\nRevenue and profit at a glance\n\n```python\n# Umsatz und Gewinn für die Folie berechnen\nsumme = umsatz - kosten\n```\n';
+    expect(only(englishWithGermanCode).lang).toBe('en');
+  });
+
   it('never overrides a language the deck names', () => {
     expect(only(english, 'lang: de\n').lang).toBe('de');
     expect(only(german, 'lang: en\n').lang).toBe('en');
