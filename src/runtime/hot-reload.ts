@@ -89,6 +89,25 @@ function takeOver(section: HTMLElement, fresh: HTMLElement): void {
   section.replaceChildren(...Array.from(fresh.childNodes));
 }
 
+/**
+ * Runs `sync` with the slide's background element not in transition. reveal.js tells a slide dark or light
+ * (its `has-dark-background` class, the theme's light text) by its background's computed colour when the
+ * slide names none; mid-transition that is still the colour being taken away, and the slide would keep
+ * light text on its now light background. Without the transition the colour is the new one at once.
+ */
+function withoutBackgroundTransition(section: HTMLElement, sync: () => void): void {
+  const background = (section as HTMLElement & { slideBackgroundElement?: HTMLElement }).slideBackgroundElement;
+  if (!background) return sync();
+  const transition = background.style.transition;
+  background.style.transition = 'none';
+  try {
+    sync();
+  } finally {
+    // reveal.js has read the computed colour: the change is taken, and later ones fade again.
+    background.style.transition = transition;
+  }
+}
+
 /** The manifest after `update`: a content update changes the entries of its slides only. */
 export function manifestAfter(before: DeckManifest, update: DeckUpdate): DeckManifest {
   if (update.kind === 'structure') return update.manifest;
@@ -115,7 +134,7 @@ export function applyUpdate(reveal: RevealApi, update: DeckUpdate, before: DeckM
   if (update.kind === 'content') {
     const replaced = applyUpdateMarkup(container, update, prepare);
     // Only the replaced slides are made known to reveal.js (backgrounds, fragments, media), not the whole deck.
-    for (const section of replaced) reveal.syncSlide(section);
+    for (const section of replaced) withoutBackgroundTransition(section, () => reveal.syncSlide(section));
     // The shown slide got new markup: the same fragments are shown again.
     if (shown && replaced.includes(shown)) reveal.navigateFragment(f ?? -1);
   } else {

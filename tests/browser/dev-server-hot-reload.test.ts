@@ -89,6 +89,9 @@ describe('hot reload on the dev server', () => {
     const after = await section();
     expect(after).toMatchObject({ timing: '60', classes: expect.arrayContaining(['present']), hidden: false, shown: true });
     expect(after.classes).not.toContain('quote-free');
+    // reveal.js reads a slide's contrast from its background's computed colour: not the dark one still fading out.
+    expect(after.classes).not.toContain('has-dark-background');
+    expect(await page.$eval('.reveal', (e) => e.classList.contains('has-dark-background'))).toBe(false);
     expect(await indices(page)).toMatchObject({ h: 1, v: 0, f: 0 });
     expect(await notReloaded(page)).toBe(true);
     await page.close();
