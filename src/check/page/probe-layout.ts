@@ -76,6 +76,16 @@ export function probeLayout(options: LayoutProbeOptions): PageFinding[] {
     }
   };
 
+  /**
+   * A text rect is its font's content area (ascent to descent); with a line height below that (reveal.js's
+   * themes: 1.2 with fonts of ~1.25 em) the excess lies outside the line box, where layout puts nothing and
+   * glyphs rarely reach: a heading at the slide's top edge is not overflow. The line box is measured instead.
+   */
+  const lineBox = (rect: DOMRect, lineHeight: number): DOMRect => {
+    const excess = (rect.height - lineHeight) / 2;
+    return excess > 0 ? new DOMRect(rect.x, rect.y + excess, rect.width, rect.height - 2 * excess) : rect;
+  };
+
   const REPLACED = new Set(['IMG', 'CANVAS', 'SVG', 'VIDEO', 'IFRAME', 'OBJECT', 'EMBED', 'INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'svg']);
   const clips = (style: CSSStyleDeclaration) => style.overflowX !== 'visible' || style.overflowY !== 'visible';
   const decorated = (style: CSSStyleDeclaration) =>
@@ -113,7 +123,9 @@ export function probeLayout(options: LayoutProbeOptions): PageFinding[] {
       else if (child.nodeType === Node.TEXT_NODE && !insideClip && !clips(style) && shown && child.textContent!.trim() !== '') {
         const range = document.createRange();
         range.selectNodeContents(child);
-        for (const rect of Array.from(range.getClientRects())) measure(rect, child, placed);
+        // `normal` line height (NaN here) is the content area itself.
+        const lineHeight = parseFloat(style.lineHeight) * scale;
+        for (const rect of Array.from(range.getClientRects())) measure(lineBox(rect, lineHeight), child, placed);
       }
     }
   };
