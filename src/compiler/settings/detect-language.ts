@@ -1,16 +1,24 @@
 /**
  * The language of a deck that does not name one (`lang:`), as reveal-md decks never do: English when
  * its prose reads as English, German otherwise (the app is German first). Only the two languages the
- * deck's texts exist in are told apart, by franc (character trigrams), which also decides a short deck
- * of headings and bullets without a single function word ("Revenue grew 12 %", "Next steps").
+ * deck's texts exist in are told apart. First by their most frequent short words and by umlauts; where
+ * those do not decide (a short deck of headings and bullets: "Revenue grew 12 %", "Next steps"), by
+ * franc's character trigrams, given enough letters; with too little to go by, German.
  */
 import { franc } from 'franc-min';
 
 /** The deck's language shows in its first pages: a large deck is not read whole (every compile, hot reloads too, runs this). */
 const SAMPLE_CHARACTERS = 20_000;
 
-/** Less prose than this is too little to tell: German. */
-const ENOUGH_CHARACTERS = 10;
+const GERMAN = new Set(['der', 'die', 'das', 'und', 'ist', 'nicht', 'mit', 'für', 'ein', 'eine', 'auf', 'zu', 'den', 'im', 'sich', 'von', 'auch', 'wir', 'wie', 'es']);
+const ENGLISH = new Set(['the', 'and', 'is', 'of', 'to', 'for', 'with', 'that', 'this', 'on', 'are', 'you', 'we', 'it', 'be', 'as', 'by', 'from', 'not', 'what']);
+/** English function words enough to decide without trigrams, when German ones are fewer than half as many. */
+const ENOUGH_WORDS = 5;
+/** Letters of prose franc needs to tell the two apart: with some English function word, and with none. */
+const LETTERS_WITH_A_HINT = 15;
+const LETTERS_WITHOUT = 40;
+/** A chart's keys whose values are prose (its title, source, categories, series names). */
+const CHART_PROSE = /^\s*-?\s*(?:title|subtitle|source|note|unit|name|labels|caption)\s*:\s*(.*)$/;
 
 /** Front matter: English keys. Anchored at the start, so at most one scan of the text. */
 const FRONT_MATTER = /^---\r?\n[\s\S]*?\r?\n---\r?\n/;
@@ -39,19 +47,23 @@ function withoutComments(text: string): string {
   }
 }
 
-/** A slides file's prose: without front matter, fenced code and charts (to their closing fence or the end), HTML and markup. */
+/** A slides file's prose: without front matter, code (to its closing fence or the end), HTML and markup; of a chart, its prose values. */
 function prose(text: string): string {
   const lines: string[] = [];
   let fence: string | null = null;
+  let chart = false;
   for (const line of text.replace(FRONT_MATTER, '').split('\n')) {
     if (fence !== null) {
       const closing = CLOSING_FENCE.exec(line)?.[1];
       if (closing && closing[0] === fence[0] && closing.length >= fence.length) fence = null;
+      else if (chart) lines.push(CHART_PROSE.exec(line)?.[1] ?? '');
       continue;
     }
     const opening = FENCE.exec(line)?.[1];
-    if (opening) fence = opening;
-    else lines.push(line);
+    if (opening) {
+      fence = opening;
+      chart = /^\s*chart\b/.test(line.slice(line.indexOf(opening) + opening.length));
+    } else lines.push(line);
   }
   return NOT_PROSE.reduce((rest, pattern) => rest.replace(pattern, ' '), withoutComments(lines.join('\n')));
 }
@@ -62,5 +74,17 @@ export function detectLanguage(texts: readonly string[]): 'de' | 'en' {
     if (sample.length >= SAMPLE_CHARACTERS) break;
     sample += `${prose(text.slice(0, SAMPLE_CHARACTERS))}\n`;
   }
-  return franc(sample.slice(0, SAMPLE_CHARACTERS), { only: ['deu', 'eng'], minLength: ENOUGH_CHARACTERS }) === 'eng' ? 'en' : 'de';
+  sample = sample.slice(0, SAMPLE_CHARACTERS);
+  let german = 0;
+  let english = 0;
+  let letters = 0;
+  for (const [word] of sample.toLowerCase().matchAll(/\p{L}+/gu)) {
+    letters += word.length;
+    if (GERMAN.has(word) || /[äöüß]/.test(word)) german++;
+    else if (ENGLISH.has(word)) english++;
+  }
+  if (english >= ENOUGH_WORDS && english > 2 * german) return 'en';
+  if (german > 0 && german >= english) return 'de';
+  if (letters < (english > 0 ? LETTERS_WITH_A_HINT : LETTERS_WITHOUT)) return 'de';
+  return franc(sample, { only: ['deu', 'eng'], minLength: 1 }) === 'eng' ? 'en' : 'de';
 }
