@@ -14,11 +14,11 @@ const GERMAN = new Set(['der', 'die', 'das', 'und', 'ist', 'nicht', 'mit', 'für
 const ENGLISH = new Set(['the', 'and', 'is', 'of', 'to', 'for', 'with', 'that', 'this', 'on', 'are', 'you', 'we', 'it', 'be', 'as', 'by', 'from', 'not', 'what']);
 /** English function words enough to decide without trigrams, when German ones are fewer than half as many. */
 const ENOUGH_WORDS = 5;
-/** Letters of prose franc needs to tell the two apart: with some English function word, and with none. */
+/** Letters of prose (charts' values not counted) franc needs to tell the two apart: with some English function word, and with none. */
 const LETTERS_WITH_A_HINT = 15;
 const LETTERS_WITHOUT = 40;
-/** A chart's keys whose values are prose (its title, source, categories, series names). */
-const CHART_PROSE = /^\s*-?\s*(?:title|subtitle|source|note|unit|name|labels|caption)\s*:\s*(.*)$/;
+/** The value of a line of a chart's YAML: its words count as evidence (a German deck's `source: Geschäftsbericht`), not as prose for trigrams (`Cash`, `Plan`, `JSON`). */
+const CHART_VALUE = /^[\s-]*[\w-]+\s*:\s*(.*)$/;
 
 /** Front matter: English keys. Anchored at the start, so at most one scan of the text. */
 const FRONT_MATTER = /^---\r?\n[\s\S]*?\r?\n---\r?\n/;
@@ -47,16 +47,17 @@ function withoutComments(text: string): string {
   }
 }
 
-/** A slides file's prose: without front matter, code (to its closing fence or the end), HTML and markup; of a chart, its prose values. */
-function prose(text: string): string {
+/** A slides file's prose, without front matter, code (to its closing fence or the end), HTML and markup; and its charts' values. */
+function prose(text: string): { prose: string; chartValues: string } {
   const lines: string[] = [];
+  const values: string[] = [];
   let fence: string | null = null;
   let chart = false;
   for (const line of text.replace(FRONT_MATTER, '').split('\n')) {
     if (fence !== null) {
       const closing = CLOSING_FENCE.exec(line)?.[1];
       if (closing && closing[0] === fence[0] && closing.length >= fence.length) fence = null;
-      else if (chart) lines.push(CHART_PROSE.exec(line)?.[1] ?? '');
+      else if (chart) values.push(CHART_VALUE.exec(line)?.[1] ?? '');
       continue;
     }
     const opening = FENCE.exec(line)?.[1];
@@ -65,24 +66,27 @@ function prose(text: string): string {
       chart = /^\s*chart\b/.test(line.slice(line.indexOf(opening) + opening.length));
     } else lines.push(line);
   }
-  return NOT_PROSE.reduce((rest, pattern) => rest.replace(pattern, ' '), withoutComments(lines.join('\n')));
+  return { prose: NOT_PROSE.reduce((rest, pattern) => rest.replace(pattern, ' '), withoutComments(lines.join('\n'))), chartValues: values.join('\n') };
 }
 
 export function detectLanguage(texts: readonly string[]): 'de' | 'en' {
   let sample = '';
+  let chartValues = '';
   for (const text of texts) {
     if (sample.length >= SAMPLE_CHARACTERS) break;
-    sample += `${prose(text.slice(0, SAMPLE_CHARACTERS))}\n`;
+    const read = prose(text.slice(0, SAMPLE_CHARACTERS));
+    sample += `${read.prose}\n`;
+    chartValues += `${read.chartValues}\n`;
   }
   sample = sample.slice(0, SAMPLE_CHARACTERS);
   let german = 0;
   let english = 0;
   let letters = 0;
-  for (const [word] of sample.toLowerCase().matchAll(/\p{L}+/gu)) {
-    letters += word.length;
+  for (const [word] of `${sample}\n${chartValues.slice(0, SAMPLE_CHARACTERS)}`.toLowerCase().matchAll(/\p{L}+/gu)) {
     if (GERMAN.has(word) || /[äöüß]/.test(word)) german++;
     else if (ENGLISH.has(word)) english++;
   }
+  for (const [word] of sample.matchAll(/\p{L}+/gu)) letters += word.length;
   if (english >= ENOUGH_WORDS && english > 2 * german) return 'en';
   if (german > 0 && german >= english) return 'de';
   if (letters < (english > 0 ? LETTERS_WITH_A_HINT : LETTERS_WITHOUT)) return 'de';
