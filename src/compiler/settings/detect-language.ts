@@ -6,9 +6,11 @@
  * franc's character trigrams, given enough letters; with too little to go by, German.
  */
 import { franc } from 'franc-min';
+import MarkdownIt from 'markdown-it';
+import { splitFrontMatter } from '../split-slides.ts';
 
 /** The deck's language shows in its first pages: a large deck is not read whole (every compile, hot reloads too, runs this). */
-const SAMPLE_CHARACTERS = 20_000;
+const SAMPLE_CHARACTERS = 8_000;
 
 const GERMAN = new Set(['der', 'die', 'das', 'und', 'ist', 'nicht', 'mit', 'für', 'ein', 'eine', 'auf', 'zu', 'den', 'im', 'sich', 'von', 'auch', 'wir', 'wie', 'es']);
 const ENGLISH = new Set(['the', 'and', 'is', 'of', 'to', 'for', 'with', 'that', 'this', 'on', 'are', 'you', 'we', 'it', 'be', 'as', 'by', 'from', 'not', 'what']);
@@ -20,53 +22,25 @@ const LETTERS_WITHOUT = 40;
 /** The value of a line of a chart's YAML: its words count as evidence (a German deck's `source: Geschäftsbericht`), not as prose for trigrams (`Cash`, `Plan`, `JSON`). */
 const CHART_VALUE = /^[\s-]*[\w-]+\s*:\s*(.*)$/;
 
-/** Front matter: English keys. Anchored at the start, so at most one scan of the text. */
-const FRONT_MATTER = /^---\r?\n[\s\S]*?\r?\n---\r?\n/;
-/** A line opening or closing fenced code or a chart. */
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const CLOSING_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*\r?$/;
+/** Container fences (`::: columns`) name layouts, in English whatever the deck's language. */
+const CONTAINER_FENCE = /^[ \t]*:::.*$/gm;
+/** reveal-md's notes marker at the start of a paragraph, and addresses written out: not prose. */
+const NOT_PROSE = /^notes?:|https?:\/\/\S+/gi;
 
-/**
- * What is not prose within the lines left: tags, code spans, links' targets, addresses, attribute
- * blocks, container fences and reveal-md's `Note:`. None scans past the next of its own opening
- * characters, so a long run of them takes linear time (tests/unit/compiler-fuzz.test.ts).
- */
-const NOT_PROSE: readonly RegExp[] = [/<[^<>]*>/g, /`[^`\n]*`/g, /\]\([^()]*\)/g, /https?:\/\/\S+/g, /\{[^{}\n]*\}/g, /^[ \t]*(?::::.*|notes?:)/gim];
+/** Markdown's blocks and inlines as markdown-it reads them: HTML, code and links' targets are tokens of their own. */
+const markdown = new MarkdownIt({ html: true });
 
-/** The text without HTML comments (reveal.js's `<!-- .slide: … -->` among them); an unclosed one runs to the end. */
-function withoutComments(text: string): string {
-  let kept = '';
-  let at = 0;
-  for (;;) {
-    const open = text.indexOf('<!--', at);
-    if (open < 0) return kept + text.slice(at);
-    kept += `${text.slice(at, open)} `;
-    const close = text.indexOf('-->', open + 4);
-    if (close < 0) return kept;
-    at = close + 3;
-  }
-}
-
-/** A slides file's prose, without front matter, code (to its closing fence or the end), HTML and markup; and its charts' values. */
+/** A slides file's prose (its text tokens, without front matter, code, HTML or URLs) and its charts' values. */
 function prose(text: string): { prose: string; chartValues: string } {
-  const lines: string[] = [];
+  const words: string[] = [];
   const values: string[] = [];
-  let fence: string | null = null;
-  let chart = false;
-  for (const line of text.replace(FRONT_MATTER, '').split('\n')) {
-    if (fence !== null) {
-      const closing = CLOSING_FENCE.exec(line)?.[1];
-      if (closing && closing[0] === fence[0] && closing.length >= fence.length) fence = null;
-      else if (chart) values.push(CHART_VALUE.exec(line)?.[1] ?? '');
-      continue;
+  for (const token of markdown.parse(splitFrontMatter(text).body.text.replace(CONTAINER_FENCE, ''), {})) {
+    if (token.type === 'fence' && /^chart\b/.test(token.info.trim())) {
+      for (const line of token.content.split('\n')) values.push(CHART_VALUE.exec(line)?.[1] ?? '');
     }
-    const opening = FENCE.exec(line)?.[1];
-    if (opening) {
-      fence = opening;
-      chart = /^\s*chart\b/.test(line.slice(line.indexOf(opening) + opening.length));
-    } else lines.push(line);
+    for (const child of token.children ?? []) if (child.type === 'text') words.push(child.content.replace(NOT_PROSE, ' '));
   }
-  return { prose: NOT_PROSE.reduce((rest, pattern) => rest.replace(pattern, ' '), withoutComments(lines.join('\n'))), chartValues: values.join('\n') };
+  return { prose: words.join(' '), chartValues: values.join('\n') };
 }
 
 export function detectLanguage(texts: readonly string[]): 'de' | 'en' {
@@ -82,11 +56,15 @@ export function detectLanguage(texts: readonly string[]): 'de' | 'en' {
   let german = 0;
   let english = 0;
   let letters = 0;
-  for (const [word] of `${sample}\n${chartValues.slice(0, SAMPLE_CHARACTERS)}`.toLowerCase().matchAll(/\p{L}+/gu)) {
-    if (GERMAN.has(word) || /[äöüß]/.test(word)) german++;
-    else if (ENGLISH.has(word)) english++;
-  }
-  for (const [word] of sample.matchAll(/\p{L}+/gu)) letters += word.length;
+  const weigh = (text: string, countLetters: boolean) => {
+    for (const [word] of text.toLowerCase().matchAll(/\p{L}+/gu)) {
+      if (countLetters) letters += word.length;
+      if (GERMAN.has(word) || /[äöüß]/.test(word)) german++;
+      else if (ENGLISH.has(word)) english++;
+    }
+  };
+  weigh(sample, true);
+  weigh(chartValues.slice(0, SAMPLE_CHARACTERS), false);
   if (english >= ENOUGH_WORDS && english > 2 * german) return 'en';
   if (german > 0 && german >= english) return 'de';
   if (letters < (english > 0 ? LETTERS_WITH_A_HINT : LETTERS_WITHOUT)) return 'de';
